@@ -1,0 +1,114 @@
+//! Errors, each naming the file (and line, when there is one).
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error, Clone, PartialEq)]
+pub enum Error {
+    #[error("{}: cannot read: {message}", path.display())]
+    Io { path: PathBuf, message: String },
+    #[error("{}:{line}: invalid UTF-8 at byte {offset}; is this a binary file?", path.display())]
+    Utf8 {
+        path: PathBuf,
+        line: usize,
+        offset: usize,
+    },
+    #[error("{}:{line}:{column}: {message}", path.display())]
+    Yaml {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{}:{line}: {message}", path.display())]
+    Invalid {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
+    #[error("{0}")]
+    Usage(String),
+}
+
+impl Error {
+    pub fn path(&self) -> Option<&std::path::Path> {
+        match self {
+            Error::Io { path, .. }
+            | Error::Utf8 { path, .. }
+            | Error::Yaml { path, .. }
+            | Error::Invalid { path, .. } => Some(path),
+            Error::Usage(_) => None,
+        }
+    }
+
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            Error::Utf8 { line, .. } | Error::Yaml { line, .. } | Error::Invalid { line, .. } => {
+                Some(*line)
+            }
+            _ => None,
+        }
+    }
+
+    /// A YAML error from serde_yaml, located in `path`.
+    pub fn yaml(path: &std::path::Path, e: &serde_yaml::Error) -> Error {
+        let (line, column) = e
+            .location()
+            .map(|l| (l.line(), l.column()))
+            .unwrap_or((1, 1));
+        let mut message = e.to_string();
+        // serde_yaml appends " at line X column Y"; the location is already in front.
+        if let Some(i) = message.find(" at line ") {
+            message.truncate(i);
+        }
+        Error::Yaml {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message,
+        }
+    }
+
+    pub fn invalid(path: &std::path::Path, line: usize, message: impl Into<String>) -> Error {
+        Error::Invalid {
+            path: path.to_path_buf(),
+            line,
+            message: message.into(),
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Reads a file as UTF-8 text: invalid bytes are an error naming the line.
+/// A byte-order mark is dropped.
+pub fn read_text(path: &std::path::Path) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|e| Error::Io {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })?;
+    decode_text(path, bytes)
+}
+
+pub fn decode_text(path: &std::path::Path, bytes: Vec<u8>) -> Result<String> {
+    match String::from_utf8(bytes) {
+        Ok(mut s) => {
+            if s.starts_with('\u{feff}') {
+                s.drain(..3);
+            }
+            Ok(s)
+        }
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to();
+            let line = e.as_bytes()[..offset]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count()
+                + 1;
+            Err(Error::Utf8 {
+                path: path.to_path_buf(),
+                line,
+                offset,
+            })
+        }
+    }
+}

@@ -1,0 +1,149 @@
+//! Normalizing every claim's period: readings from the label, the entity's
+//! fiscal calendar and the publication date; then, where a label has several
+//! readings, the one the other articles' figures support.
+
+use super::SeriesKey;
+use crate::knowledge::Knowledge;
+use crate::model::{Article, Claim};
+use crate::period::{resolve, PeriodClass, PeriodFrom, PeriodKey, Reading, ResolveCtx};
+use std::collections::BTreeMap;
+
+/// Computes readings for every claim and chooses the reading in use.
+pub fn resolve_all(articles: &[Article], claims: &mut [Claim], knowledge: &Knowledge) {
+    let readings_for = |c: &Claim, fallback: Option<&[Reading]>| -> Vec<Reading> {
+        let article = &articles[c.article];
+        let calendar = knowledge.entities.calendar(&c.entity);
+        let class = c
+            .metric
+            .as_ref()
+            .map(|m| knowledge.metrics.class_of(m))
+            .unwrap_or(PeriodClass::Flow);
+        let ctx = ResolveCtx {
+            calendar: &calendar,
+            published: article.meta.published,
+            outlook: c.outlook,
+            class,
+            fallback,
+        };
+        resolve(&c.period.label, c.period.context.as_deref(), &ctx)
+    };
+    for c in claims.iter_mut() {
+        c.period.readings = readings_for(c, None);
+        c.period.chosen = 0;
+    }
+    // An undated article's figures with no period take the article's main period.
+    let mut dominant: BTreeMap<usize, Vec<Reading>> = BTreeMap::new();
+    for (a, article) in articles.iter().enumerate() {
+        if article.meta.published.is_some() {
+            continue;
+        }
+        let mut counts: BTreeMap<&PeriodKey, (usize, &Vec<Reading>)> = BTreeMap::new();
+        for c in claims.iter().filter(|c| c.article == a) {
+            if matches!(c.period.from, PeriodFrom::Clause | PeriodFrom::Sentence)
+                && !c.period.label.is_empty()
+            {
+                if let Some(r) = c.period.readings.first() {
+                    if matches!(r.key, PeriodKey::Range(_)) {
+                        let e = counts.entry(&r.key).or_insert((0, &c.period.readings));
+                        e.0 += 1;
+                    }
+                }
+            }
+        }
+        if let Some((_, (_, rs))) = counts
+            .into_iter()
+            .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.0.cmp(a.0)))
+        {
+            dominant.insert(a, rs.clone());
+        }
+    }
+    for c in claims.iter_mut() {
+        if c.period.label.trim().is_empty() {
+            if let Some(fb) = dominant.get(&c.article) {
+                let rs = readings_for(c, Some(fb));
+                c.period.readings = rs;
+            }
+        }
+    }
+    choose_readings(claims);
+}
+
+/// For labels with several readings, picks the reading under which the
+/// label's figures agree with what other articles give for that period.
+/// Without such support the first (conventional) reading stays.
+fn choose_readings(claims: &mut [Claim]) {
+    // what each series states at each period, by the readings in use now
+    let mut stated: BTreeMap<(SeriesKey, PeriodKey), Vec<usize>> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        if let Some(s) = SeriesKey::of_claim(c) {
+            stated.entry((s, c.period.key())).or_default().push(i);
+        }
+    }
+    // label groups: the claims of one article sharing a label
+    let mut label_groups: BTreeMap<(usize, String, Option<String>), Vec<usize>> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        if c.period.readings.len() > 1 {
+            label_groups
+                .entry((
+                    c.article,
+                    c.period.label.to_lowercase(),
+                    c.period.context.clone(),
+                ))
+                .or_default()
+                .push(i);
+        }
+    }
+    let mut choices: Vec<(usize, usize, String)> = Vec::new();
+    for members in label_groups.values() {
+        let n = claims[members[0]].period.readings.len();
+        let mut best = (0usize, 0usize);
+        for r in 0..n {
+            let mut support = 0;
+            for &m in members {
+                let c = &claims[m];
+                let Some(series) = SeriesKey::of_claim(c) else {
+                    continue;
+                };
+                let Some(reading) = c.period.readings.get(r) else {
+                    continue;
+                };
+                let others = stated.get(&(series, reading.key.clone()));
+                let agrees = others.is_some_and(|o| {
+                    o.iter().any(|&d| {
+                        claims[d].article != c.article && claims[d].figure.agrees_with(&c.figure)
+                    })
+                });
+                if agrees {
+                    support += 1;
+                }
+            }
+            if support > best.1 {
+                best = (r, support);
+            }
+        }
+        for &m in members {
+            let c = &claims[m];
+            let why = if best.1 > 0 {
+                format!(
+                    "read as {} because {} figure(s) under this label match what other articles give for that period",
+                    c.period.readings[best.0].key, best.1
+                )
+            } else {
+                format!(
+                    "\"{}\" can also be read as {}; no other article's figures support another reading, so the usual one is used",
+                    c.period.label,
+                    c.period.readings[1..]
+                        .iter()
+                        .map(|r| r.key.to_string())
+                        .collect::<Vec<_>>()
+                        .join(" or ")
+                )
+            };
+            choices.push((m, best.0, why));
+        }
+    }
+    for (m, r, why) in choices {
+        claims[m].period.chosen = r;
+        claims[m].period.why = Some(why);
+    }
+}

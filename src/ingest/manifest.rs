@@ -1,0 +1,79 @@
+//! `sources.yaml`: metadata for the articles in a folder.
+
+use crate::error::{read_text, Error, Result};
+use crate::model::ArticleMeta;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ManifestFile {
+    sources: Vec<ManifestEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ManifestEntry {
+    file: String,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    outlet: Option<String>,
+    #[serde(default)]
+    author: Option<String>,
+    #[serde(default)]
+    published: Option<serde_yaml::Value>,
+    #[serde(default)]
+    entity: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    primary: bool,
+}
+
+/// Metadata by file name.
+pub type Manifest = BTreeMap<String, ArticleMeta>;
+
+pub fn load(path: &Path) -> Result<Manifest> {
+    let text = read_text(path)?;
+    let m: ManifestFile = serde_yaml::from_str(&text).map_err(|e| Error::yaml(path, &e))?;
+    let mut out = Manifest::new();
+    for e in m.sources {
+        let line = text
+            .lines()
+            .position(|l| l.contains(&e.file))
+            .map(|i| i + 1)
+            .unwrap_or(1);
+        let published = match &e.published {
+            None | Some(serde_yaml::Value::Null) => None,
+            Some(serde_yaml::Value::String(s)) => Some(s.trim().parse().map_err(|_| {
+                Error::invalid(
+                    path,
+                    line,
+                    format!("{}: published '{s}' is not a date (YYYY-MM-DD)", e.file),
+                )
+            })?),
+            Some(_) => {
+                return Err(Error::invalid(
+                    path,
+                    line,
+                    format!("{}: published must be a date (YYYY-MM-DD)", e.file),
+                ))
+            }
+        };
+        out.insert(
+            e.file.clone(),
+            ArticleMeta {
+                title: e.title,
+                outlet: e.outlet,
+                author: e.author,
+                published,
+                entity: e.entity,
+                url: e.url,
+                primary: e.primary,
+            },
+        );
+    }
+    Ok(out)
+}

@@ -1,0 +1,318 @@
+//! Ingest: finding the inputs (files, folders, standard input), reading claim
+//! files, manifests and raw articles into articles with claims.
+
+pub mod claimfile;
+pub mod manifest;
+
+use crate::error::{decode_text, Error};
+use crate::knowledge::Knowledge;
+use crate::model::{Article, Claim, MarkerUse};
+use regex::Regex;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+/// Splits text into lines without terminators (LF or CRLF).
+pub fn split_lines(text: &str) -> Vec<String> {
+    text.split('\n')
+        .map(|l| l.strip_suffix('\r').unwrap_or(l).to_string())
+        .collect()
+}
+
+/// What one input is.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Input {
+    ClaimFile(PathBuf),
+    Manifest(PathBuf),
+    Article(PathBuf),
+    Stdin,
+}
+
+const ARTICLE_EXTENSIONS: [&str; 6] = ["txt", "md", "markdown", "html", "htm", "text"];
+
+fn is_claim_file(p: &Path) -> bool {
+    p.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.ends_with(".claims.yaml") || n.ends_with(".claims.yml"))
+}
+
+fn is_manifest(p: &Path) -> bool {
+    p.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n == "sources.yaml" || n == "sources.yml")
+}
+
+/// Expands the paths given on the command line into inputs, in a stable order.
+/// Folders are walked recursively (hidden entries skipped); in a folder only
+/// article extensions count as articles, other files are ignored.
+pub fn discover(paths: &[PathBuf], errors: &mut Vec<Error>) -> Vec<Input> {
+    let mut out = BTreeSet::new();
+    for p in paths {
+        if p.as_os_str() == "-" {
+            out.insert(Input::Stdin);
+            continue;
+        }
+        match std::fs::metadata(p) {
+            Err(e) => errors.push(Error::Io {
+                path: p.clone(),
+                message: e.to_string(),
+            }),
+            Ok(m) if m.is_dir() => walk(p, &mut out, errors),
+            Ok(_) => {
+                out.insert(classify(p));
+                // a manifest beside an explicitly named article applies to it
+                if let Some(dir) = p.parent() {
+                    for name in ["sources.yaml", "sources.yml"] {
+                        let mp = dir.join(name);
+                        if !is_manifest(p) && !is_claim_file(p) && mp.is_file() {
+                            out.insert(Input::Manifest(mp));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out.into_iter().collect()
+}
+
+fn classify(p: &Path) -> Input {
+    if is_claim_file(p) {
+        Input::ClaimFile(p.to_path_buf())
+    } else if is_manifest(p) {
+        Input::Manifest(p.to_path_buf())
+    } else {
+        Input::Article(p.to_path_buf())
+    }
+}
+
+fn walk(dir: &Path, out: &mut BTreeSet<Input>, errors: &mut Vec<Error>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            errors.push(Error::Io {
+                path: dir.to_path_buf(),
+                message: e.to_string(),
+            });
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for p in paths {
+        let hidden = p
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if p.is_dir() {
+            walk(&p, out, errors);
+        } else if is_claim_file(&p) || is_manifest(&p) {
+            out.insert(classify(&p));
+        } else if p
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        {
+            out.insert(Input::Article(p));
+        }
+    }
+}
+
+static MARKER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[(\d{1,3})\]").expect("marker regex"));
+
+/// Citation markers `[n]` in the text before the source list.
+pub fn scan_markers(lines: &[String], source_list_line: Option<usize>) -> Vec<MarkerUse> {
+    let stop = source_list_line.unwrap_or(usize::MAX);
+    let mut out = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        if i + 1 >= stop {
+            break;
+        }
+        for c in MARKER.captures_iter(l) {
+            let m = c.get(0).expect("match");
+            // "[1]" followed by "(" is a Markdown link text, not a citation
+            if l[m.end()..].starts_with('(') {
+                continue;
+            }
+            out.push(MarkerUse {
+                marker: c[1].to_string(),
+                line: i + 1,
+                column: l[..m.start()].chars().count() + 1,
+            });
+        }
+    }
+    out
+}
+
+/// Everything read from the inputs.
+#[derive(Debug, Default)]
+pub struct Corpus {
+    pub articles: Vec<Article>,
+    pub claims: Vec<Claim>,
+    pub errors: Vec<Error>,
+}
+
+enum Loaded {
+    Doc(Box<Article>, Vec<Claim>),
+    Failed(Error),
+}
+
+/// Reads every input into a corpus. Unreadable inputs become errors; the rest is still read.
+/// Extraction runs for raw articles with no curated claim file.
+pub fn load(paths: &[PathBuf], knowledge: &Knowledge, stdin: Option<String>) -> Corpus {
+    use rayon::prelude::*;
+    let mut corpus = Corpus::default();
+    let inputs = discover(paths, &mut corpus.errors);
+
+    // manifests first: they give metadata to articles in their folder
+    let mut manifests: BTreeMap<PathBuf, manifest::Manifest> = BTreeMap::new();
+    for i in &inputs {
+        if let Input::Manifest(p) = i {
+            match manifest::load(p) {
+                Ok(m) => {
+                    manifests.insert(p.parent().unwrap_or(Path::new("")).to_path_buf(), m);
+                }
+                Err(e) => corpus.errors.push(e),
+            }
+        }
+    }
+
+    let claim_files: Vec<&PathBuf> = inputs
+        .iter()
+        .filter_map(|i| match i {
+            Input::ClaimFile(p) => Some(p),
+            _ => None,
+        })
+        .collect();
+    let mut loaded: Vec<Loaded> = claim_files
+        .par_iter()
+        .map(|p| match claimfile::load(p, knowledge) {
+            Ok((a, c)) => Loaded::Doc(Box::new(a), c),
+            Err(e) => Loaded::Failed(e),
+        })
+        .collect();
+
+    // articles described by a curated claim file are not extracted again
+    let curated: BTreeSet<PathBuf> = loaded
+        .iter()
+        .filter_map(|l| match l {
+            Loaded::Doc(a, _) => Some(canonical(&a.path)),
+            _ => None,
+        })
+        .collect();
+    let articles: Vec<&PathBuf> = inputs
+        .iter()
+        .filter_map(|i| match i {
+            Input::Article(p) if !curated.contains(&canonical(p)) => Some(p),
+            _ => None,
+        })
+        .collect();
+    let extracted: Vec<Loaded> = articles
+        .par_iter()
+        .map(|p| {
+            let meta = p
+                .parent()
+                .and_then(|d| manifests.get(d))
+                .and_then(|m| m.get(p.file_name()?.to_str()?))
+                .cloned();
+            match crate::error::read_text(p) {
+                Ok(text) => {
+                    let (a, c) = crate::extract::article(p, &text, meta, knowledge);
+                    Loaded::Doc(Box::new(a), c)
+                }
+                Err(e) => Loaded::Failed(e),
+            }
+        })
+        .collect();
+    loaded.extend(extracted);
+
+    if inputs.contains(&Input::Stdin) {
+        let path = PathBuf::from("<stdin>");
+        match stdin.map(|s| decode_text(&path, s.into_bytes())) {
+            Some(Ok(text)) => loaded.push(load_stdin(&path, &text, knowledge)),
+            Some(Err(e)) => loaded.push(Loaded::Failed(e)),
+            None => {}
+        }
+    }
+
+    let mut docs: Vec<(Article, Vec<Claim>)> = Vec::new();
+    for l in loaded {
+        match l {
+            Loaded::Doc(a, c) => docs.push((*a, c)),
+            Loaded::Failed(e) => corpus.errors.push(e),
+        }
+    }
+    // a stable order whatever the thread count: by article path
+    docs.sort_by(|a, b| a.0.path.cmp(&b.0.path));
+    for (i, (mut a, mut claims)) in docs.into_iter().enumerate() {
+        if a.markers.is_empty() {
+            if let Some(lines) = &a.lines {
+                a.markers = scan_markers(lines, a.source_list_line);
+            }
+        }
+        for c in &mut claims {
+            c.article = i;
+        }
+        claims.sort_by(|x, y| {
+            (x.span.line, x.span.column, &x.figure.text).cmp(&(
+                y.span.line,
+                y.span.column,
+                &y.figure.text,
+            ))
+        });
+        corpus.articles.push(a);
+        corpus.claims.extend(claims);
+    }
+    corpus.errors.sort_by_key(|e| e.to_string());
+    corpus
+}
+
+fn load_stdin(path: &Path, text: &str, knowledge: &Knowledge) -> Loaded {
+    if text.trim_start().starts_with("claimcheck:") {
+        let tmp = std::env::temp_dir().join(format!(
+            "claimcheck-stdin-{}.claims.yaml",
+            std::process::id()
+        ));
+        let r = crate::atomic::write(&tmp, text.as_bytes())
+            .map_err(|e| Error::Io {
+                path: tmp.clone(),
+                message: e.to_string(),
+            })
+            .and_then(|_| claimfile::load(&tmp, knowledge));
+        let _ = std::fs::remove_file(&tmp);
+        return match r {
+            Ok((a, c)) => Loaded::Doc(Box::new(a), c),
+            Err(e) => Loaded::Failed(e),
+        };
+    }
+    let (a, c) = crate::extract::article(path, text, None, knowledge);
+    Loaded::Doc(Box::new(a), c)
+}
+
+fn canonical(p: &Path) -> PathBuf {
+    std::fs::canonicalize(p).unwrap_or_else(|_| claimfile::clean_path(p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_before_the_source_list() {
+        let lines = split_lines("a [1] b [2]\n[x](y) [3](z)\nSources:\n[1] t");
+        let m = scan_markers(&lines, Some(3));
+        assert_eq!(
+            m.iter().map(|m| m.marker.as_str()).collect::<Vec<_>>(),
+            ["1", "2"]
+        );
+        assert_eq!(m[1].column, 9);
+    }
+
+    #[test]
+    fn crlf_lines() {
+        assert_eq!(split_lines("a\r\nb\n"), vec!["a", "b", ""]);
+    }
+}

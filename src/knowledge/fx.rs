@@ -1,0 +1,96 @@
+//! Monthly FX reference rates (units of currency per USD).
+
+use crate::period::{Month, MonthRange};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct FxFile {
+    #[allow(dead_code)]
+    pub version: u32,
+    pub source: String,
+    pub data_through: String,
+    pub base: String,
+    #[serde(default)]
+    pub missing: BTreeMap<String, String>,
+    pub rates: BTreeMap<String, BTreeMap<i32, Vec<Option<f64>>>>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct FxTable {
+    pub source: String,
+    pub data_through: String,
+    /// currency -> month -> units per USD
+    rates: BTreeMap<String, BTreeMap<Month, f64>>,
+    pub missing: BTreeMap<String, String>,
+}
+
+/// A rate used for a conversion, with the months it averages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rate {
+    /// Units of `to` per unit of `from`.
+    pub value: f64,
+    pub months: MonthRange,
+}
+
+impl FxTable {
+    pub(crate) fn merge(&mut self, f: FxFile) -> Result<(), String> {
+        if f.base != "USD" {
+            return Err(format!("fx base must be USD, not {}", f.base));
+        }
+        self.source = f.source;
+        self.data_through = f.data_through;
+        self.missing.extend(f.missing);
+        for (cur, years) in f.rates {
+            let per = self.rates.entry(cur.clone()).or_default();
+            for (y, months) in years {
+                if months.len() != 12 {
+                    return Err(format!("fx {cur} {y}: 12 monthly values expected"));
+                }
+                for (i, v) in months.into_iter().enumerate() {
+                    if let Some(v) = v.filter(|v| *v > 0.0) {
+                        per.insert(Month::new(y, i as u8 + 1), v);
+                    }
+                }
+            }
+        }
+        self.rates.entry("USD".into()).or_default();
+        Ok(())
+    }
+
+    pub fn currencies(&self) -> impl Iterator<Item = &str> {
+        self.rates.keys().map(|s| s.as_str())
+    }
+
+    pub fn coverage(&self, currency: &str) -> Option<(Month, Month)> {
+        let m = self.rates.get(currency)?;
+        Some((*m.keys().next()?, *m.keys().next_back()?))
+    }
+
+    fn per_usd(&self, currency: &str, m: Month) -> Option<f64> {
+        if currency == "USD" {
+            return Some(1.0);
+        }
+        self.rates.get(currency)?.get(&m).copied()
+    }
+
+    /// The average rate `to` per `from` over the months of `range`; None when
+    /// any currency has no data for those months.
+    pub fn rate(&self, from: &str, to: &str, range: MonthRange) -> Option<Rate> {
+        let mut sum = 0.0;
+        let mut n = 0;
+        let mut m = range.start;
+        while m <= range.end {
+            if let (Some(a), Some(b)) = (self.per_usd(from, m), self.per_usd(to, m)) {
+                sum += b / a;
+                n += 1;
+            }
+            m = m.plus(1);
+        }
+        (n > 0).then(|| Rate {
+            value: sum / n as f64,
+            months: range,
+        })
+    }
+}

@@ -1,0 +1,100 @@
+//! claimcheck: checks numeric claims across articles before they are published.
+//!
+//! The pipeline, one module per stage:
+//! [`ingest`] (files, claim files, manifests) -> [`extract`] (raw articles to claims)
+//! -> [`graph`] (periods normalized, claims keyed by entity + metric + period)
+//! -> [`rules`] (findings) -> [`report`] (text, JSON).
+
+pub mod atomic;
+pub mod error;
+pub mod extract;
+pub mod graph;
+pub mod ingest;
+pub mod knowledge;
+pub mod model;
+pub mod period;
+pub mod report;
+pub mod rules;
+
+pub use error::{Error, Result};
+pub use report::Report;
+
+use knowledge::Knowledge;
+use rules::{RuleConfig, Severity};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+/// How to run a check.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Extra knowledge folders, on top of the embedded knowledge.
+    pub knowledge_dirs: Vec<PathBuf>,
+    pub rules: RuleConfig,
+    /// Rules turned off.
+    pub disabled: BTreeSet<String>,
+    /// Severity overrides per rule.
+    pub severities: BTreeMap<String, Severity>,
+}
+
+/// Loads the knowledge in force: embedded defaults plus `dirs`.
+pub fn load_knowledge(dirs: &[PathBuf]) -> Result<Knowledge> {
+    let mut k = Knowledge::embedded();
+    for d in dirs {
+        k.add_dir(d)?;
+    }
+    Ok(k)
+}
+
+/// Checks the inputs. An unreadable input is recorded in the report's
+/// errors; the rest is still checked. Bad knowledge files are an error.
+pub fn check(paths: &[PathBuf], opts: &Options, stdin: Option<String>) -> Result<Report> {
+    let knowledge = load_knowledge(&opts.knowledge_dirs)?;
+    Ok(check_with(paths, opts, &knowledge, stdin))
+}
+
+pub fn check_with(
+    paths: &[PathBuf],
+    opts: &Options,
+    knowledge: &Knowledge,
+    stdin: Option<String>,
+) -> Report {
+    let corpus = ingest::load(paths, knowledge, stdin);
+    analyze(corpus, opts, knowledge)
+}
+
+/// Runs the graph and rule stages on a loaded corpus.
+pub fn analyze(corpus: ingest::Corpus, opts: &Options, knowledge: &Knowledge) -> Report {
+    let ingest::Corpus {
+        articles,
+        mut claims,
+        errors,
+    } = corpus;
+    graph::periods::resolve_all(&articles, &mut claims, knowledge);
+    let g = graph::ClaimGraph::build(&claims);
+    let all = rules::registry();
+    let enabled: Vec<Box<dyn rules::Rule>> = all
+        .into_iter()
+        .filter(|r| !opts.disabled.contains(r.id()))
+        .collect();
+    let ctx = rules::Ctx {
+        articles: &articles,
+        claims: &claims,
+        graph: &g,
+        knowledge,
+        config: &opts.rules,
+    };
+    let mut findings = rules::run(&ctx, &enabled);
+    for f in &mut findings {
+        if let Some(s) = opts.severities.get(f.rule) {
+            f.severity = *s;
+        }
+    }
+    let compared = g.compared().into_iter().collect();
+    Report {
+        articles,
+        claims,
+        findings,
+        errors,
+        compared,
+    }
+}

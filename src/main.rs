@@ -1,0 +1,190 @@
+//! The claimcheck command line: parses arguments and calls the library.
+
+use claimcheck::rules::{self, Severity};
+use claimcheck::{report, Options};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::{IsTerminal, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "claimcheck",
+    version,
+    about = "Checks numeric claims across articles before they are published"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
+enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check claim files and articles (files or folders; `-` reads standard input).
+    Check {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+        /// Exit 1 when a finding is at or above this severity: error, warning, info or never.
+        #[arg(long, default_value = "error")]
+        fail_on: String,
+        /// Extra knowledge folder (metrics.yaml, entities.yaml, fx.yaml); repeatable.
+        #[arg(long = "knowledge")]
+        knowledge: Vec<PathBuf>,
+        /// Write the report to FILE (atomically) instead of standard output.
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+        #[arg(long, value_enum, default_value = "auto")]
+        color: Color,
+        /// Relative tolerance for currency conversions.
+        #[arg(long, default_value_t = 0.05)]
+        fx_tolerance: f64,
+        /// Turn a rule off; repeatable.
+        #[arg(long = "disable")]
+        disable: Vec<String>,
+    },
+    /// List the rules.
+    Rules,
+    /// Explain one rule: what it flags, why, an example.
+    Rule { name: String },
+}
+
+fn parse_fail_on(s: &str) -> Result<Option<Severity>, String> {
+    if s == "never" {
+        return Ok(None);
+    }
+    Severity::parse(s)
+        .map(Some)
+        .ok_or_else(|| format!("--fail-on: '{s}' is not one of error, warning, info, never"))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Rules => {
+            let mut out = String::new();
+            for r in rules::registry() {
+                out.push_str(&format!(
+                    "{:<20} {:<8} {}\n",
+                    r.id(),
+                    r.default_severity().name(),
+                    r.doc().summary
+                ));
+            }
+            print!("{out}");
+            ExitCode::SUCCESS
+        }
+        Command::Rule { name } => match rules::find(&name) {
+            Some(r) => {
+                let d = r.doc();
+                println!(
+                    "{} (default severity: {})\n\n{}\n\nWhat it does\n  {}\n\nWhy\n  {}\n\nExample\n{}",
+                    r.id(),
+                    r.default_severity().name(),
+                    d.summary,
+                    d.what,
+                    d.why,
+                    d.example.lines().map(|l| format!("  {l}")).collect::<Vec<_>>().join("\n")
+                );
+                ExitCode::SUCCESS
+            }
+            None => {
+                let ids: Vec<&str> = rules::registry().iter().map(|r| r.id()).collect();
+                eprintln!("claimcheck: no rule '{name}'; rules: {}", ids.join(", "));
+                ExitCode::from(2)
+            }
+        },
+        Command::Check {
+            paths,
+            format,
+            fail_on,
+            knowledge,
+            output,
+            color,
+            fx_tolerance,
+            disable,
+        } => {
+            let fail_on = match parse_fail_on(&fail_on) {
+                Ok(f) => f,
+                Err(e) => return usage(&e),
+            };
+            let known: Vec<&str> = rules::registry().iter().map(|r| r.id()).collect();
+            for d in &disable {
+                if !known.contains(&d.as_str()) {
+                    return usage(&format!(
+                        "--disable: no rule '{d}'; rules: {}",
+                        known.join(", ")
+                    ));
+                }
+            }
+            if !(0.0..1.0).contains(&fx_tolerance) {
+                return usage("--fx-tolerance must be between 0 and 1 (0.05 = 5%)");
+            }
+            let mut opts = Options {
+                knowledge_dirs: knowledge,
+                disabled: disable.into_iter().collect(),
+                ..Default::default()
+            };
+            opts.rules.fx_tolerance = fx_tolerance;
+            let stdin = if paths.iter().any(|p| p.as_os_str() == "-") {
+                let mut buf = Vec::new();
+                if let Err(e) = std::io::stdin().read_to_end(&mut buf) {
+                    return usage(&format!("cannot read standard input: {e}"));
+                }
+                Some(String::from_utf8_lossy(&buf).into_owned())
+            } else {
+                None
+            };
+            let report = match claimcheck::check(&paths, &opts, stdin) {
+                Ok(r) => r,
+                Err(e) => return usage(&e.to_string()),
+            };
+            let to_terminal = output.is_none() && std::io::stdout().is_terminal();
+            let colored = match color {
+                Color::Always => true,
+                Color::Never => false,
+                Color::Auto => {
+                    to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                }
+            };
+            let text = match format {
+                Format::Json => report::json::render(&report),
+                Format::Text => report::text::render(&report, colored),
+            };
+            if let Some(path) = output {
+                if let Err(e) = claimcheck::atomic::write(&path, text.as_bytes()) {
+                    eprintln!("claimcheck: {}: cannot write: {e}", path.display());
+                    return ExitCode::from(2);
+                }
+            } else {
+                let mut so = std::io::stdout().lock();
+                if so.write_all(text.as_bytes()).is_err() {
+                    return ExitCode::from(2);
+                }
+            }
+            for e in &report.errors {
+                eprintln!("claimcheck: error: {e}");
+            }
+            ExitCode::from(report.exit_code(fail_on) as u8)
+        }
+    }
+}
+
+fn usage(msg: &str) -> ExitCode {
+    eprintln!("claimcheck: {msg}");
+    ExitCode::from(2)
+}

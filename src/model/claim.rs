@@ -1,0 +1,194 @@
+//! A claim: a figure with what it is about (entity, metric, period) and how it is sourced.
+
+use super::figure::Figure;
+use crate::period::PeriodRef;
+use serde::Serialize;
+use std::fmt;
+
+/// What a figure measures about its metric.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    Level,
+    Growth,
+    Share,
+    Margin,
+    Count,
+    Streak,
+}
+
+impl Kind {
+    pub fn parse(s: &str) -> Option<Kind> {
+        Some(match s {
+            "level" => Kind::Level,
+            "growth" => Kind::Growth,
+            "share" => Kind::Share,
+            "margin" => Kind::Margin,
+            "count" => Kind::Count,
+            "streak" => Kind::Streak,
+            _ => return None,
+        })
+    }
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Level => "level",
+            Kind::Growth => "growth",
+            Kind::Share => "share",
+            Kind::Margin => "margin",
+            Kind::Count => "count",
+            Kind::Streak => "streak",
+        }
+    }
+}
+
+/// The comparison a change is measured against.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Basis {
+    Yoy,
+    Qoq,
+    VsEstimate,
+    Cagr,
+    Other,
+}
+
+impl Basis {
+    pub fn parse(s: &str) -> Option<Basis> {
+        Some(match s {
+            "yoy" => Basis::Yoy,
+            "qoq" => Basis::Qoq,
+            "vs-estimate" => Basis::VsEstimate,
+            "cagr" => Basis::Cagr,
+            "other" => Basis::Other,
+            _ => return None,
+        })
+    }
+    pub fn name(self) -> &'static str {
+        match self {
+            Basis::Yoy => "yoy",
+            Basis::Qoq => "qoq",
+            Basis::VsEstimate => "vs-estimate",
+            Basis::Cagr => "cagr",
+            Basis::Other => "other",
+        }
+    }
+    pub fn phrase(self) -> &'static str {
+        match self {
+            Basis::Yoy => "year over year",
+            Basis::Qoq => "quarter over quarter",
+            Basis::VsEstimate => "against estimates",
+            Basis::Cagr => "compound annual",
+            Basis::Other => "",
+        }
+    }
+}
+
+/// A composed metric id: SUBJECT.MEASURE[:SCOPE].
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct MetricId {
+    pub subject: String,
+    pub measure: String,
+    pub scope: Option<String>,
+}
+
+impl MetricId {
+    pub fn parse(s: &str) -> Option<MetricId> {
+        let (main, scope) = match s.split_once(':') {
+            Some((m, sc)) => (m, Some(sc.to_string())),
+            None => (s, None),
+        };
+        let (subject, measure) = main.split_once('.')?;
+        if subject.is_empty() || measure.is_empty() || scope.as_deref() == Some("") {
+            return None;
+        }
+        Some(MetricId {
+            subject: subject.to_string(),
+            measure: measure.to_string(),
+            scope,
+        })
+    }
+
+    /// Words an editor reads: "China ai-cloud market-share".
+    pub fn phrase(&self) -> String {
+        let subject = if self.subject == "company" {
+            String::new()
+        } else {
+            format!("{} ", self.subject.replace('-', " "))
+        };
+        let scope = self
+            .scope
+            .as_deref()
+            .map(|s| format!(" ({s})"))
+            .unwrap_or_default();
+        format!("{subject}{}{scope}", self.measure.replace('-', " "))
+    }
+}
+
+impl fmt::Display for MetricId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}.{}", self.subject, self.measure)?;
+        if let Some(s) = &self.scope {
+            write!(f, ":{s}")?;
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for MetricId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_string())
+    }
+}
+
+/// How a claim is sourced in its article.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Sourcing {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub citations: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<String>,
+    /// A summary line restating a body line shares that line's sourcing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub restates: Option<usize>,
+}
+
+impl Sourcing {
+    pub fn is_direct(&self) -> bool {
+        !self.citations.is_empty() || self.link.is_some() || self.attribution.is_some()
+    }
+}
+
+/// Where a claim sits in its article.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Span {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// Byte range in the article text, when known.
+    #[serde(skip)]
+    pub start: usize,
+    #[serde(skip)]
+    pub end: usize,
+}
+
+/// One numeric claim.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Claim {
+    /// Index of the claim's article in the corpus.
+    #[serde(skip)]
+    pub article: usize,
+    pub figure: Figure,
+    pub metric: Option<MetricId>,
+    pub kind: Kind,
+    pub basis: Option<Basis>,
+    /// For shares: what the share is of.
+    pub of: Option<String>,
+    pub entity: String,
+    pub period: PeriodRef,
+    pub span: Span,
+    pub sourcing: Sourcing,
+    pub outlook: bool,
+}

@@ -1,0 +1,11 @@
+//! The data model shared by every stage: figures, claims, articles.
+
+pub mod article;
+pub mod claim;
+pub mod figure;
+pub mod number;
+
+pub use article::{Article, ArticleMeta, MarkerUse, SourceEntry};
+pub use claim::{Basis, Claim, Kind, MetricId, Sourcing, Span};
+pub use figure::{Figure, Interval, Qualifier, Scale, Unit, Value};
+pub use number::Decimal;

@@ -1,0 +1,440 @@
+//! Parsing period labels as writers write them.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Whether a label is explicitly fiscal or calendar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cal {
+    Unspecified,
+    Fiscal,
+    Calendar,
+}
+
+/// A parsed period label, before it is placed on the calendar.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Expr {
+    Quarter {
+        q: u8,
+        year: Option<i32>,
+        cal: Cal,
+    },
+    Half {
+        h: u8,
+        year: Option<i32>,
+        cal: Cal,
+    },
+    Year {
+        year: i32,
+        cal: Cal,
+    },
+    /// A quarter named by its last month: "June quarter", "quarter ended June 30, 2025".
+    QuarterEnding {
+        month: u8,
+        year: Option<i32>,
+    },
+    Month {
+        month: u8,
+        year: Option<i32>,
+    },
+    /// "most recent quarter", "latest quarter"
+    Latest,
+    /// "past four quarters", "trailing twelve months"
+    Trailing {
+        quarters: u8,
+    },
+    /// "prior quarter" (1), "a year earlier" (4): relative to another label.
+    Prior {
+        quarters: u8,
+    },
+    /// "three-year" plan horizon.
+    Horizon {
+        years: u8,
+    },
+    /// "through fiscal 2028"
+    Through(Box<Expr>),
+    /// No label at all.
+    None,
+    /// A label that is not understood.
+    Unknown,
+}
+
+impl Expr {
+    /// The year the label names, if any.
+    pub fn year(&self) -> Option<i32> {
+        match self {
+            Expr::Quarter { year, .. }
+            | Expr::Half { year, .. }
+            | Expr::QuarterEnding { year, .. }
+            | Expr::Month { year, .. } => *year,
+            Expr::Year { year, .. } => Some(*year),
+            Expr::Through(e) => e.year(),
+            _ => None,
+        }
+    }
+}
+
+const MONTH_NAMES: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+pub(crate) fn month_number(word: &str) -> Option<u8> {
+    let w = word.to_ascii_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    let prefix = &w[..3];
+    let idx = MONTH_NAMES.iter().position(|m| *m == prefix)?;
+    // the full word must be a prefix of the month's name, or the name itself ("sept")
+    const FULL: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let full = FULL[idx];
+    (full.starts_with(w.trim_end_matches('.')) || w == "sept").then_some(idx as u8 + 1)
+}
+
+fn ordinal(word: &str) -> Option<u8> {
+    Some(match word {
+        "first" | "1st" | "one" => 1,
+        "second" | "2nd" | "two" => 2,
+        "third" | "3rd" | "three" => 3,
+        "fourth" | "4th" | "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        _ => return word.parse().ok(),
+    })
+}
+
+fn year2(s: &str) -> Option<i32> {
+    let n: i32 = s.parse().ok()?;
+    Some(match s.len() {
+        2 => 2000 + n,
+        4 => n,
+        _ => return None,
+    })
+}
+
+const MONTH_RE: &str = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
+
+static RE: LazyLock<Res> = LazyLock::new(|| {
+    let r = |s: &str| Regex::new(s).expect("period regex");
+    Res {
+        fiscal_year: r(r"\b(?:fy|fiscal(?:\s+year)?)\s*'?(\d{4}|\d{2})\b"),
+        year: r(r"\b((?:19|20)\d{2})\b"),
+        apostrophe_year: r(r"'(\d{2})\b"),
+        fiscal_word: r(r"\bfiscal\b|\bfy\b|\bfy\d"),
+        calendar_word: r(r"\bcalendar\b"),
+        quarter: r(
+            r"\bq([1-4])\b|\bq([1-4])(?:'|\s)?(\d{2})\b|\b([1-4])q(?:'|\s)?(\d{2})?\b|\b(first|second|third|fourth|1st|2nd|3rd|4th)(?:[\s-]+fiscal)?[\s-]+quarter\b",
+        ),
+        half: r(
+            r"\bh([12])\b|\b([12])h\b|\bh([12])(?:'|\s)?(\d{2})\b|\b(first|second)[\s-]+half\b",
+        ),
+        quarter_ending: r(&format!(
+            r"(?:quarter|three\s+months|period)\s+(?:that\s+)?end(?:ed|ing)\s+(?:on\s+)?{MONTH_RE}"
+        )),
+        month_quarter: r(&format!(r"\b{MONTH_RE}(?:\s+\d{{4}})?\s+quarter\b")),
+        month_span_quarter: r(&format!(r"\b{MONTH_RE}\s*(?:-|to|through)\s*{MONTH_RE}\b")),
+        month_year: r(&format!(r"\b{MONTH_RE}\s+((?:19|20)\d{{2}})\b")),
+        latest: r(
+            r"\b(?:most\s+recent|latest|last|recent|just[\s-]ended|latest\s+reported|past)\s+(?:reported\s+)?(?:fiscal\s+)?quarter\b",
+        ),
+        trailing: r(
+            r"\b(?:past|last|trailing|previous|prior)\s+(?:four|4)\s+quarters\b|\b(?:past|last|trailing)\s+(?:twelve|12)\s+months\b|\bttm\b",
+        ),
+        prior_quarter: r(
+            r"\b(?:prior|previous|preceding|sequential|earlier)\s+quarter\b|\bquarter\s+(?:before|earlier)\b|\bsequentially\b",
+        ),
+        year_earlier: r(
+            r"\b(?:a\s+)?year\s+(?:earlier|ago|before)\b|\byear-ago\b|\bprior[\s-]year\b|\bsame\s+(?:period|quarter)\s+(?:last|a)\s+year\b",
+        ),
+        horizon: r(
+            r"\b(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[\s-]years?\b(?:\s+plan)?|\bnext\s+(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+years\b",
+        ),
+        through: r(r"^(?:through|thru|by|until|to)\s+(.+)$"),
+    }
+});
+
+struct Res {
+    fiscal_year: Regex,
+    year: Regex,
+    apostrophe_year: Regex,
+    fiscal_word: Regex,
+    calendar_word: Regex,
+    quarter: Regex,
+    half: Regex,
+    quarter_ending: Regex,
+    month_quarter: Regex,
+    month_span_quarter: Regex,
+    month_year: Regex,
+    latest: Regex,
+    trailing: Regex,
+    prior_quarter: Regex,
+    year_earlier: Regex,
+    horizon: Regex,
+    through: Regex,
+}
+
+/// Normalizes typography: lower case, dashes to '-', odd spaces to ' '.
+fn normalize(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+            '\u{00a0}' | '\u{2009}' | '\u{202f}' | '\u{2007}' => ' ',
+            '\u{2019}' | '\u{2018}' => '\'',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
+/// Parses a period label ("Q3 2025", "fiscal Q2 2026", "June quarter", "H1 2025",
+/// "most recent quarter", "three-year", "through fiscal 2028", ...).
+pub fn parse_label(label: &str) -> Expr {
+    let s = normalize(label);
+    let s = s.trim().trim_start_matches("the ").trim();
+    if s.is_empty() {
+        return Expr::None;
+    }
+    let re = &*RE;
+    if let Some(c) = re.through.captures(s) {
+        let inner = parse_label(&c[1]);
+        if !matches!(inner, Expr::Unknown | Expr::None) {
+            return Expr::Through(Box::new(inner));
+        }
+    }
+    let cal = if re.fiscal_word.is_match(s) {
+        Cal::Fiscal
+    } else if re.calendar_word.is_match(s) {
+        Cal::Calendar
+    } else {
+        Cal::Unspecified
+    };
+    let mut year = re
+        .fiscal_year
+        .captures(s)
+        .and_then(|c| year2(&c[1]))
+        .or_else(|| re.year.captures(s).and_then(|c| c[1].parse().ok()))
+        .or_else(|| re.apostrophe_year.captures(s).and_then(|c| year2(&c[1])));
+
+    if re.trailing.is_match(s) {
+        return Expr::Trailing { quarters: 4 };
+    }
+    if re.year_earlier.is_match(s) {
+        return Expr::Prior { quarters: 4 };
+    }
+    if re.prior_quarter.is_match(s) {
+        return Expr::Prior { quarters: 1 };
+    }
+    if let Some(c) = re.quarter.captures(s) {
+        let q = c
+            .get(1)
+            .or(c.get(2))
+            .or(c.get(4))
+            .and_then(|m| m.as_str().parse().ok())
+            .or_else(|| c.get(6).and_then(|m| ordinal(m.as_str())));
+        if let Some(y) = c.get(3).or(c.get(5)).and_then(|m| year2(m.as_str())) {
+            year = Some(y);
+        }
+        if let Some(q) = q {
+            return Expr::Quarter { q, year, cal };
+        }
+    }
+    if let Some(c) = re.half.captures(s) {
+        let h = c
+            .get(1)
+            .or(c.get(2))
+            .or(c.get(3))
+            .and_then(|m| m.as_str().parse().ok())
+            .or_else(|| c.get(5).and_then(|m| ordinal(m.as_str())));
+        if let Some(y) = c.get(4).and_then(|m| year2(m.as_str())) {
+            year = Some(y);
+        }
+        if let Some(h) = h {
+            return Expr::Half { h, year, cal };
+        }
+    }
+    if let Some(c) = re.quarter_ending.captures(s) {
+        if let Some(month) = month_number(&c[1]) {
+            return Expr::QuarterEnding { month, year };
+        }
+    }
+    if let Some(c) = re.month_span_quarter.captures(s) {
+        if let (Some(a), Some(b)) = (month_number(&c[1]), month_number(&c[2])) {
+            let span = (b as i32 - a as i32).rem_euclid(12);
+            if span == 2 {
+                return Expr::QuarterEnding { month: b, year };
+            }
+        }
+    }
+    if let Some(c) = re.month_quarter.captures(s) {
+        if let Some(month) = month_number(&c[1]) {
+            return Expr::QuarterEnding { month, year };
+        }
+    }
+    if re.latest.is_match(s) {
+        return Expr::Latest;
+    }
+    if let Some(c) = re.month_year.captures(s) {
+        if let Some(month) = month_number(&c[1]) {
+            return Expr::Month { month, year };
+        }
+    }
+    if let Some(c) = re.horizon.captures(s) {
+        let n = c.get(1).or(c.get(2)).and_then(|m| ordinal(m.as_str()));
+        if let Some(years) = n {
+            return Expr::Horizon { years };
+        }
+    }
+    if let Some(year) = year {
+        return Expr::Year { year, cal };
+    }
+    Expr::Unknown
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(q: u8, year: Option<i32>, cal: Cal) -> Expr {
+        Expr::Quarter { q, year, cal }
+    }
+
+    #[test]
+    fn quarters() {
+        assert_eq!(parse_label("Q3 2025"), q(3, Some(2025), Cal::Unspecified));
+        assert_eq!(parse_label("Q3"), q(3, None, Cal::Unspecified));
+        assert_eq!(parse_label("third quarter"), q(3, None, Cal::Unspecified));
+        assert_eq!(parse_label("fiscal Q2 2026"), q(2, Some(2026), Cal::Fiscal));
+        assert_eq!(parse_label("Q2 FY26"), q(2, Some(2026), Cal::Fiscal));
+        assert_eq!(parse_label("3Q25"), q(3, Some(2025), Cal::Unspecified));
+        assert_eq!(parse_label("Q4'24"), q(4, Some(2024), Cal::Unspecified));
+        assert_eq!(
+            parse_label("third quarter of fiscal 2026"),
+            q(3, Some(2026), Cal::Fiscal)
+        );
+        assert_eq!(
+            parse_label("the second fiscal quarter"),
+            q(2, None, Cal::Fiscal)
+        );
+        assert_eq!(
+            parse_label("calendar Q1 2025"),
+            q(1, Some(2025), Cal::Calendar)
+        );
+    }
+
+    #[test]
+    fn named_quarters_halves_years() {
+        assert_eq!(
+            parse_label("June quarter"),
+            Expr::QuarterEnding {
+                month: 6,
+                year: None
+            }
+        );
+        assert_eq!(
+            parse_label("quarter ended June 30, 2025"),
+            Expr::QuarterEnding {
+                month: 6,
+                year: Some(2025)
+            }
+        );
+        assert_eq!(
+            parse_label("April\u{2013}June quarter"),
+            Expr::QuarterEnding {
+                month: 6,
+                year: None
+            }
+        );
+        assert_eq!(
+            parse_label("H1 2025"),
+            Expr::Half {
+                h: 1,
+                year: Some(2025),
+                cal: Cal::Unspecified
+            }
+        );
+        assert_eq!(
+            parse_label("first half of 2025"),
+            Expr::Half {
+                h: 1,
+                year: Some(2025),
+                cal: Cal::Unspecified
+            }
+        );
+        assert_eq!(
+            parse_label("2025"),
+            Expr::Year {
+                year: 2025,
+                cal: Cal::Unspecified
+            }
+        );
+        assert_eq!(
+            parse_label("fiscal 2028"),
+            Expr::Year {
+                year: 2028,
+                cal: Cal::Fiscal
+            }
+        );
+        assert_eq!(
+            parse_label("September 2025"),
+            Expr::Month {
+                month: 9,
+                year: Some(2025)
+            }
+        );
+    }
+
+    #[test]
+    fn relative_labels() {
+        assert_eq!(parse_label("most recent quarter"), Expr::Latest);
+        assert_eq!(parse_label("the latest quarter"), Expr::Latest);
+        assert_eq!(
+            parse_label("past four quarters"),
+            Expr::Trailing { quarters: 4 }
+        );
+        assert_eq!(parse_label("prior quarter"), Expr::Prior { quarters: 1 });
+        assert_eq!(parse_label("a year earlier"), Expr::Prior { quarters: 4 });
+        assert_eq!(parse_label("three-year"), Expr::Horizon { years: 3 });
+        assert_eq!(
+            parse_label("through fiscal 2028"),
+            Expr::Through(Box::new(Expr::Year {
+                year: 2028,
+                cal: Cal::Fiscal
+            }))
+        );
+        assert_eq!(parse_label(""), Expr::None);
+        assert_eq!(parse_label("soon"), Expr::Unknown);
+    }
+
+    #[test]
+    fn never_panics_on_odd_text() {
+        for s in [
+            "q",
+            "fy",
+            "'",
+            "Q9 2025",
+            "h3",
+            "\u{2013}",
+            "by",
+            "quarter ended",
+            "\u{00e9}t\u{00e9}",
+        ] {
+            let _ = parse_label(s);
+        }
+    }
+}

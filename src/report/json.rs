@@ -1,0 +1,200 @@
+//! The JSON report: the machine interface (documented in docs/report-schema.json).
+
+use super::{ArticleSummary, Report};
+use crate::model::{Claim, Sourcing};
+use crate::rules::{Finding, Role};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+pub struct JsonPeriod<'a> {
+    label: &'a str,
+    from: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    context: Option<&'a str>,
+    /// The normalized period in use ("Jul–Sep 2025").
+    normalized: String,
+    /// How the label was read.
+    how: Option<&'a str>,
+    /// Why this reading, when the label had several.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    why: Option<&'a str>,
+    /// Other readings the label allows.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    alternatives: Vec<String>,
+}
+
+#[derive(Serialize)]
+pub struct JsonClaim<'a> {
+    path: String,
+    line: usize,
+    column: usize,
+    figure: &'a str,
+    value: String,
+    unit: String,
+    scale: &'static str,
+    qualifier: &'static str,
+    metric: Option<String>,
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    basis: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    of: Option<&'a str>,
+    entity: &'a str,
+    period: JsonPeriod<'a>,
+    sourcing: &'a Sourcing,
+    sourced: bool,
+    outlook: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    role: Option<Role>,
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    rule: &'static str,
+    severity: &'static str,
+    message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help: Option<&'a str>,
+    fingerprint: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+    claims: Vec<JsonClaim<'a>>,
+    related: &'a [String],
+}
+
+#[derive(Serialize)]
+struct JsonError {
+    path: Option<String>,
+    line: Option<usize>,
+    message: String,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    articles: Vec<ArticleSummary>,
+    figures: usize,
+    attributed: usize,
+    compared: usize,
+    findings: usize,
+    by_rule: BTreeMap<&'static str, usize>,
+    by_severity: BTreeMap<&'static str, usize>,
+    unreadable_inputs: usize,
+}
+
+#[derive(Serialize)]
+struct Json<'a> {
+    schema: &'static str,
+    schema_version: u32,
+    tool: Tool,
+    findings: Vec<JsonFinding<'a>>,
+    summary: Summary,
+    errors: Vec<JsonError>,
+}
+
+/// A claim as JSON (shared by every JSON-shaped output).
+pub fn claim_json<'a>(report: &'a Report, id: usize, role: Option<Role>) -> JsonClaim<'a> {
+    let c: &Claim = &report.claims[id];
+    let p = &c.period;
+    JsonClaim {
+        path: report.articles[c.article].display_path(),
+        line: c.span.line,
+        column: c.span.column,
+        figure: &c.figure.text,
+        value: c.figure.value.to_string(),
+        unit: c.figure.unit.to_string(),
+        scale: c.figure.scale.name(),
+        qualifier: c.figure.qualifier.name(),
+        metric: c.metric.as_ref().map(|m| m.to_string()),
+        kind: c.kind.name(),
+        basis: c.basis.map(|b| b.name()),
+        of: c.of.as_deref(),
+        entity: &c.entity,
+        period: JsonPeriod {
+            label: &p.label,
+            from: p.from.name(),
+            context: p.context.as_deref(),
+            normalized: p.key().to_string(),
+            how: p.reading().map(|r| r.how.as_str()),
+            why: p.why.as_deref(),
+            alternatives: p
+                .readings
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != p.chosen)
+                .map(|(_, r)| r.key.to_string())
+                .collect(),
+        },
+        sourcing: &c.sourcing,
+        sourced: c.sourcing.is_direct() || c.sourcing.restates.is_some(),
+        outlook: c.outlook,
+        role,
+    }
+}
+
+fn finding_json<'a>(report: &'a Report, f: &'a Finding) -> JsonFinding<'a> {
+    JsonFinding {
+        rule: f.rule,
+        severity: f.severity.name(),
+        message: &f.message,
+        help: f.help.as_deref(),
+        fingerprint: &f.fingerprint,
+        path: f.path.as_deref(),
+        line: f.line,
+        claims: f
+            .claims
+            .iter()
+            .map(|fc| claim_json(report, fc.claim, Some(fc.role)))
+            .collect(),
+        related: &f.related,
+    }
+}
+
+pub fn render(report: &Report) -> String {
+    let articles = report.article_summaries();
+    let json = Json {
+        schema: "claimcheck-report",
+        schema_version: SCHEMA_VERSION,
+        tool: Tool {
+            name: "claimcheck",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        findings: report
+            .findings
+            .iter()
+            .map(|f| finding_json(report, f))
+            .collect(),
+        summary: Summary {
+            figures: articles.iter().map(|a| a.figures).sum(),
+            attributed: articles.iter().map(|a| a.attributed).sum(),
+            compared: articles.iter().map(|a| a.compared).sum(),
+            articles,
+            findings: report.findings.len(),
+            by_rule: report.counts_by_rule(),
+            by_severity: report.counts_by_severity(),
+            unreadable_inputs: report.errors.len(),
+        },
+        errors: report
+            .errors
+            .iter()
+            .map(|e| JsonError {
+                path: e.path().map(|p| p.display().to_string()),
+                line: e.line(),
+                message: e.to_string(),
+            })
+            .collect(),
+    };
+    let mut s = serde_json::to_string_pretty(&json).expect("report serializes");
+    s.push('\n');
+    s
+}

@@ -1,0 +1,117 @@
+//! Reports: the result of a check, and its renderings (JSON, terminal text).
+
+pub mod json;
+pub mod text;
+
+use crate::error::Error;
+use crate::model::{Article, Claim};
+use crate::rules::{Finding, Severity};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Everything a check found.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub articles: Vec<Article>,
+    pub claims: Vec<Claim>,
+    pub findings: Vec<Finding>,
+    pub errors: Vec<Error>,
+    /// Claims that were compared with at least one other claim.
+    pub compared: BTreeSet<usize>,
+}
+
+/// Per-article counts, so "no findings" is never confused with "nothing read".
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ArticleSummary {
+    pub path: String,
+    pub title: Option<String>,
+    pub published: Option<String>,
+    pub entity: Option<String>,
+    pub primary: bool,
+    /// "claim-file" or "extracted"
+    pub claims_from: &'static str,
+    pub figures: usize,
+    pub attributed: usize,
+    pub compared: usize,
+    pub unattributed: usize,
+    pub findings: usize,
+}
+
+impl Report {
+    /// The exit status: 2 when an input could not be read, 1 when a finding is at or above `fail_on`, else 0.
+    pub fn exit_code(&self, fail_on: Option<Severity>) -> i32 {
+        if !self.errors.is_empty() {
+            return 2;
+        }
+        match fail_on {
+            Some(level) if self.findings.iter().any(|f| f.severity >= level) => 1,
+            _ => 0,
+        }
+    }
+
+    pub fn article_summaries(&self) -> Vec<ArticleSummary> {
+        let mut findings_per: BTreeMap<usize, usize> = BTreeMap::new();
+        for f in &self.findings {
+            let arts: BTreeSet<usize> = f
+                .claims
+                .iter()
+                .map(|c| self.claims[c.claim].article)
+                .collect();
+            for a in arts {
+                *findings_per.entry(a).or_default() += 1;
+            }
+            if f.claims.is_empty() {
+                if let Some(p) = &f.path {
+                    if let Some(a) = self.articles.iter().position(|x| &x.display_path() == p) {
+                        *findings_per.entry(a).or_default() += 1;
+                    }
+                }
+            }
+        }
+        self.articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let claims: Vec<usize> = (0..self.claims.len())
+                    .filter(|&c| self.claims[c].article == i)
+                    .collect();
+                let attributed = claims
+                    .iter()
+                    .filter(|&&c| self.claims[c].metric.is_some())
+                    .count();
+                ArticleSummary {
+                    path: a.display_path(),
+                    title: a.meta.title.clone(),
+                    published: a.meta.published.map(|d| d.to_string()),
+                    entity: a.meta.entity.clone(),
+                    primary: a.meta.primary,
+                    claims_from: if a.claims_from.is_some() {
+                        "claim-file"
+                    } else {
+                        "extracted"
+                    },
+                    figures: claims.len(),
+                    attributed,
+                    compared: claims.iter().filter(|c| self.compared.contains(c)).count(),
+                    unattributed: claims.len() - attributed,
+                    findings: findings_per.get(&i).copied().unwrap_or(0),
+                }
+            })
+            .collect()
+    }
+
+    pub fn counts_by_rule(&self) -> BTreeMap<&'static str, usize> {
+        let mut m = BTreeMap::new();
+        for f in &self.findings {
+            *m.entry(f.rule).or_default() += 1;
+        }
+        m
+    }
+
+    pub fn counts_by_severity(&self) -> BTreeMap<&'static str, usize> {
+        let mut m = BTreeMap::new();
+        for f in &self.findings {
+            *m.entry(f.severity.name()).or_default() += 1;
+        }
+        m
+    }
+}

@@ -1,0 +1,197 @@
+//! Terminal report: compiler-style diagnostics showing the article lines involved.
+
+use super::Report;
+use crate::rules::{file_name, Finding, Role, Severity};
+use annotate_snippets::{Level, Message, Renderer, Snippet};
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+fn level(s: Severity) -> Level {
+    match s {
+        Severity::Error => Level::Error,
+        Severity::Warning => Level::Warning,
+        Severity::Info => Level::Info,
+    }
+}
+
+/// Byte range of a character column span in a line.
+fn byte_range(line: &str, column: usize, len_chars: usize) -> Option<std::ops::Range<usize>> {
+    let mut idx = line
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(line.len()));
+    let start = idx.nth(column.checked_sub(1)?)?;
+    let end = line[start..]
+        .char_indices()
+        .map(|(b, _)| start + b)
+        .chain(std::iter::once(line.len()))
+        .nth(len_chars)
+        .unwrap_or(line.len());
+    Some(start..end)
+}
+
+/// (line text, line number, origin, annotations)
+type OwnedSnippet = (
+    String,
+    usize,
+    String,
+    Vec<(std::ops::Range<usize>, String, Level)>,
+);
+
+struct Owned {
+    title: String,
+    snippets: Vec<OwnedSnippet>,
+    footers: Vec<(Level, String)>,
+}
+
+fn build(report: &Report, f: &Finding) -> Owned {
+    let mut by_line: BTreeMap<(usize, usize), Vec<(usize, Role)>> = BTreeMap::new();
+    let mut footers = Vec::new();
+    for fc in &f.claims {
+        let c = &report.claims[fc.claim];
+        by_line
+            .entry((c.article, c.span.line))
+            .or_default()
+            .push((fc.claim, fc.role));
+    }
+    let mut snippets = Vec::new();
+    for ((a, line), items) in by_line {
+        let article = &report.articles[a];
+        let label_of = |id: usize| {
+            let c = &report.claims[id];
+            format!("{} ({})", c.figure.text.trim(), c.period.key())
+        };
+        match article.line(line) {
+            Some(src) if src.len() <= 4000 => {
+                let mut anns = Vec::new();
+                for (id, role) in items {
+                    let c = &report.claims[id];
+                    if let Some(r) =
+                        byte_range(src, c.span.column.max(1), c.figure.text.chars().count())
+                    {
+                        let lv = match role {
+                            Role::Conflicting => level(f.severity),
+                            Role::Reference => Level::Info,
+                            Role::Subject => level(f.severity),
+                            Role::Context => Level::Note,
+                        };
+                        anns.push((r, label_of(id), lv));
+                    }
+                }
+                snippets.push((src.to_string(), line, article.display_path(), anns));
+            }
+            _ => {
+                for (id, _) in items {
+                    footers.push((
+                        Level::Note,
+                        format!("{}:{}: {}", article.display_path(), line, label_of(id)),
+                    ));
+                }
+            }
+        }
+    }
+    if f.claims.is_empty() {
+        if let (Some(p), Some(l)) = (&f.path, f.line) {
+            if let Some(a) = report.articles.iter().find(|a| &a.display_path() == p) {
+                if let Some(src) = a.line(l).filter(|s| s.len() <= 4000) {
+                    snippets.push((src.to_string(), l, p.clone(), vec![]));
+                }
+            }
+        }
+    }
+    if let Some(h) = &f.help {
+        footers.push((Level::Help, h.clone()));
+    }
+    Owned {
+        title: f.message.clone(),
+        snippets,
+        footers,
+    }
+}
+
+/// Renders the findings and a summary, with colour when `color` is set.
+pub fn render(report: &Report, color: bool) -> String {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let mut out = String::new();
+    for f in &report.findings {
+        let o = build(report, f);
+        let mut msg: Message = level(f.severity).title(&o.title).id(f.rule);
+        for (src, line, origin, anns) in &o.snippets {
+            let mut s = Snippet::source(src)
+                .line_start(*line)
+                .origin(origin)
+                .fold(false);
+            for (r, label, lv) in anns {
+                s = s.annotation(lv.span(r.clone()).label(label));
+            }
+            msg = msg.snippet(s);
+        }
+        for (lv, text) in &o.footers {
+            msg = msg.footer(lv.title(text));
+        }
+        let _ = writeln!(out, "{}\n", renderer.render(msg));
+    }
+    for e in &report.errors {
+        let _ = writeln!(
+            out,
+            "{}\n",
+            renderer.render(Level::Error.title(&e.to_string()).id("input"))
+        );
+    }
+    out.push_str(&summary(report));
+    out
+}
+
+/// "3 findings (contradiction: 2, unsourced-figure: 1) in 4 articles; 77 figures, 40 compared"
+pub fn summary(report: &Report) -> String {
+    let rules: Vec<String> = report
+        .counts_by_rule()
+        .iter()
+        .map(|(r, n)| format!("{r}: {n}"))
+        .collect();
+    let arts = report.article_summaries();
+    let mut s = format!(
+        "{} finding{}{} in {} article{}; {} figures, {} attributed to a metric, {} compared",
+        report.findings.len(),
+        if report.findings.len() == 1 { "" } else { "s" },
+        if rules.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", rules.join(", "))
+        },
+        arts.len(),
+        if arts.len() == 1 { "" } else { "s" },
+        arts.iter().map(|a| a.figures).sum::<usize>(),
+        arts.iter().map(|a| a.attributed).sum::<usize>(),
+        arts.iter().map(|a| a.compared).sum::<usize>(),
+    );
+    if !report.errors.is_empty() {
+        let _ = write!(s, "; {} input(s) could not be read", report.errors.len());
+    }
+    s.push('\n');
+    let with: Vec<String> = arts
+        .iter()
+        .filter(|a| a.findings > 0)
+        .map(|a| format!("{}: {}", file_name(&a.path), a.findings))
+        .collect();
+    if !with.is_empty() {
+        let _ = writeln!(s, "findings per article: {}", with.join(", "));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges_in_characters() {
+        assert_eq!(byte_range("\u{2014}34% x", 2, 3), Some(3..6));
+        assert_eq!(byte_range("abc", 3, 5), Some(2..3));
+        assert_eq!(byte_range("abc", 9, 1), None);
+    }
+}

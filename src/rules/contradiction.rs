@@ -1,0 +1,184 @@
+//! `contradiction`: the same entity, metric, basis and period with figures that disagree.
+
+use super::{
+    clusters, describe_cluster, reference_cluster, Ctx, Finding, FindingClaim, Role, Rule, RuleDoc,
+    Severity,
+};
+use crate::graph::SeriesKey;
+use crate::knowledge::Knowledge;
+use crate::model::Kind;
+use crate::period::{PeriodClass, PeriodKey};
+use std::collections::BTreeMap;
+
+pub struct Contradiction;
+
+impl Rule for Contradiction {
+    fn id(&self) -> &'static str {
+        "contradiction"
+    }
+    fn default_severity(&self) -> Severity {
+        Severity::Error
+    }
+    fn doc(&self) -> RuleDoc {
+        RuleDoc {
+            summary: "Figures for the same entity, metric, basis and period that disagree",
+            what: "Flags a group of claims about the same entity, metric, comparison basis and \
+normalized period whose figures disagree beyond the precision they are written with and their \
+qualifiers. \"over 20%\" agrees with \"20%\", 39.8 with 39.82, 8% with 8.0%; 5% and 5 percentage \
+points are different things. One finding per group lists every claim, the majority (or the \
+company's own release) first. Stocks and ratios (market share, margins, users) are also compared \
+across overlapping periods, at warning.",
+            why: "Two articles cannot both be right about one quarter's figure. Readers who see \
+34% in one piece and 26% in another stop trusting both.",
+            example: "article A: \"cloud revenue grew 34% in Q3 2025\"\n\
+article B: \"cloud revenue rose 26% year over year in the third quarter of 2025\"\n\
+=> contradiction: 34% (A) vs 26% (B) for Jul-Sep 2025",
+        }
+    }
+    fn check(&self, ctx: &Ctx) -> Vec<Finding> {
+        let mut out = Vec::new();
+        for (key, ids) in ctx.graph.groups() {
+            if key.series.kind == Kind::Streak || ids.len() < 2 {
+                continue;
+            }
+            for part in by_unit(ctx, &ids) {
+                if let Some(f) = conflict(
+                    ctx,
+                    &key.series,
+                    &key.period.to_string(),
+                    &part,
+                    Severity::Error,
+                ) {
+                    out.push(f);
+                }
+            }
+        }
+        // stocks and ratios: overlapping (not equal) periods, at warning
+        for (series, groups) in ctx.graph.series() {
+            if series.kind == Kind::Streak || !overlapping_class(ctx.knowledge, series) {
+                continue;
+            }
+            let ranged: Vec<_> = groups
+                .iter()
+                .filter_map(|(k, ids)| k.range().map(|r| (r, k, ids)))
+                .collect();
+            for (i, (ra, ka, ia)) in ranged.iter().enumerate() {
+                for (rb, kb, ib) in ranged.iter().skip(i + 1) {
+                    if !ra.overlaps(rb) || ka == kb {
+                        continue;
+                    }
+                    let ids: Vec<usize> = ia.iter().chain(ib.iter()).copied().collect();
+                    for part in by_unit(ctx, &ids) {
+                        let spans_both = part.iter().any(|c| ia.contains(c))
+                            && part.iter().any(|c| ib.contains(c));
+                        if !spans_both {
+                            continue;
+                        }
+                        let period = format!("{ka} and {kb} (overlapping periods)");
+                        // only when the disagreement crosses the two periods
+                        let cl = clusters(ctx.claims, &part);
+                        let which = |x: usize| cl.iter().position(|c| c.contains(&x));
+                        let crosses = part.iter().filter(|c| ia.contains(c)).any(|&a| {
+                            part.iter()
+                                .filter(|c| ib.contains(c))
+                                .any(|&b| which(a) != which(b))
+                        });
+                        if !crosses {
+                            continue;
+                        }
+                        if let Some(mut f) =
+                            conflict(ctx, series, &period, &part, Severity::Warning)
+                        {
+                            f.help = Some(format!(
+                                "{} The periods overlap but are not equal, so one figure may simply be older; check the dates.",
+                                f.help.unwrap_or_default()
+                            ));
+                            out.push(f);
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+fn overlapping_class(k: &Knowledge, s: &SeriesKey) -> bool {
+    matches!(
+        k.metrics.class_of(&s.metric),
+        PeriodClass::Stock | PeriodClass::Ratio
+    )
+}
+
+/// Partitions claims by unit (each currency apart: the currency rule compares those).
+fn by_unit(ctx: &Ctx, ids: &[usize]) -> Vec<Vec<usize>> {
+    let mut m: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for &i in ids {
+        m.entry(ctx.claims[i].figure.unit.to_string())
+            .or_default()
+            .push(i);
+    }
+    m.into_values().filter(|v| v.len() > 1).collect()
+}
+
+fn conflict(
+    ctx: &Ctx,
+    series: &SeriesKey,
+    period: &str,
+    ids: &[usize],
+    severity: Severity,
+) -> Option<Finding> {
+    let cl = clusters(ctx.claims, ids);
+    if cl.len() < 2 {
+        return None;
+    }
+    let r = reference_cluster(ctx, &cl);
+    let others: Vec<String> = cl
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != r)
+        .map(|(_, c)| describe_cluster(ctx, c))
+        .collect();
+    let period_words = match ids.first().map(|&c| ctx.claims[c].period.key()) {
+        Some(PeriodKey::Plan) => "the same plan".to_string(),
+        _ => period.to_string(),
+    };
+    let mut f = Finding::new(
+        "contradiction",
+        severity,
+        format!(
+            "{} for {} is given as {} but as {}",
+            series.describe(),
+            period_words,
+            describe_cluster(ctx, &cl[r]),
+            others.join(" and as ")
+        ),
+    );
+    let labels: Vec<String> = ids
+        .iter()
+        .map(|&c| format!("{} {}", ctx.place(c), ctx.claims[c].period.describe()))
+        .collect();
+    let basis = if cl[r].iter().any(|&c| ctx.is_primary(c)) {
+        "the company's own release"
+    } else {
+        "most sources"
+    };
+    f.help = Some(format!(
+        "These differ beyond their rounding and qualifiers. {basis} give {}; check the others against the company's release. Periods as read: {}.",
+        super::figure_text(&ctx.claims[cl[r][0]].figure),
+        labels.join("; ")
+    ));
+    for (i, c) in cl.iter().enumerate() {
+        for &id in c {
+            f.claims.push(FindingClaim {
+                claim: id,
+                role: if i == r {
+                    Role::Reference
+                } else {
+                    Role::Conflicting
+                },
+            });
+        }
+    }
+    Some(f)
+}

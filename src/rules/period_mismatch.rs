@@ -1,0 +1,272 @@
+//! `period-mismatch`: the same figure for the same entity and metric under periods that cannot both be right.
+
+use super::{clusters, figure_text, Ctx, Finding, FindingClaim, Role, Rule, RuleDoc, Severity};
+use crate::graph::SeriesKey;
+use crate::model::{Figure, Kind, Qualifier};
+use crate::period::PeriodKey;
+use std::collections::{BTreeMap, BTreeSet};
+
+pub struct PeriodMismatch;
+
+impl Rule for PeriodMismatch {
+    fn id(&self) -> &'static str {
+        "period-mismatch"
+    }
+    fn default_severity(&self) -> Severity {
+        Severity::Error
+    }
+    fn doc(&self) -> RuleDoc {
+        RuleDoc {
+            summary: "One figure carried under two periods that cannot both be right",
+            what: "Flags a figure that articles give for the same entity and metric under \
+periods that do not overlap, when there is evidence that one label is wrong: other articles \
+give a different figure for one of the periods, or several figures move together from one \
+label to the other (the same revenue, growth and conversion under \"Q3\" in one article and \
+\"Q1 2025\" in another). The finding names both labels, how each was read, and which one the \
+other articles support.",
+            why: "A quarter mislabelled by an AI writer or a hurried editor spreads a true figure \
+to the wrong period, which then contradicts the real figure for that period.",
+            example: "article A: \"revenue rose 26% to $33.4B in Q2 2025\"\n\
+article B: \"revenue rose 26% to $33.4B in Q3\" (published in 2025)\n\
+article C: \"Q3 2025 revenue grew 34%\"\n\
+=> period-mismatch: 26% under Q2 2025 (A) and Q3 (B); C gives 34% for Q3, so B's label is the likely error",
+        }
+    }
+    fn check(&self, ctx: &Ctx) -> Vec<Finding> {
+        // what each (entity, article, period) states: series -> claims
+        let mut stated: BTreeMap<(&str, usize, PeriodKey), BTreeMap<&SeriesKey, Vec<usize>>> =
+            BTreeMap::new();
+        let series_of: Vec<Option<SeriesKey>> =
+            ctx.claims.iter().map(SeriesKey::of_claim).collect();
+        for (i, c) in ctx.claims.iter().enumerate() {
+            if let Some(s) = &series_of[i] {
+                stated
+                    .entry((c.entity.as_str(), c.article, c.period.key()))
+                    .or_default()
+                    .entry(s)
+                    .or_default()
+                    .push(i);
+            }
+        }
+        let mut out = Vec::new();
+        for (series, groups) in ctx.graph.series() {
+            if series.kind == Kind::Streak || groups.len() < 2 {
+                continue;
+            }
+            let at: BTreeMap<&PeriodKey, &Vec<usize>> =
+                groups.iter().map(|(k, v)| (k, v)).collect();
+            let all: Vec<usize> = groups.iter().flat_map(|(_, v)| v.iter().copied()).collect();
+            let mut by_unit: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+            for &i in &all {
+                by_unit
+                    .entry(ctx.claims[i].figure.unit.to_string())
+                    .or_default()
+                    .push(i);
+            }
+            for ids in by_unit.values() {
+                for cluster in clusters(ctx.claims, ids) {
+                    if let Some(f) = check_cluster(ctx, series, &cluster, &at, &stated) {
+                        out.push(f);
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+type Stated<'a> = BTreeMap<(&'a str, usize, PeriodKey), BTreeMap<&'a SeriesKey, Vec<usize>>>;
+
+fn check_cluster(
+    ctx: &Ctx,
+    series: &SeriesKey,
+    cluster: &[usize],
+    at: &BTreeMap<&PeriodKey, &Vec<usize>>,
+    stated: &Stated,
+) -> Option<Finding> {
+    // the periods this figure is carried under (ranges only: an unplaced label proves nothing)
+    let mut keys: BTreeMap<PeriodKey, Vec<usize>> = BTreeMap::new();
+    for &c in cluster {
+        let k = ctx.claims[c].period.key();
+        if matches!(k, PeriodKey::Range(_)) {
+            keys.entry(k).or_default().push(c);
+        }
+    }
+    // only a precise figure ("26%", not "over 20%" or "triple-digit") can prove a label wrong
+    keys.retain(|_, ids| ids.iter().any(|&c| precise(&ctx.claims[c].figure)));
+    if keys.len() < 2 {
+        return None;
+    }
+    let in_cluster: BTreeSet<usize> = cluster.iter().copied().collect();
+    // a period is contested when another claim gives a different figure for it
+    let contested = |k: &PeriodKey| -> Vec<usize> {
+        at.get(k)
+            .map(|v| {
+                v.iter()
+                    .copied()
+                    .filter(|x| {
+                        !in_cluster.contains(x)
+                            && ctx.claims[*x].figure.unit == ctx.claims[cluster[0]].figure.unit
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let key_list: Vec<&PeriodKey> = keys.keys().collect();
+    let mut evidence: Vec<String> = Vec::new();
+    let mut suspect: BTreeSet<PeriodKey> = BTreeSet::new();
+    let mut contesting: BTreeSet<usize> = BTreeSet::new();
+    for (i, ka) in key_list.iter().enumerate() {
+        for kb in key_list.iter().skip(i + 1) {
+            if ka.overlaps(kb) {
+                continue;
+            }
+            for (k, other) in [(ka, kb), (kb, ka)] {
+                let against = contested(k);
+                if !against.is_empty() {
+                    suspect.insert((*k).clone());
+                    let figs: BTreeSet<String> = against
+                        .iter()
+                        .map(|&x| figure_text(&ctx.claims[x].figure))
+                        .collect();
+                    let places: Vec<String> = against.iter().map(|&x| ctx.place(x)).collect();
+                    evidence.push(format!(
+                        "for {k} other sources give {} ({}), which supports {other} for {}",
+                        figs.into_iter().collect::<Vec<_>>().join(", "),
+                        places.join(", "),
+                        figure_text(&ctx.claims[cluster[0]].figure)
+                    ));
+                    contesting.extend(against);
+                }
+            }
+            // figures that move together: the same article pair shares other figures at these periods
+            let mut moved: BTreeSet<usize> = BTreeSet::new();
+            for &a in &keys[*ka] {
+                for &b in &keys[*kb] {
+                    let (ca, cb) = (&ctx.claims[a], &ctx.claims[b]);
+                    if ca.article == cb.article {
+                        continue;
+                    }
+                    let sa = stated.get(&(ca.entity.as_str(), ca.article, (*ka).clone()));
+                    let sb = stated.get(&(cb.entity.as_str(), cb.article, (*kb).clone()));
+                    let (Some(sa), Some(sb)) = (sa, sb) else {
+                        continue;
+                    };
+                    for (s, xs) in sa {
+                        if *s == series {
+                            continue;
+                        }
+                        if let Some(ys) = sb.get(s) {
+                            for &x in xs {
+                                for &y in ys {
+                                    let (fx, fy) = (&ctx.claims[x].figure, &ctx.claims[y].figure);
+                                    if precise(fx) && precise(fy) && fx.agrees_with(fy) {
+                                        moved.insert(x);
+                                        moved.insert(y);
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            if !moved.is_empty() {
+                let figs: BTreeSet<String> = moved
+                    .iter()
+                    .map(|&x| figure_text(&ctx.claims[x].figure))
+                    .collect();
+                evidence.push(format!(
+                    "other figures move with it between the two labels: {}",
+                    figs.into_iter().collect::<Vec<_>>().join(", ")
+                ));
+            }
+        }
+    }
+    if evidence.is_empty() {
+        return None;
+    }
+    let describe_key = |k: &PeriodKey| -> String {
+        let ids = &keys[k];
+        let labels: BTreeSet<String> = ids
+            .iter()
+            .map(|&c| format!("\"{}\"", label_of(ctx, c)))
+            .collect();
+        let places: Vec<String> = ids.iter().map(|&c| ctx.place(c)).collect();
+        format!(
+            "{} (read as {k}) in {}",
+            labels.into_iter().collect::<Vec<_>>().join(", "),
+            places.join(", ")
+        )
+    };
+    let value = figure_text(&ctx.claims[cluster[0]].figure);
+    let parts: Vec<String> = keys.keys().map(describe_key).collect();
+    let mut f = Finding::new(
+        "period-mismatch",
+        Severity::Error,
+        format!(
+            "{} of {value} is given under periods that cannot both be right: {}",
+            series.describe(),
+            parts.join("; and ")
+        ),
+    );
+    let likely: Vec<String> = suspect
+        .iter()
+        .map(|k| {
+            let labels: BTreeSet<String> = keys[k]
+                .iter()
+                .map(|&c| format!("\"{}\"", label_of(ctx, c)))
+                .collect();
+            let files: BTreeSet<String> = keys[k]
+                .iter()
+                .map(|&c| super::file_name(&ctx.article_of(c).display_path()).to_string())
+                .collect();
+            format!(
+                "{} in {}",
+                labels.into_iter().collect::<Vec<_>>().join(", "),
+                files.into_iter().collect::<Vec<_>>().join(", ")
+            )
+        })
+        .collect();
+    f.help = Some(format!(
+        "{}.{}",
+        evidence.join("; "),
+        if likely.is_empty() {
+            " Check which quarter each article means.".to_string()
+        } else {
+            format!(" The likely mislabel: {}.", likely.join("; "))
+        }
+    ));
+    for (k, ids) in &keys {
+        for &c in ids {
+            f.claims.push(FindingClaim {
+                claim: c,
+                role: if suspect.contains(k) {
+                    Role::Conflicting
+                } else {
+                    Role::Reference
+                },
+            });
+        }
+    }
+    for c in contesting {
+        f.claims.push(FindingClaim {
+            claim: c,
+            role: Role::Context,
+        });
+    }
+    Some(f)
+}
+
+/// A point value with no qualifier: specific enough to identify a result.
+fn precise(f: &Figure) -> bool {
+    f.value.is_point() && matches!(f.qualifier, Qualifier::None | Qualifier::Exactly)
+}
+
+fn label_of(ctx: &Ctx, c: usize) -> String {
+    let p = &ctx.claims[c].period;
+    if p.label.is_empty() {
+        "no period".into()
+    } else {
+        p.label.clone()
+    }
+}
