@@ -36,7 +36,8 @@ pub struct JsonPeriod<'a> {
 pub struct JsonClaim<'a> {
     path: String,
     line: usize,
-    column: usize,
+    /// 1-based, in characters; null when the article is not at hand and the claim file gives none.
+    column: Option<usize>,
     figure: &'a str,
     value: String,
     unit: String,
@@ -109,7 +110,7 @@ pub fn claim_json<'a>(report: &'a Report, id: usize, role: Option<Role>) -> Json
     JsonClaim {
         path: report.articles[c.article].display_path(),
         line: c.span.line,
-        column: c.span.column,
+        column: (c.span.column > 0).then_some(c.span.column),
         figure: &c.figure.text,
         value: c.figure.value.to_string(),
         unit: c.figure.unit.to_string(),

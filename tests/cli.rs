@@ -1,0 +1,258 @@
+//! Integration tests: the real binary on fixture articles and claim files.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_claimcheck"));
+    c.current_dir(env!("CARGO_MANIFEST_DIR"));
+    c.env("NO_COLOR", "1");
+    c
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("runs")
+}
+
+fn json(args: &[&str]) -> (serde_json::Value, i32) {
+    let out = run(args);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}): {}\n{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    (v, out.status.code().unwrap_or(-1))
+}
+
+fn rules_found(v: &serde_json::Value) -> Vec<String> {
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap().to_string())
+        .collect()
+}
+
+const RULES: [&str; 6] = [
+    "contradiction",
+    "period-mismatch",
+    "streak-mismatch",
+    "currency-mismatch",
+    "unsourced-figure",
+    "dangling-citation",
+];
+
+#[test]
+fn every_rule_fires_on_its_fixture() {
+    for rule in RULES {
+        let dir = format!("tests/fixtures/rules/{rule}/fires");
+        let (v, code) = json(&["check", "--format", "json", "--fail-on", "warning", &dir]);
+        let found = rules_found(&v);
+        // one finding per conflicting group; period-mismatch: one per mislabelled figure (two here)
+        let expected = if rule == "period-mismatch" { 2 } else { 1 };
+        assert_eq!(
+            found.iter().filter(|r| *r == rule).count(),
+            expected,
+            "{rule} on {dir}: {found:?}"
+        );
+        assert_eq!(code, 1, "{rule}: exit status with --fail-on warning");
+    }
+}
+
+#[test]
+fn every_rule_stays_quiet_on_agreeing_fixture() {
+    for rule in RULES {
+        let dir = format!("tests/fixtures/rules/{rule}/quiet");
+        let (v, code) = json(&["check", "--format", "json", &dir]);
+        let found = rules_found(&v);
+        assert!(!found.iter().any(|r| r == rule), "{rule} fired on {dir}: {}", v["findings"]);
+        assert_eq!(code, 0);
+    }
+}
+
+#[test]
+fn seed_claims_report_snapshot() {
+    let out = run(&["check", "--format", "json", "claims/seeds"]);
+    assert_eq!(out.status.code(), Some(1));
+    insta::assert_snapshot!("seeds_json", String::from_utf8_lossy(&out.stdout));
+}
+
+#[test]
+fn example_claims_snapshots() {
+    let out = run(&["check", "--format", "json", "examples/claims"]);
+    insta::assert_snapshot!("examples_json", String::from_utf8_lossy(&out.stdout));
+    let out = run(&["check", "examples/claims"]);
+    insta::assert_snapshot!("examples_text", String::from_utf8_lossy(&out.stdout));
+}
+
+#[test]
+fn output_does_not_depend_on_argument_order() {
+    let files: Vec<PathBuf> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("claims/seeds"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    let mut names: Vec<String> = files
+        .iter()
+        .map(|p| format!("claims/seeds/{}", p.file_name().unwrap().to_string_lossy()))
+        .collect();
+    names.sort();
+    let mut args = vec!["check".to_string(), "--format".into(), "json".into()];
+    let forward = run(&args.iter().chain(names.iter()).map(|s| s.as_str()).collect::<Vec<_>>()).stdout;
+    names.reverse();
+    args.extend(names);
+    let backward = run(&args.iter().map(|s| s.as_str()).collect::<Vec<_>>()).stdout;
+    assert_eq!(forward, backward);
+    let one_thread = bin()
+        .env("RAYON_NUM_THREADS", "1")
+        .args(["check", "--format", "json", "claims/seeds"])
+        .output()
+        .unwrap()
+        .stdout;
+    let dir = run(&["check", "--format", "json", "claims/seeds"]).stdout;
+    assert_eq!(one_thread, dir);
+}
+
+#[test]
+fn fail_on_levels() {
+    let dir = "tests/fixtures/rules/unsourced-figure/fires";
+    assert_eq!(run(&["check", dir]).status.code(), Some(0), "warnings do not fail by default");
+    assert_eq!(run(&["check", "--fail-on", "warning", dir]).status.code(), Some(1));
+    assert_eq!(run(&["check", "--fail-on", "never", "claims/seeds"]).status.code(), Some(0));
+    let bad = run(&["check", "--fail-on", "sometimes", dir]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--fail-on"));
+}
+
+#[test]
+fn rule_docs_print() {
+    let out = run(&["rules"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    for r in RULES {
+        assert!(text.contains(r), "{r} missing from `rules`");
+        let doc = run(&["rule", r]);
+        assert_eq!(doc.status.code(), Some(0));
+        let d = String::from_utf8_lossy(&doc.stdout);
+        assert!(d.contains("What it does") && d.contains("Why") && d.contains("Example"), "{d}");
+    }
+    assert_eq!(run(&["rule", "no-such-rule"]).status.code(), Some(2));
+}
+
+fn tmpdir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("claimcheck-test-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+const GOOD: &str = "claimcheck: 1\narticle: {path: a.txt, entity: Zephyr Tools, published: 2025-11-20}\nclaims:\n  - {figure: \"14%\", line: 1, value: \"14\", unit: percent, metric: company.revenue, kind: growth, basis: yoy, period: {label: \"Q3 2025\", from: sentence}}\n";
+
+fn check_bad(name: &str, content: &[u8], expect: &[&str]) {
+    let d = tmpdir(name);
+    std::fs::write(d.join("good.claims.yaml"), GOOD).unwrap();
+    let bad = d.join(format!("{name}.claims.yaml"));
+    std::fs::write(&bad, content).unwrap();
+    let out = bin().args(["check", "--format", "json"]).arg(&d).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{name}: exit 2");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("a report is still printed");
+    let errors = v["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1, "{name}: {errors:?}");
+    let msg = errors[0]["message"].as_str().unwrap();
+    for e in expect {
+        assert!(msg.contains(e), "{name}: '{msg}' should contain '{e}'");
+    }
+    // the good file is still checked
+    assert_eq!(v["summary"]["figures"], 1, "{name}: the good file is still read");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(&format!("{name}.claims.yaml")), "{name}: stderr names the file: {stderr}");
+}
+
+#[test]
+fn broken_yaml_names_file_and_line() {
+    check_bad("broken", b"claimcheck: 1\narticle: {path: a.txt\nclaims: [\n", &["broken.claims.yaml:"]);
+}
+
+#[test]
+fn unknown_field_is_an_error() {
+    let text = GOOD.replace("kind: growth", "kind: growth, colour: red");
+    check_bad("unknown", text.as_bytes(), &["unknown.claims.yaml:4", "colour"]);
+}
+
+#[test]
+fn bad_values_are_errors() {
+    let text = GOOD.replace("unit: percent", "unit: percnt");
+    check_bad("badunit", text.as_bytes(), &["badunit.claims.yaml:4", "unknown unit 'percnt'"]);
+    let text = GOOD.replace("company.revenue", "company.revenu");
+    check_bad("badmetric", text.as_bytes(), &["badmetric.claims.yaml:4", "unknown measure 'revenu'"]);
+    let text = GOOD.replace("  - {figure: \"14%\", line: 1, value: \"14\", ", "  - {figure: \"14%\", value: \"14\", ");
+    check_bad("missing", text.as_bytes(), &["missing.claims.yaml:", "line"]);
+}
+
+#[test]
+fn invalid_utf8_names_file_and_line() {
+    check_bad("binary", b"claimcheck: 1\narticle:\n  path: \xff\xfe\n", &["binary.claims.yaml:3", "UTF-8"]);
+}
+
+#[test]
+fn missing_input_is_exit_2_and_others_still_checked() {
+    let out = run(&["check", "--format", "json", "no/such/file.claims.yaml", "tests/fixtures/rules/contradiction/fires"]);
+    assert_eq!(out.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(rules_found(&v), vec!["contradiction"]);
+    assert!(v["errors"][0]["message"].as_str().unwrap().contains("no/such/file.claims.yaml"));
+}
+
+#[test]
+fn empty_claim_file_is_an_error_not_a_panic() {
+    let d = tmpdir("empty");
+    std::fs::write(d.join("e.claims.yaml"), "").unwrap();
+    let out = bin().args(["check"]).arg(&d).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("e.claims.yaml"));
+}
+
+#[test]
+fn figure_must_be_where_the_claim_says() {
+    let d = tmpdir("where");
+    std::fs::write(d.join("a.txt"), "Revenue rose 12% in the quarter.\n").unwrap();
+    std::fs::write(d.join("a.claims.yaml"), GOOD).unwrap();
+    let out = bin().args(["check"]).arg(&d).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("a.claims.yaml:4") && err.contains("figure not found"), "{err}");
+}
+
+#[test]
+fn output_file_is_written_atomically() {
+    let d = tmpdir("out");
+    let target = d.join("report.json");
+    std::fs::write(&target, "old").unwrap();
+    let out = bin()
+        .args(["check", "--format", "json", "-o"])
+        .arg(&target)
+        .arg("tests/fixtures/rules/contradiction/fires")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&target).unwrap()).unwrap();
+    assert_eq!(rules_found(&v), vec!["contradiction"]);
+    let leftovers: Vec<_> = std::fs::read_dir(&d).unwrap().filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().ends_with(".tmp")).collect();
+    assert!(leftovers.is_empty());
+}
+
+#[test]
+fn stdin_claim_file() {
+    use std::io::Write;
+    let mut child = bin()
+        .args(["check", "--format", "json", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(GOOD.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["summary"]["figures"], 1);
+}
