@@ -36,6 +36,34 @@ pub struct Options {
     pub severities: BTreeMap<String, Severity>,
 }
 
+/// Adds fiscal calendars learned from the texts for entities the knowledge lacks.
+pub fn with_learned(k: &Knowledge, learned: &[extract::Learned]) -> Knowledge {
+    let mut out = k.clone();
+    for l in learned {
+        if out.entities.get(&l.entity).is_some_and(|e| e.calendar.known) {
+            continue;
+        }
+        out.entities.insert(knowledge::Entity {
+            name: l.entity.clone(),
+            aliases: vec![],
+            calendar: period::FiscalCalendar {
+                fy_end: l.fy_end,
+                named_by_start: l.named_by_start,
+                bare_fiscal: l.fy_end != 12,
+                known: true,
+                ..Default::default()
+            },
+            currency: None,
+            source: knowledge::CalendarSource::Learned {
+                path: l.path.clone(),
+                line: l.line,
+                sentence: l.sentence.clone(),
+            },
+        });
+    }
+    out
+}
+
 /// Loads the knowledge in force: embedded defaults plus `dirs`.
 pub fn load_knowledge(dirs: &[PathBuf]) -> Result<Knowledge> {
     let mut k = Knowledge::embedded();
@@ -68,7 +96,15 @@ pub fn analyze(corpus: ingest::Corpus, opts: &Options, knowledge: &Knowledge) ->
         articles,
         mut claims,
         errors,
+        learned,
     } = corpus;
+    let learned_knowledge;
+    let knowledge = if learned.is_empty() {
+        knowledge
+    } else {
+        learned_knowledge = with_learned(knowledge, &learned);
+        &learned_knowledge
+    };
     graph::periods::resolve_all(&articles, &mut claims, knowledge);
     let g = graph::ClaimGraph::build(&claims);
     let all = rules::registry();

@@ -57,6 +57,23 @@ enum Command {
         #[arg(long = "disable")]
         disable: Vec<String>,
     },
+    /// Extract the claims of raw articles and print them as claim files (YAML).
+    Extract {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Write each article's claims beside it as NAME.claims.yaml (never overwrites an existing file).
+        #[arg(long)]
+        write: bool,
+        #[arg(long = "knowledge")]
+        knowledge: Vec<PathBuf>,
+    },
+    /// Print the knowledge in force: metrics, entities with fiscal calendars, FX coverage.
+    /// With PATHS, also the fiscal calendars those articles teach.
+    Knowledge {
+        paths: Vec<PathBuf>,
+        #[arg(long = "knowledge")]
+        knowledge: Vec<PathBuf>,
+    },
     /// List the rules.
     Rules,
     /// Explain one rule: what it flags, why, an example.
@@ -75,6 +92,59 @@ fn parse_fail_on(s: &str) -> Result<Option<Severity>, String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Extract { paths, write, knowledge } => {
+            let k = match claimcheck::load_knowledge(&knowledge) {
+                Ok(k) => k,
+                Err(e) => return usage(&e.to_string()),
+            };
+            let corpus = claimcheck::ingest::load_with(&paths, &k, None, false);
+            let mut out = String::new();
+            let mut status = 0u8;
+            for (i, a) in corpus.articles.iter().enumerate() {
+                let claims: Vec<&claimcheck::model::Claim> = corpus.claims.iter().filter(|c| c.article == i).collect();
+                let name = a.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                let yaml = report::claimfile::render(a, &claims, &name);
+                if write {
+                    let stem = a.path.file_stem().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                    let target = a.path.with_file_name(format!("{stem}.claims.yaml"));
+                    if target.exists() {
+                        eprintln!("claimcheck: {}: exists; not overwritten", target.display());
+                        status = 2;
+                        continue;
+                    }
+                    if let Err(e) = claimcheck::atomic::write(&target, yaml.as_bytes()) {
+                        eprintln!("claimcheck: {}: cannot write: {e}", target.display());
+                        status = 2;
+                    } else {
+                        eprintln!("wrote {} ({} claims)", target.display(), claims.len());
+                    }
+                } else {
+                    if !out.is_empty() {
+                        out.push_str("---\n");
+                    }
+                    out.push_str(&yaml);
+                }
+            }
+            print!("{out}");
+            for e in &corpus.errors {
+                eprintln!("claimcheck: error: {e}");
+                status = 2;
+            }
+            ExitCode::from(status)
+        }
+        Command::Knowledge { paths, knowledge } => {
+            let k = match claimcheck::load_knowledge(&knowledge) {
+                Ok(k) => k,
+                Err(e) => return usage(&e.to_string()),
+            };
+            let corpus = claimcheck::ingest::load(&paths, &k, None);
+            let k = claimcheck::with_learned(&k, &corpus.learned);
+            print!("{}", report::knowledge::render(&k));
+            for e in &corpus.errors {
+                eprintln!("claimcheck: error: {e}");
+            }
+            ExitCode::from(if corpus.errors.is_empty() { 0 } else { 2 })
+        }
         Command::Rules => {
             let mut out = String::new();
             for r in rules::registry() {

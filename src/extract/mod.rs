@@ -1,22 +1,494 @@
 //! Extraction: raw articles in, claims out.
+//!
+//! An article is read into paragraphs and sentences mapped back to source
+//! lines ([`document`]); figures are found in each sentence ([`numbers`]) and
+//! given a metric ([`metric`]), an entity, a period ([`periods`]) and their
+//! sourcing ([`sourcing`]). Metadata missing from the manifest is inferred
+//! from the text ([`meta`]).
+
+pub mod document;
+pub mod meta;
+pub mod metric;
+pub mod numbers;
+pub mod periods;
+pub mod sourcing;
 
 use crate::knowledge::Knowledge;
-use crate::model::{Article, ArticleMeta, Claim};
+use crate::model::{Article, ArticleMeta, Claim, Figure, MetricId, Span, Unit};
+use crate::period::{PeriodFrom, PeriodRef};
+use document::{Doc, Para, ParaKind};
+use regex::Regex;
+use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::LazyLock;
 
-/// Reads a raw article into an article and its claims.
-pub fn article(
-    path: &Path,
-    text: &str,
-    meta: Option<ArticleMeta>,
-    _knowledge: &Knowledge,
-) -> (Article, Vec<Claim>) {
+/// A fiscal calendar an article taught: entity, fiscal-year end month, named by start, line, sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Learned {
+    pub entity: String,
+    pub fy_end: u8,
+    pub named_by_start: bool,
+    pub path: String,
+    pub line: usize,
+    pub sentence: String,
+}
+
+/// The result of reading one raw article.
+pub struct Extracted {
+    pub article: Article,
+    pub claims: Vec<Claim>,
+    pub learned: Vec<Learned>,
+}
+
+fn front_matter(lines: &[String]) -> (usize, ArticleMeta) {
+    let mut meta = ArticleMeta::default();
+    if lines.first().map(|l| l.trim()) != Some("---") {
+        return (0, meta);
+    }
+    let Some(end) = lines.iter().skip(1).position(|l| l.trim() == "---" || l.trim() == "...") else {
+        return (0, meta);
+    };
+    let yaml = lines[1..=end].join("\n");
+    if let Ok(serde_yaml::Value::Mapping(m)) = serde_yaml::from_str::<serde_yaml::Value>(&yaml) {
+        let get = |k: &str| {
+            m.get(serde_yaml::Value::String(k.into())).and_then(|v| match v {
+                serde_yaml::Value::String(s) => Some(s.clone()),
+                serde_yaml::Value::Number(n) => Some(n.to_string()),
+                _ => None,
+            })
+        };
+        meta.title = get("title");
+        meta.author = get("author");
+        meta.outlet = get("outlet").or(get("source")).or(get("site"));
+        meta.entity = get("entity").or(get("company"));
+        meta.url = get("url").or(get("canonical"));
+        meta.published = get("date")
+            .or(get("published"))
+            .and_then(|d| d.get(..10).and_then(|s| s.parse().ok()).or_else(|| meta::parse_date_text(&d)));
+        meta.primary = matches!(m.get(serde_yaml::Value::String("primary".into())), Some(serde_yaml::Value::Bool(true)));
+    }
+    (end + 2, meta)
+}
+
+fn merge_meta(base: &mut ArticleMeta, other: ArticleMeta) {
+    base.title = base.title.take().or(other.title);
+    base.author = base.author.take().or(other.author);
+    base.outlet = base.outlet.take().or(other.outlet);
+    base.entity = base.entity.take().or(other.entity);
+    base.url = base.url.take().or(other.url);
+    base.published = base.published.or(other.published);
+    base.primary = base.primary || other.primary;
+}
+
+static PEER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b((?:u\.s\.|us|american|chinese|european|global|western|japanese|korean)?\s*(?:tech(?:nology)?\s+giants|hyperscalers|cloud\s+(?:leaders|providers|rivals)|peers|rivals|competitors|counterparts|(?:big|large)\s+tech))\b").expect("peer")
+});
+static RIVAL_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:rival|competitor|peer)s?\s+([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})|\b([A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,3})(?:'s|\u{2019}s)").expect("rival")
+});
+
+/// The entity a figure is about: another company or a peer group named in
+/// its clause before it, else the article's.
+fn claim_entity(k: &Knowledge, article_entity: &str, clause_before: &str) -> String {
+    let main = crate::knowledge::entities::normalize_name(article_entity);
+    let is_main = |n: &str| {
+        let nn = crate::knowledge::entities::normalize_name(n);
+        nn == main || k.entities.canonical(n) == Some(article_entity) || main.starts_with(&nn) || nn.starts_with(&main)
+    };
+    let mut best: Option<(usize, String)> = None;
+    for (name, canonical) in k.entities.names() {
+        if name.len() < 3 || canonical == article_entity {
+            continue;
+        }
+        if let Some(i) = clause_before.rfind(name) {
+            let ok = clause_before[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+                && clause_before[i + name.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            if ok && best.as_ref().is_none_or(|(b, _)| i > *b) {
+                best = Some((i, canonical.to_string()));
+            }
+        }
+    }
+    for c in RIVAL_NAME.captures_iter(clause_before) {
+        let g = c.get(1).or(c.get(2)).expect("name");
+        let name = g.as_str();
+        let first = name.split_whitespace().next().unwrap_or("");
+        let generic = ["The", "Its", "This", "That", "A", "An", "In", "China", "U.S.", "US", "Europe", "Asia", "India", "Japan", "Korea"].contains(&first)
+            || k.metrics.scopes.values().flatten().any(|s| s.eq_ignore_ascii_case(name))
+            || k.metrics.subjects.values().flatten().any(|s| s.eq_ignore_ascii_case(name));
+        if generic || is_main(name) {
+            continue;
+        }
+        if best.as_ref().is_none_or(|(b, _)| g.start() > *b) {
+            best = Some((g.start(), k.entities.canonical(name).unwrap_or(name).to_string()));
+        }
+    }
+    if let Some(m) = PEER.find_iter(clause_before).last() {
+        if best.as_ref().is_none_or(|(b, _)| m.start() > *b) {
+            let t = m.as_str().trim();
+            best = Some((m.start(), t.to_string()));
+        }
+    }
+    // the article's own entity named after the other one takes the figure back
+    if let Some((pos, name)) = best {
+        let own_after = k
+            .entities
+            .get(article_entity)
+            .map(|e| std::iter::once(e.name.as_str()).chain(e.aliases.iter().map(|a| a.as_str())).collect::<Vec<_>>())
+            .unwrap_or_else(|| vec![article_entity])
+            .iter()
+            .any(|n| clause_before.rfind(n).is_some_and(|i| i > pos));
+        if !own_after {
+            return name;
+        }
+    }
+    article_entity.to_string()
+}
+
+/// Picks the period label for a figure at `at..end` in a sentence; `window` is
+/// the stretch between the neighbouring figures ("8.0% in Q2 from 9.9% in the prior quarter").
+fn period_for(
+    ms: &[periods::Mention],
+    at: usize,
+    end: usize,
+    clause: (usize, usize),
+    window: (usize, usize),
+) -> Option<(periods::Mention, PeriodFrom, Option<String>)> {
+    let candidates: Vec<&periods::Mention> = ms.iter().filter(|m| !m.is_bare_year() || ms.iter().all(|o| o.is_bare_year())).collect();
+    let dist = |m: &periods::Mention| if m.end <= at { at - m.end } else { m.start.saturating_sub(end) };
+    // a label right after the figure (before the next figure) is its own; one before it, after the previous figure, next
+    let after_own = candidates
+        .iter()
+        .filter(|m| m.start >= end && m.end <= window.1 && m.start >= clause.0 && m.end <= clause.1)
+        .min_by_key(|m| dist(m));
+    let before_own = candidates
+        .iter()
+        .filter(|m| m.end <= at && m.start >= window.0 && m.start >= clause.0)
+        .min_by_key(|m| dist(m));
+    let in_clause = after_own.or(before_own).or_else(|| {
+        candidates
+            .iter()
+            .filter(|m| m.start >= clause.0 && m.end <= clause.1)
+            .min_by_key(|m| dist(m))
+    });
+    let (chosen, from) = match in_clause {
+        Some(m) => ((*m).clone(), PeriodFrom::Clause),
+        None => {
+            let m = candidates.iter().min_by_key(|m| dist(m))?;
+            ((*m).clone(), PeriodFrom::Sentence)
+        }
+    };
+    // a label with no year takes one from a bare year in the sentence ("In 2025, ... in Q3")
+    let mut context = None;
+    if chosen.is_relative() {
+        context = ms
+            .iter()
+            .filter(|m| !m.is_relative() && !m.is_bare_year())
+            .min_by_key(|m| dist(m))
+            .or_else(|| ms.iter().find(|m| m.is_bare_year()))
+            .map(|m| m.text.clone());
+    } else if !chosen.has_year() {
+        context = ms.iter().find(|m| m.is_bare_year()).map(|m| m.text.clone());
+    }
+    Some((chosen, from, context))
+}
+
+/// Reads a raw article (text, Markdown or HTML) into an article and its claims.
+pub fn article(path: &Path, text: &str, meta: Option<ArticleMeta>, k: &Knowledge) -> (Article, Vec<Claim>) {
+    let lex = metric::Lexicon::new(k);
+    let e = extract(path, text, meta, k, &lex);
+    (e.article, e.claims)
+}
+
+/// Reads a raw article with a prepared lexicon, returning also what it taught.
+pub fn extract(path: &Path, text: &str, manifest: Option<ArticleMeta>, k: &Knowledge, lex: &metric::Lexicon) -> Extracted {
     let lines = crate::ingest::split_lines(text);
+    let is_html = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+    let mut meta = manifest.unwrap_or_default();
+    let doc = if is_html {
+        let (d, m) = html_doc(text, lines);
+        merge_meta(&mut meta, m);
+        d
+    } else {
+        let (skip, fm) = front_matter(&lines);
+        merge_meta(&mut meta, fm);
+        document::from_lines(lines, skip)
+    };
+    if meta.published.is_none() && !is_html {
+        meta.published = meta::published_from_lines(&doc.lines);
+    }
+    if meta.title.is_none() {
+        meta.title = doc
+            .paras
+            .iter()
+            .find(|p| p.text.split_whitespace().count() >= 3)
+            .map(|p| p.text.chars().take(200).collect());
+    }
+    let body: String = doc.paras.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n");
+    let entity = meta
+        .entity
+        .clone()
+        .map(|e| k.entities.canonical(&e).unwrap_or(e.trim()).to_string())
+        .or_else(|| meta::infer_entity(&body, k))
+        .unwrap_or_else(|| "(unknown entity)".to_string());
+    meta.entity = Some(entity.clone());
+    let european = numbers::is_european(&body);
+    let mut claims: Vec<Claim> = Vec::new();
+    let mut learned = Vec::new();
+    let mut heading_period: Option<periods::Mention> = None;
+    for para in &doc.paras {
+        let masked = document::mask_urls(&para.text);
+        let ptext = masked.as_str();
+        if para.kind == ParaKind::Heading {
+            heading_period = periods::find(ptext).into_iter().find(|m| !m.is_relative());
+            continue;
+        }
+        let mut para_period: Option<periods::Mention> = None;
+        for (ss, se) in document::sentences(ptext) {
+            let sentence = &ptext[ss..se];
+            if let Some((fy_end, named_by_start)) = meta::learn_calendar(sentence) {
+                learned.push(Learned {
+                    entity: entity.clone(),
+                    fy_end,
+                    named_by_start,
+                    path: path.display().to_string(),
+                    line: para.locate(ss).0,
+                    sentence: para.text[ss..se].to_string(),
+                });
+            }
+            let figures = numbers::scan(sentence, european);
+            let ms = periods::find(sentence);
+            let links: Vec<String> = para
+                .links
+                .iter()
+                .filter(|(a, b, _)| *a < se && *b > ss)
+                .map(|(_, _, h)| h.clone())
+                .collect();
+            let src = sourcing::of_sentence(sentence, &links);
+            // growth figures' metrics, for streaks in the same clause
+            let mut clause_metric: Vec<((usize, usize), MetricId)> = Vec::new();
+            let entity_names: Vec<String> = k
+                .entities
+                .get(&entity)
+                .map(|e| std::iter::once(e.name.clone()).chain(e.aliases.iter().cloned()).collect())
+                .unwrap_or_else(|| vec![entity.clone()]);
+            let first_claim = claims.len();
+            for (fi, f) in figures.iter().enumerate() {
+                if ms.iter().any(|m| f.start >= m.start && f.end <= m.end) && f.unit == Unit::Count {
+                    continue;
+                }
+                let cl = metric::clause(sentence, f.start);
+                let streak_of = clause_metric.iter().find(|(c, _)| *c == cl).map(|(_, m)| m.clone());
+                let mut a = metric::attribute(lex, k, sentence, f, streak_of.as_ref(), &entity_names);
+                // "(\$4.67 billion)" after a money figure, or "..., reaching RMB 33.4 billion" after a
+                // growth figure: the same metric, carried over
+                let lead = metric::tail(&sentence[..f.start], 14).to_lowercase();
+                let lead = lead.trim_end();
+                let paren = lead.ends_with('(');
+                let carried = (paren || a.metric.is_none() && (lead.ends_with(" to") || lead.ends_with("reaching") || lead.ends_with(" at")))
+                    && matches!(f.unit, Unit::Currency(_));
+                let mut carried_period = None;
+                if carried {
+                    if let Some(prev) = claims[first_claim..].iter().rev().find(|c| c.metric.is_some() && (paren && matches!(c.figure.unit, Unit::Currency(_)) || !paren)) {
+                        a.metric = prev.metric.clone();
+                        a.kind = crate::model::Kind::Level;
+                        a.basis = None;
+                        a.of = None;
+                        a.outlook = prev.outlook;
+                        if paren {
+                            carried_period = Some(prev.period.clone());
+                        }
+                    }
+                }
+                if f.unit == Unit::Streak && a.metric.is_none() {
+                    a.metric = claims
+                        .iter()
+                        .rev()
+                        .take(3)
+                        .find(|c| c.figure.value.lo.exponent >= 0 && !c.figure.value.is_point() && c.metric.is_some())
+                        .and_then(|c| c.metric.clone());
+                }
+                if let (Some(m), crate::model::Kind::Growth) = (&a.metric, a.kind) {
+                    clause_metric.push((cl, m.clone()));
+                }
+                let claim_entity = claim_entity(k, &entity, &sentence[cl.0..f.start]);
+                let window = (
+                    if fi > 0 { figures[fi - 1].end } else { 0 },
+                    figures.get(fi + 1).map(|n| n.start).unwrap_or(sentence.len()),
+                );
+                let found_period = carried_period
+                    .clone()
+                    .map(|p| (p.label, p.from, p.context))
+                    .or_else(|| period_for(&ms, f.start, f.end, cl, window).map(|(m, from, ctx)| (m.text, from, ctx)));
+                let (label, from, context) = match found_period {
+                    Some(x) => x,
+                    None => match (&para_period, &heading_period) {
+                        (Some(p), _) => (p.text.clone(), PeriodFrom::Paragraph, None),
+                        (None, Some(h)) => (h.text.clone(), PeriodFrom::Heading, None),
+                        _ => (String::new(), PeriodFrom::Article, None),
+                    },
+                };
+                let (line, src_off) = para.locate(ss + f.start);
+                let fig_text = para.text[ss + f.start..ss + f.end].to_string();
+                let column = match src_off {
+                    Some(o) => doc.lines.get(line - 1).map(|l| l[..o.min(l.len())].chars().count() + 1).unwrap_or(0),
+                    None => find_column(&doc.lines, line, &fig_text),
+                };
+                let mut value = f.value;
+                if f.negative {
+                    value = crate::model::Value {
+                        lo: f.value.hi.negate(),
+                        hi: f.value.lo.negate(),
+                    };
+                }
+                let unit = match (&f.unit, f.yen_sign) {
+                    (Unit::Currency(_), true) => {
+                        let cur = k.entities.get(&claim_entity).and_then(|e| e.currency.clone());
+                        Unit::Currency(if cur.as_deref() == Some("CNY") { "CNY".into() } else { "JPY".into() })
+                    }
+                    (u, _) => u.clone(),
+                };
+                claims.push(Claim {
+                    article: 0,
+                    figure: Figure {
+                        text: fig_text,
+                        value,
+                        unit,
+                        scale: f.scale,
+                        qualifier: f.qualifier,
+                    },
+                    metric: a.metric,
+                    kind: a.kind,
+                    basis: a.basis,
+                    of: a.of,
+                    entity: claim_entity,
+                    period: PeriodRef {
+                        label,
+                        from,
+                        context,
+                        ..Default::default()
+                    },
+                    span: Span {
+                        line,
+                        column,
+                        start: 0,
+                        end: 0,
+                    },
+                    sourcing: src.clone(),
+                    outlook: a.outlook,
+                });
+            }
+            if let Some(m) = ms.iter().rev().find(|m| !m.is_relative() && !m.is_bare_year()) {
+                para_period = Some(m.clone());
+            }
+        }
+    }
+    summaries_restate(&doc, &mut claims);
+    let markers = crate::ingest::scan_markers(&doc.lines, doc.source_list_line);
     let article = Article {
         path: path.to_path_buf(),
-        lines: Some(lines),
-        meta: meta.unwrap_or_default(),
+        lines: Some(doc.lines),
+        meta,
+        sources: doc.sources,
+        has_source_list: doc.has_source_list,
+        source_list_line: doc.source_list_line,
+        markers,
+        claims_from: None,
+    };
+    Extracted { article, claims, learned }
+}
+
+/// Column of a figure in an HTML source line (entities may hide it: then 0).
+fn find_column(lines: &[String], line: usize, fig: &str) -> usize {
+    lines
+        .get(line.saturating_sub(1))
+        .and_then(|l| l.find(fig).map(|b| l[..b].chars().count() + 1))
+        .unwrap_or(0)
+}
+
+/// Summary bullets that restate a sourced body sentence share its sourcing.
+fn summaries_restate(doc: &Doc, claims: &mut [Claim]) {
+    let bullet_lines: std::collections::BTreeSet<usize> = doc
+        .paras
+        .iter()
+        .filter(|p| p.kind == ParaKind::Bullet)
+        .flat_map(|p| p.parts.iter().map(|x| x.line))
+        .collect();
+    let mut body: BTreeMap<(String, String), Vec<(usize, bool)>> = BTreeMap::new();
+    for c in claims.iter() {
+        if !bullet_lines.contains(&c.span.line) {
+            body.entry((c.figure.value.to_string(), c.figure.unit.to_string()))
+                .or_default()
+                .push((c.span.line, c.sourcing.is_direct()));
+        }
+    }
+    for c in claims.iter_mut() {
+        if bullet_lines.contains(&c.span.line) && !c.sourcing.is_direct() {
+            if let Some(v) = body.get(&(c.figure.value.to_string(), c.figure.unit.to_string())) {
+                let pick = v.iter().find(|(_, s)| *s).or(v.first());
+                c.sourcing.restates = pick.map(|(l, _)| *l);
+            }
+        }
+    }
+}
+
+/// HTML pages: paragraphs from the parsed blocks, lines mapped to the source.
+fn html_doc(text: &str, lines: Vec<String>) -> (Doc, ArticleMeta) {
+    let parsed = crate::ingest::html::parse(text);
+    let mut meta = ArticleMeta {
+        title: parsed.meta.title.clone(),
+        author: parsed.meta.author.clone(),
+        outlet: parsed.meta.site_name.clone(),
+        url: parsed.meta.url.clone(),
         ..Default::default()
     };
-    (article, Vec::new())
+    meta.published = parsed
+        .meta
+        .published
+        .as_deref()
+        .and_then(|d| d.get(..10).and_then(|s| s.parse().ok()).or_else(|| meta::parse_date_text(d)));
+    // build a text rendering of the blocks, then read it like plain text, keeping source lines
+    let mut block_lines: Vec<String> = Vec::new();
+    let mut origin: Vec<usize> = Vec::new();
+    for b in &parsed.blocks {
+        let prefix = match b.kind {
+            crate::ingest::html::BlockKind::ListItem => "- ",
+            crate::ingest::html::BlockKind::Heading => "# ",
+            _ => "",
+        };
+        block_lines.push(format!("{prefix}{}", b.text));
+        origin.push(b.line);
+        block_lines.push(String::new());
+        origin.push(b.line);
+    }
+    let mut d = document::from_lines(block_lines, 0);
+    for (pi, p) in d.paras.iter_mut().enumerate() {
+        for part in &mut p.parts {
+            part.line = origin.get(part.line - 1).copied().unwrap_or(1);
+            part.src_offset = None;
+        }
+        let _ = pi;
+    }
+    // links from the blocks, by text position
+    let mut paras: Vec<Para> = d.paras;
+    for b in &parsed.blocks {
+        for l in &b.links {
+            let link_text = b.text.get(l.start..l.end).unwrap_or("");
+            if let Some(p) = paras.iter_mut().find(|p| !link_text.is_empty() && p.text.contains(link_text) && p.parts.iter().any(|x| x.line == b.line)) {
+                if let Some(i) = p.text.find(link_text) {
+                    p.links.push((i, i + link_text.len(), l.href.clone()));
+                }
+            }
+        }
+    }
+    d.paras = paras;
+    d.source_list_line = d.source_list_line.and_then(|l| origin.get(l - 1).copied());
+    for s in &mut d.sources {
+        s.line = origin.get(s.line.saturating_sub(1)).copied().unwrap_or(s.line);
+    }
+    d.skipped = d.skipped.iter().filter_map(|l| origin.get(l - 1).copied()).collect();
+    d.lines = lines;
+    (d, meta)
 }

@@ -305,8 +305,13 @@ pub fn load(path: &Path, knowledge: &Knowledge) -> Result<(Article, Vec<Claim>)>
         if c.line == 0 {
             return Err(bad(format!("claim '{}': line is 1-based", c.figure)));
         }
-        // When the article is present, the figure must be where the claim says.
+        // When the article is present, the figure must be where the claim says
+        // (in HTML the figure may be written with entities: only the line is checked).
         let mut column = c.column.unwrap_or(0);
+        let html = article_path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
         if let Some(lines) = &article.lines {
             let Some(text_line) = lines.get(c.line - 1) else {
                 return Err(bad(format!(
@@ -320,6 +325,7 @@ pub fn load(path: &Path, knowledge: &Knowledge) -> Result<(Article, Vec<Claim>)>
             let found = find_at(text_line, &c.figure, c.column);
             match found {
                 Some(col) => column = col,
+                None if html => {}
                 None => {
                     return Err(bad(format!(
                         "claim '{}': figure not found at {}:{}{}",

@@ -2,6 +2,7 @@
 //! files, manifests and raw articles into articles with claims.
 
 pub mod claimfile;
+pub mod html;
 pub mod manifest;
 
 use crate::error::{decode_text, Error};
@@ -153,16 +154,23 @@ pub struct Corpus {
     pub articles: Vec<Article>,
     pub claims: Vec<Claim>,
     pub errors: Vec<Error>,
+    /// Fiscal calendars learned from the texts.
+    pub learned: Vec<crate::extract::Learned>,
 }
 
 enum Loaded {
-    Doc(Box<Article>, Vec<Claim>),
+    Doc(Box<Article>, Vec<Claim>, Vec<crate::extract::Learned>),
     Failed(Error),
 }
 
 /// Reads every input into a corpus. Unreadable inputs become errors; the rest is still read.
 /// Extraction runs for raw articles with no curated claim file.
 pub fn load(paths: &[PathBuf], knowledge: &Knowledge, stdin: Option<String>) -> Corpus {
+    load_with(paths, knowledge, stdin, true)
+}
+
+/// Like [`load`]; with `curated` false, claim files are ignored and every article is extracted.
+pub fn load_with(paths: &[PathBuf], knowledge: &Knowledge, stdin: Option<String>, curated: bool) -> Corpus {
     use rayon::prelude::*;
     let mut corpus = Corpus::default();
     let inputs = discover(paths, &mut corpus.errors);
@@ -183,14 +191,14 @@ pub fn load(paths: &[PathBuf], knowledge: &Knowledge, stdin: Option<String>) -> 
     let claim_files: Vec<&PathBuf> = inputs
         .iter()
         .filter_map(|i| match i {
-            Input::ClaimFile(p) => Some(p),
+            Input::ClaimFile(p) if curated => Some(p),
             _ => None,
         })
         .collect();
     let mut loaded: Vec<Loaded> = claim_files
         .par_iter()
         .map(|p| match claimfile::load(p, knowledge) {
-            Ok((a, c)) => Loaded::Doc(Box::new(a), c),
+            Ok((a, c)) => Loaded::Doc(Box::new(a), c, vec![]),
             Err(e) => Loaded::Failed(e),
         })
         .collect();
@@ -199,7 +207,7 @@ pub fn load(paths: &[PathBuf], knowledge: &Knowledge, stdin: Option<String>) -> 
     let curated: BTreeSet<PathBuf> = loaded
         .iter()
         .filter_map(|l| match l {
-            Loaded::Doc(a, _) => Some(canonical(&a.path)),
+            Loaded::Doc(a, _, _) => Some(canonical(&a.path)),
             _ => None,
         })
         .collect();
@@ -210,6 +218,7 @@ pub fn load(paths: &[PathBuf], knowledge: &Knowledge, stdin: Option<String>) -> 
             _ => None,
         })
         .collect();
+    let lexicon = crate::extract::metric::Lexicon::new(knowledge);
     let extracted: Vec<Loaded> = articles
         .par_iter()
         .map(|p| {
@@ -220,8 +229,8 @@ pub fn load(paths: &[PathBuf], knowledge: &Knowledge, stdin: Option<String>) -> 
                 .cloned();
             match crate::error::read_text(p) {
                 Ok(text) => {
-                    let (a, c) = crate::extract::article(p, &text, meta, knowledge);
-                    Loaded::Doc(Box::new(a), c)
+                    let e = crate::extract::extract(p, &text, meta, knowledge, &lexicon);
+                    Loaded::Doc(Box::new(e.article), e.claims, e.learned)
                 }
                 Err(e) => Loaded::Failed(e),
             }
@@ -232,7 +241,7 @@ pub fn load(paths: &[PathBuf], knowledge: &Knowledge, stdin: Option<String>) -> 
     if inputs.contains(&Input::Stdin) {
         let path = PathBuf::from("<stdin>");
         match stdin.map(|s| decode_text(&path, s.into_bytes())) {
-            Some(Ok(text)) => loaded.push(load_stdin(&path, &text, knowledge)),
+            Some(Ok(text)) => loaded.push(load_stdin(&path, &text, knowledge, &lexicon)),
             Some(Err(e)) => loaded.push(Loaded::Failed(e)),
             None => {}
         }
@@ -241,7 +250,10 @@ pub fn load(paths: &[PathBuf], knowledge: &Knowledge, stdin: Option<String>) -> 
     let mut docs: Vec<(Article, Vec<Claim>)> = Vec::new();
     for l in loaded {
         match l {
-            Loaded::Doc(a, c) => docs.push((*a, c)),
+            Loaded::Doc(a, c, l) => {
+                corpus.learned.extend(l);
+                docs.push((*a, c))
+            }
             Loaded::Failed(e) => corpus.errors.push(e),
         }
     }
@@ -267,10 +279,11 @@ pub fn load(paths: &[PathBuf], knowledge: &Knowledge, stdin: Option<String>) -> 
         corpus.claims.extend(claims);
     }
     corpus.errors.sort_by_key(|e| e.to_string());
+    corpus.learned.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
     corpus
 }
 
-fn load_stdin(path: &Path, text: &str, knowledge: &Knowledge) -> Loaded {
+fn load_stdin(path: &Path, text: &str, knowledge: &Knowledge, lexicon: &crate::extract::metric::Lexicon) -> Loaded {
     if text.trim_start().starts_with("claimcheck:") {
         let tmp = std::env::temp_dir().join(format!(
             "claimcheck-stdin-{}.claims.yaml",
@@ -284,12 +297,12 @@ fn load_stdin(path: &Path, text: &str, knowledge: &Knowledge) -> Loaded {
             .and_then(|_| claimfile::load(&tmp, knowledge));
         let _ = std::fs::remove_file(&tmp);
         return match r {
-            Ok((a, c)) => Loaded::Doc(Box::new(a), c),
+            Ok((a, c)) => Loaded::Doc(Box::new(a), c, vec![]),
             Err(e) => Loaded::Failed(e),
         };
     }
-    let (a, c) = crate::extract::article(path, text, None, knowledge);
-    Loaded::Doc(Box::new(a), c)
+    let e = crate::extract::extract(path, text, None, knowledge, lexicon);
+    Loaded::Doc(Box::new(e.article), e.claims, e.learned)
 }
 
 fn canonical(p: &Path) -> PathBuf {

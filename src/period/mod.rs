@@ -2,7 +2,7 @@
 //! labels through a company's fiscal calendar, and resolving relative labels
 //! against the publication date.
 
-mod parse;
+pub mod parse;
 mod resolve;
 
 pub use parse::{parse_label, Cal, Expr};

@@ -155,7 +155,7 @@ static RE: LazyLock<Res> = LazyLock::new(|| {
             r"\b(?:most\s+recent|latest|last|recent|just[\s-]ended|latest\s+reported|past)\s+(?:reported\s+)?(?:fiscal\s+)?quarter\b",
         ),
         trailing: r(
-            r"\b(?:past|last|trailing|previous|prior)\s+(?:four|4)\s+quarters\b|\b(?:past|last|trailing)\s+(?:twelve|12)\s+months\b|\bttm\b",
+            r"\b(?:(?:past|last|trailing|previous|prior|over)\s+)?(?:four|4)\s+quarters\b|\b(?:past|last|trailing)\s+(?:twelve|12)\s+months\b|\bttm\b",
         ),
         prior_quarter: r(
             r"\b(?:prior|previous|preceding|sequential|earlier)\s+quarter\b|\bquarter\s+(?:before|earlier)\b|\bsequentially\b",

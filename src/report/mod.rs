@@ -1,6 +1,8 @@
 //! Reports: the result of a check, and its renderings (JSON, terminal text).
 
+pub mod claimfile;
 pub mod json;
+pub mod knowledge;
 pub mod text;
 
 use crate::error::Error;

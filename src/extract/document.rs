@@ -1,0 +1,402 @@
+//! The text the extractor reads: paragraphs and sentences mapped back to
+//! source lines, with page chrome, bylines and source lists set apart.
+
+use crate::model::SourceEntry;
+use regex::Regex;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::LazyLock;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParaKind {
+    Heading,
+    Paragraph,
+    Bullet,
+    TableRow,
+}
+
+/// A stretch of a paragraph's text that comes from one source line.
+#[derive(Clone, Debug)]
+pub struct Part {
+    pub line: usize,
+    /// Byte offset in the source line where this part's text starts (None: not known, e.g. HTML).
+    pub src_offset: Option<usize>,
+    /// Byte offset of this part in the paragraph text.
+    pub offset: usize,
+    pub len: usize,
+}
+
+#[derive(Clone, Debug)]
+pub struct Para {
+    pub kind: ParaKind,
+    pub text: String,
+    pub parts: Vec<Part>,
+    /// Links: byte range in `text` and href.
+    pub links: Vec<(usize, usize, String)>,
+}
+
+impl Para {
+    /// Source line and byte offset in that line of a paragraph offset.
+    pub fn locate(&self, at: usize) -> (usize, Option<usize>) {
+        let p = self
+            .parts
+            .iter()
+            .rev()
+            .find(|p| p.offset <= at)
+            .unwrap_or(&self.parts[0]);
+        (p.line, p.src_offset.map(|o| o + (at - p.offset).min(p.len)))
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Doc {
+    pub lines: Vec<String>,
+    pub paras: Vec<Para>,
+    pub sources: Vec<SourceEntry>,
+    pub has_source_list: bool,
+    pub source_list_line: Option<usize>,
+    /// Lines that are page chrome, bylines or repeated blocks: no claims there.
+    pub skipped: BTreeSet<usize>,
+}
+
+static SOURCE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:#+\s*)?(?:\*\*)?(sources?|references|notes|citations|footnotes)(?:\*\*)?\s*:?\s*(?P<rest>\[\d+\].*)?$").expect("source heading")
+});
+static ENTRY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)]|\^(\d{1,3}))\s*(.*)$").expect("entry")
+});
+static INLINE_MARKER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[(\d{1,3})\]").expect("inline marker"));
+static URL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"https?://[^\s\])>"']+"#).expect("url"));
+static MD_LINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[([^\]\n]+)\]\((https?://[^)\s]+)\)").expect("md link"));
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d{1,2},?\s+\d{4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}\b|\bmin(?:ute)?s?\s+read\b|\b\d{1,2}:\d{2}\s*(?:am|pm)\b").expect("date line")
+});
+
+/// Masks URLs with spaces (keeping byte offsets) so their digits are not read as figures.
+pub fn mask_urls(s: &str) -> String {
+    let mut out = s.to_string();
+    let ranges: Vec<(usize, usize)> = URL.find_iter(s).map(|m| (m.start(), m.end())).collect();
+    for (a, b) in ranges.into_iter().rev() {
+        out.replace_range(a..b, &" ".repeat(b - a));
+    }
+    out
+}
+
+fn words(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+fn ends_sentence(s: &str) -> bool {
+    let t = s.trim_end();
+    t.ends_with(['.', '!', '?', ':', '"', '\u{201d}', ')', ']']) || t.is_empty()
+}
+
+fn bullet_marker(s: &str) -> Option<usize> {
+    let t = s.trim_start();
+    let lead = s.len() - t.len();
+    for m in ["- ", "* ", "\u{2022} ", "\u{2013} ", "+ "] {
+        if t.starts_with(m) {
+            return Some(lead + m.len());
+        }
+    }
+    None
+}
+
+/// Whether a line looks like a flattened table row: several numbers separated by wide gaps or bars.
+fn is_table_row(s: &str) -> bool {
+    static GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\S(?: {2,}|\t+| \| |\|)\S").expect("gap"));
+    let cells = GAP.find_iter(s).count();
+    let nums = s.split([' ', '\t', '|']).filter(|w| w.chars().any(|c| c.is_ascii_digit())).count();
+    cells >= 1 && nums >= 2 && !s.trim_start().starts_with(['-', '*'])
+}
+
+/// Builds paragraphs from plain text or Markdown lines. `skip_until` lines (front matter) are ignored.
+pub fn from_lines(lines: Vec<String>, skip_until: usize) -> Doc {
+    let mut doc = Doc {
+        lines,
+        ..Default::default()
+    };
+    // repeated short lines are page chrome ("Dec.29 2025", "Share this")
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    for l in &doc.lines {
+        let t = l.trim();
+        if !t.is_empty() && words(t) <= 8 {
+            *seen.entry(t).or_default() += 1;
+        }
+    }
+    let repeated: BTreeSet<String> = seen.into_iter().filter(|(_, n)| *n >= 3).map(|(t, _)| t.to_string()).collect();
+    let n = doc.lines.len();
+    let mut i = skip_until;
+    let mut in_sources = false;
+    let mut current: Option<Para> = None;
+    let flush = |cur: &mut Option<Para>, paras: &mut Vec<Para>| {
+        if let Some(p) = cur.take() {
+            if !p.text.trim().is_empty() {
+                paras.push(p);
+            }
+        }
+    };
+    while i < n {
+        let raw = doc.lines[i].clone();
+        let line_no = i + 1;
+        let t = raw.trim();
+        // source lists: "Sources:" heading, or "Source: [1] ... [2] ..." on one line
+        if let Some(c) = SOURCE_HEADING.captures(t) {
+            flush(&mut current, &mut doc.paras);
+            doc.has_source_list = true;
+            doc.source_list_line.get_or_insert(line_no);
+            in_sources = true;
+            doc.skipped.insert(line_no);
+            if let Some(rest) = c.name("rest") {
+                parse_inline_entries(rest.as_str(), line_no, &mut doc.sources);
+            }
+            i += 1;
+            continue;
+        }
+        if in_sources {
+            if t.is_empty() {
+                i += 1;
+                continue;
+            }
+            if let Some(c) = ENTRY.captures(t) {
+                let marker = c.get(1).or(c.get(2)).or(c.get(3)).expect("marker").as_str().to_string();
+                let rest = c.get(4).map(|m| m.as_str()).unwrap_or("");
+                if INLINE_MARKER.find_iter(t).count() > 1 {
+                    parse_inline_entries(t, line_no, &mut doc.sources);
+                } else {
+                    let url = URL.find(rest).map(|m| m.as_str().trim_end_matches(['.', ',']).to_string());
+                    let title = URL.replace_all(rest, "").trim().trim_matches(['[', ']', ',', ' ']).to_string();
+                    doc.sources.push(SourceEntry { marker, line: line_no, title, url });
+                }
+                doc.skipped.insert(line_no);
+                i += 1;
+                continue;
+            }
+            in_sources = false;
+        }
+        if t.is_empty() {
+            // a blank line ends a paragraph, unless the page export split a sentence
+            let continues = current.as_ref().is_some_and(|p| {
+                p.kind == ParaKind::Paragraph && !ends_sentence(&p.text)
+            }) || current.as_ref().is_some_and(|p| p.kind == ParaKind::Bullet && p.text.trim().is_empty());
+            if !continues {
+                flush(&mut current, &mut doc.paras);
+            }
+            i += 1;
+            continue;
+        }
+        let short_meta = words(t) <= 14 && DATE_LINE.is_match(t) && !t.contains('%');
+        if repeated.contains(t) || short_meta || t.starts_with("<!--") {
+            flush(&mut current, &mut doc.paras);
+            doc.skipped.insert(line_no);
+            i += 1;
+            continue;
+        }
+        let lead = raw.len() - raw.trim_start().len();
+        let (kind, body_off) = if t.starts_with('#') {
+            let hashes = t.len() - t.trim_start_matches('#').len();
+            (ParaKind::Heading, lead + hashes + (t[hashes..].len() - t[hashes..].trim_start().len()))
+        } else if t == "-" || t == "*" || t == "\u{2022}" {
+            flush(&mut current, &mut doc.paras);
+            current = Some(Para {
+                kind: ParaKind::Bullet,
+                text: String::new(),
+                parts: vec![],
+                links: vec![],
+            });
+            i += 1;
+            continue;
+        } else if let Some(off) = bullet_marker(&raw) {
+            (ParaKind::Bullet, off)
+        } else if is_table_row(&raw) {
+            (ParaKind::TableRow, lead)
+        } else {
+            (ParaKind::Paragraph, lead)
+        };
+        let body = &raw[body_off..];
+        let body_trim = body.trim_end();
+        let continuing = match (&current, kind) {
+            (Some(p), ParaKind::Paragraph) if p.kind == ParaKind::Bullet && p.text.is_empty() => true,
+            (Some(p), ParaKind::Paragraph) => {
+                (p.kind == ParaKind::Paragraph || p.kind == ParaKind::Bullet) && (!ends_sentence(&p.text) || body_trim.starts_with(|c: char| c.is_lowercase() || c == ',' || c == '.'))
+            }
+            _ => false,
+        };
+        // a short line with no closing punctuation between paragraphs is a heading
+        let is_heading_like = kind == ParaKind::Paragraph
+            && !continuing
+            && words(body_trim) <= 12
+            && !ends_sentence(body_trim)
+            && body_trim.chars().next().is_some_and(|c| c.is_uppercase())
+            && !body_trim.ends_with(',')
+            && doc.lines.get(i + 1).is_none_or(|l| l.trim().is_empty())
+            && doc.lines[i + 1..]
+                .iter()
+                .find(|l| !l.trim().is_empty())
+                .is_none_or(|l| !l.trim_start().starts_with(|c: char| c.is_lowercase()));
+        if !continuing {
+            flush(&mut current, &mut doc.paras);
+            current = Some(Para {
+                kind: if is_heading_like { ParaKind::Heading } else { kind },
+                text: String::new(),
+                parts: vec![],
+                links: vec![],
+            });
+        }
+        let p = current.as_mut().expect("paragraph");
+        if !p.text.is_empty() {
+            p.text.push(' ');
+        }
+        let offset = p.text.len();
+        p.text.push_str(body_trim);
+        p.parts.push(Part {
+            line: line_no,
+            src_offset: Some(body_off),
+            offset,
+            len: body_trim.len(),
+        });
+        for m in MD_LINK.captures_iter(body_trim) {
+            let g = m.get(0).expect("link");
+            p.links.push((offset + g.start(), offset + g.end(), m[2].to_string()));
+        }
+        if kind == ParaKind::TableRow || kind == ParaKind::Heading && !t.starts_with('#') {
+            flush(&mut current, &mut doc.paras);
+        }
+        i += 1;
+    }
+    flush(&mut current, &mut doc.paras);
+    doc
+}
+
+/// "[1] Title [https://...] [2] Another [https://...]" on one line.
+fn parse_inline_entries(s: &str, line: usize, out: &mut Vec<SourceEntry>) {
+    let marks: Vec<(usize, usize, String)> = INLINE_MARKER
+        .captures_iter(s)
+        .map(|c| {
+            let m = c.get(0).expect("marker");
+            (m.start(), m.end(), c[1].to_string())
+        })
+        .collect();
+    for (i, (_, end, marker)) in marks.iter().enumerate() {
+        let next = marks.get(i + 1).map(|m| m.0).unwrap_or(s.len());
+        let body = &s[*end..next];
+        let url = URL.find(body).map(|m| m.as_str().trim_end_matches([']', '.', ',']).to_string());
+        let title = URL.replace_all(body, "").replace("[]", "").trim().to_string();
+        out.push(SourceEntry {
+            marker: marker.clone(),
+            line,
+            title,
+            url,
+        });
+    }
+}
+
+/// Splits a paragraph's text into sentences (byte ranges).
+pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    const ABBREV: [&str; 24] = [
+        "u.s", "u.k", "inc", "corp", "co", "ltd", "e.g", "i.e", "vs", "mr", "ms", "dr", "st",
+        "no", "approx", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov",
+    ];
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c == b'.' || c == b'!' || c == b'?' {
+            // a decimal point or an abbreviation does not end a sentence
+            let next = text[i + 1..].chars().next();
+            let digit_after = next.is_some_and(|n| n.is_ascii_digit());
+            let word: String = text[..i]
+                .chars()
+                .rev()
+                .take_while(|ch| ch.is_alphanumeric() || *ch == '.')
+                .collect::<String>()
+                .chars()
+                .rev()
+                .collect::<String>()
+                .to_lowercase();
+            let abbrev = ABBREV.contains(&word.as_str()) || word.len() == 1 && word.chars().all(|c| c.is_alphabetic());
+            let ws_after = next.is_none_or(|n| n.is_whitespace() || n == '"' || n == '\u{201d}' || n == '[');
+            if !digit_after && ws_after && !abbrev {
+                // take closing quotes and citation markers along: "... quarter [1]."
+                let mut end = i + 1;
+                while end < b.len() && (b[end] == b'"' || b[end] == b')') {
+                    end += 1;
+                }
+                out.push((start, end));
+                start = end;
+            }
+        }
+        i += 1;
+    }
+    if start < text.len() && !text[start..].trim().is_empty() {
+        out.push((start, text.len()));
+    }
+    // trim leading whitespace of each sentence
+    out.into_iter()
+        .map(|(s, e)| {
+            let lead = text[s..e].len() - text[s..e].trim_start().len();
+            (s + lead, e)
+        })
+        .filter(|(s, e)| s < e)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(s: &str) -> Doc {
+        from_lines(crate::ingest::split_lines(s), 0)
+    }
+
+    #[test]
+    fn split_sentences_across_blank_lines() {
+        let d = doc("Title of the piece\n\nIn Q2 2024,\n\nthe firm posted 7% growth. It was fine.\n");
+        let p = d.paras.iter().find(|p| p.kind == ParaKind::Paragraph).unwrap();
+        assert_eq!(p.text, "In Q2 2024, the firm posted 7% growth. It was fine.");
+        assert_eq!(p.locate(p.text.find("7%").unwrap()), (5, Some(16)));
+        assert_eq!(d.paras[0].kind, ParaKind::Heading);
+    }
+
+    #[test]
+    fn sentences_respect_decimals_and_abbreviations() {
+        let t = "U.S. sales rose 4.5% to $1.2 billion. Margins held [2]. Done";
+        let s: Vec<&str> = sentences(t).into_iter().map(|(a, b)| &t[a..b]).collect();
+        assert_eq!(s, vec!["U.S. sales rose 4.5% to $1.2 billion.", "Margins held [2].", "Done"]);
+    }
+
+    #[test]
+    fn source_lists() {
+        let d = doc("Body [1] text [2].\n\nSources:\n[1] First report https://example.com/a\n[2]\nA long biography follows here.\n");
+        assert_eq!(d.sources.len(), 2);
+        assert_eq!(d.sources[0].url.as_deref(), Some("https://example.com/a"));
+        assert!(d.sources[1].is_empty());
+        assert_eq!(d.source_list_line, Some(3));
+        let d = doc("Text [1].\n\nSource: [1] A title [https://example.com/x] [2] Another [https://example.com/y]\n");
+        assert_eq!(d.sources.len(), 2);
+        assert_eq!(d.sources[1].title, "Another");
+    }
+
+    #[test]
+    fn chrome_is_skipped() {
+        let d = doc("Head\n\nMonday, Mar 3, 2025 8:00 am ET 3min read\n\nBody 5% here.\n\nJan.2 2025\n\nJan.2 2025\n\nJan.2 2025\n");
+        assert!(d.skipped.contains(&3));
+        assert!(d.skipped.contains(&9));
+        assert!(d.paras.iter().all(|p| !p.text.contains("Jan.2")));
+    }
+
+    #[test]
+    fn bullets_and_tables() {
+        let d = doc("- First point 5%.\n- Second 6%.\n\nRevenue    4,512    3,987    13%\n");
+        assert_eq!(d.paras.iter().filter(|p| p.kind == ParaKind::Bullet).count(), 2);
+        assert_eq!(d.paras.last().unwrap().kind, ParaKind::TableRow);
+    }
+
+    #[test]
+    fn urls_masked() {
+        let m = mask_urls("see https://x.com/2025/11 now");
+        assert_eq!(m.len(), "see https://x.com/2025/11 now".len());
+        assert!(m.starts_with("see ") && m.ends_with(" now") && !m.contains('2'));
+    }
+}

@@ -1,0 +1,215 @@
+//! What the text says about itself: title, publication date, entity, and
+//! fiscal calendars taught by sentences like "the third quarter of fiscal
+//! 2026, ended October 26, 2025".
+
+use crate::knowledge::Knowledge;
+use crate::period::{parse::month_number, Month};
+use jiff::civil::Date;
+use regex::Regex;
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+static BYLINE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+|published\s*(?:on\s*)?:?\s*|updated\s*:?\s*|posted\s*(?:on\s*)?:?\s*|date\s*:\s*|^\s*)(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})\b|(?i)(?:published|updated|posted|date)\s*(?:on\s*)?:?\s*(\d{1,2})\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{4})|\b(\d{4})-(\d{2})-(\d{2})\b").expect("byline date")
+});
+
+fn date(y: &str, m: u8, d: &str) -> Option<Date> {
+    Date::new(y.parse().ok()?, m as i8, d.parse().ok()?).ok()
+}
+
+/// A publication date from a byline in the first lines ("Wednesday, Nov 26, 2025 9:26 am ET",
+/// "Published August 29, 2025", "2025-11-26"); lines repeated on the page are teasers, not bylines.
+pub fn published_from_lines(lines: &[String]) -> Option<Date> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for l in lines {
+        *counts.entry(l.trim()).or_default() += 1;
+    }
+    for l in lines.iter().filter(|l| !l.trim().is_empty()).take(15) {
+        if counts.get(l.trim()).copied().unwrap_or(0) > 1 || l.split_whitespace().count() > 20 {
+            continue;
+        }
+        if let Some(d) = parse_date_text(l) {
+            return Some(d);
+        }
+    }
+    None
+}
+
+/// Any date written in a short text.
+pub fn parse_date_text(s: &str) -> Option<Date> {
+    let c = BYLINE_DATE.captures(s)?;
+    if let (Some(m), Some(d), Some(y)) = (c.get(1), c.get(2), c.get(3)) {
+        return date(y.as_str(), month_number(m.as_str())?, d.as_str());
+    }
+    if let (Some(d), Some(m), Some(y)) = (c.get(4), c.get(5), c.get(6)) {
+        return date(y.as_str(), month_number(m.as_str())?, d.as_str());
+    }
+    if let (Some(y), Some(m), Some(d)) = (c.get(7), c.get(8), c.get(9)) {
+        return date(y.as_str(), m.as_str().parse().ok()?, d.as_str());
+    }
+    None
+}
+
+/// The entity an article is about: the known company named most often, else
+/// the capitalized name repeated most often.
+pub fn infer_entity(text: &str, k: &Knowledge) -> Option<String> {
+    let mut best: Option<(usize, String)> = None;
+    for (name, canonical) in k.entities.names() {
+        if name.len() < 3 {
+            continue;
+        }
+        let n = count_word(text, name);
+        if n > 0 && best.as_ref().is_none_or(|(b, c)| n > *b || n == *b && canonical < c.as_str()) {
+            best = Some((n, canonical.to_string()));
+        }
+    }
+    let mut tally: BTreeMap<String, usize> = BTreeMap::new();
+    if let Some((_, c)) = &best {
+        *tally.entry(c.clone()).or_default() += 0;
+    }
+    // known names summed per entity
+    let mut known: BTreeMap<String, usize> = BTreeMap::new();
+    for (name, canonical) in k.entities.names() {
+        if name.len() >= 3 {
+            *known.entry(canonical.to_string()).or_default() += count_word(text, name);
+        }
+    }
+    let known_best = known.into_iter().filter(|(_, n)| *n >= 2).max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)));
+    let cap = capitalized_name(text);
+    match (known_best, cap) {
+        (Some((kname, kn)), Some((cname, cn))) => Some(if cn > kn * 2 { cname } else { kname }),
+        (Some((kname, _)), None) => Some(kname),
+        (None, Some((cname, _))) => Some(cname),
+        (None, None) => best.map(|(_, c)| c),
+    }
+}
+
+fn count_word(text: &str, word: &str) -> usize {
+    let mut n = 0;
+    let mut from = 0;
+    while let Some(i) = text[from..].find(word) {
+        let s = from + i;
+        let e = s + word.len();
+        let ok_before = text[..s].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let ok_after = text[e..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        if ok_before && ok_after {
+            n += 1;
+        }
+        from = e;
+    }
+    n
+}
+
+static CAP_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b([A-Z][a-zA-Z&\-]+(?:\s+[A-Z][a-zA-Z&\-]+){1,3})(?:'s|\u{2019}s)?\b").expect("cap name")
+});
+
+/// The most repeated multi-word capitalized name that looks like a company.
+fn capitalized_name(text: &str) -> Option<(String, usize)> {
+    const STOP: [&str; 24] = [
+        "The", "In", "For", "And", "But", "While", "Its", "This", "That", "Chief", "Executive",
+        "Officer", "Financial", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+        "Sunday", "United", "States", "Reuters", "Source",
+    ];
+    let mut tally: BTreeMap<String, usize> = BTreeMap::new();
+    for c in CAP_NAME.captures_iter(text) {
+        let name = c[1].trim().to_string();
+        let first = name.split_whitespace().next().unwrap_or("");
+        if STOP.contains(&first) || name.split_whitespace().any(|w| STOP[9..].contains(&w)) {
+            continue;
+        }
+        *tally.entry(name).or_default() += 1;
+    }
+    tally.into_iter().filter(|(_, n)| *n >= 2).max_by(|a, b| a.1.cmp(&b.1).then(b.0.len().cmp(&a.0.len())).then(b.0.cmp(&a.0)))
+}
+
+/// A fiscal calendar learned from a sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LearnedCalendar {
+    pub fy_end: u8,
+    pub named_by_start: bool,
+    pub line: usize,
+    pub sentence: String,
+}
+
+static FISCAL_TIE: LazyLock<Regex> = LazyLock::new(|| {
+    let ord = r"(first|second|third|fourth|1st|2nd|3rd|4th|q[1-4])";
+    let m = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?";
+    Regex::new(&format!(
+        r"(?i)\b(?:{ord}(?:[\s-]+fiscal)?[\s-]+quarter\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?|fy\s?)'?(\d{{2,4}})|(?:fiscal\s+(?:year\s+)?|fy\s?)'?(\d{{2,4}})\s+{ord}[\s-]+quarter|{ord}\s+(?:fiscal\s+)?(?:fy\s?)'?(\d{{2,4}}))[^.;]{{0,40}}?\b(?:ended|ending|which\s+ended|that\s+ended|closed)\s+(?:on\s+)?{m}\s+(\d{{1,2}}),?\s+(\d{{4}})"
+    ))
+    .expect("fiscal tie")
+});
+
+fn ordinal_q(s: &str) -> Option<i32> {
+    Some(match s.to_ascii_lowercase().as_str() {
+        "first" | "1st" | "q1" => 1,
+        "second" | "2nd" | "q2" => 2,
+        "third" | "3rd" | "q3" => 3,
+        "fourth" | "4th" | "q4" => 4,
+        _ => return None,
+    })
+}
+
+/// Learns a fiscal calendar from "fiscal Q3 2026 ... ended October 26, 2025".
+pub fn learn_calendar(sentence: &str) -> Option<(u8, bool)> {
+    let c = FISCAL_TIE.captures(sentence)?;
+    let (q, fy) = if let (Some(q), Some(y)) = (c.get(1), c.get(2)) {
+        (q.as_str(), y.as_str())
+    } else if let (Some(y), Some(q)) = (c.get(3), c.get(4)) {
+        (q.as_str(), y.as_str())
+    } else {
+        (c.get(5)?.as_str(), c.get(6)?.as_str())
+    };
+    let q = ordinal_q(q)?;
+    let fy: i32 = match fy.len() {
+        2 => 2000 + fy.parse::<i32>().ok()?,
+        _ => fy.parse().ok()?,
+    };
+    let month = month_number(c.get(7)?.as_str())?;
+    let day: u8 = c.get(8)?.as_str().parse().ok()?;
+    let year: i32 = c.get(9)?.as_str().parse().ok()?;
+    // a quarter "ending" early in a month belongs to the month before (52/53-week years)
+    let mut end = Month::new(year, month);
+    if day <= 7 {
+        end = end.plus(-1);
+    }
+    let fy_end = end.plus(3 * (4 - q));
+    let named_by_start = fy_end.year() != fy;
+    if fy_end.year() != fy && fy_end.year() != fy + 1 {
+        return None;
+    }
+    Some((fy_end.month(), named_by_start))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bylines() {
+        let l = |s: &str| vec![s.to_string()];
+        assert_eq!(published_from_lines(&l("Tuesday, Mar 4, 2025 10:02 am ET 2min read")).unwrap().to_string(), "2025-03-04");
+        assert_eq!(published_from_lines(&l("Published August 29, 2025")).unwrap().to_string(), "2025-08-29");
+        let teasers = vec!["Jan.2 2025".to_string(), "Jan.2 2025".to_string()];
+        assert!(published_from_lines(&teasers).is_none());
+    }
+
+    #[test]
+    fn learns_fiscal_calendars() {
+        // a fiscal year ending in January: Q3 FY2026 ended late October 2025
+        assert_eq!(learn_calendar("for the third quarter of fiscal 2026, ended October 26, 2025"), Some((1, false)));
+        // June year end: Q1 FY2026 ended September 30, 2025
+        assert_eq!(learn_calendar("its fiscal 2026 first quarter, which ended Sept. 30, 2025"), Some((6, false)));
+        // September year end: Q4 FY2025 ended September 27, 2025
+        assert_eq!(learn_calendar("the fourth quarter of fiscal year 2025 ended September 27, 2025"), Some((9, false)));
+        assert_eq!(learn_calendar("revenue rose 5% in the quarter"), None);
+    }
+
+    #[test]
+    fn entity_from_text() {
+        let k = Knowledge::embedded();
+        let t = "Pellucid Robotics said sales rose. Pellucid Robotics expects more. Analysts like Pellucid Robotics.";
+        assert_eq!(infer_entity(t, &k).as_deref(), Some("Pellucid Robotics"));
+    }
+}

@@ -1,0 +1,344 @@
+//! Attributing a figure to a metric: subject (company, segment) and measure
+//! from the clause, using the catalogue's synonyms; the kind from the unit and
+//! the relation the sentence states. An unattributed figure beats a wrong one.
+
+use super::numbers::Found;
+use crate::knowledge::Knowledge;
+use crate::model::{Basis, Kind, MetricId, Unit};
+use regex::Regex;
+use std::sync::LazyLock;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum TermKind {
+    Subject,
+    Measure,
+    Scope,
+}
+
+/// Catalogue synonyms compiled for matching in text.
+pub struct Lexicon {
+    re: Regex,
+    terms: Vec<(TermKind, String)>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct Hit {
+    start: usize,
+    end: usize,
+    kind: TermKind,
+    id: String,
+}
+
+fn escape_phrase(p: &str) -> String {
+    regex::escape(p).replace("\\ ", r"[\s\-]+").replace(' ', r"[\s\-]+")
+}
+
+impl Lexicon {
+    pub fn new(k: &Knowledge) -> Lexicon {
+        let mut items: Vec<(String, TermKind, String)> = Vec::new();
+        for (id, syns) in &k.metrics.subjects {
+            for s in syns {
+                if matches!(s.as_str(), "it" | "its") {
+                    continue;
+                }
+                items.push((s.to_lowercase(), TermKind::Subject, id.clone()));
+            }
+        }
+        for (id, m) in &k.metrics.measures {
+            for s in &m.synonyms {
+                items.push((s.to_lowercase(), TermKind::Measure, id.clone()));
+            }
+        }
+        for (id, syns) in &k.metrics.scopes {
+            for s in syns {
+                items.push((s.to_lowercase(), TermKind::Scope, id.clone()));
+            }
+        }
+        // longest phrases first, so "market share" wins over "share"
+        items.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        items.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
+        let alts: Vec<String> = items.iter().map(|(p, _, _)| format!("({})", escape_phrase(p))).collect();
+        let re = Regex::new(&format!(r"(?i)\b(?:{})(?:'s|\u{{2019}}s)?\b", alts.join("|"))).expect("lexicon regex");
+        Lexicon {
+            re,
+            terms: items.into_iter().map(|(_, k, id)| (k, id)).collect(),
+        }
+    }
+
+    fn hits(&self, text: &str) -> Vec<Hit> {
+        self.re
+            .captures_iter(text)
+            .filter_map(|c| {
+                let m = c.get(0)?;
+                let idx = (1..c.len()).find(|i| c.get(*i).is_some())? - 1;
+                let (kind, id) = &self.terms[idx];
+                Some(Hit {
+                    start: m.start(),
+                    end: m.end(),
+                    kind: *kind,
+                    id: id.clone(),
+                })
+            })
+            .collect()
+    }
+}
+
+/// What the sentence says a figure is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Attribution {
+    pub metric: Option<MetricId>,
+    pub kind: Kind,
+    pub basis: Option<Basis>,
+    pub of: Option<String>,
+    pub outlook: bool,
+}
+
+static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i);|\s[\u{2014}\u{2013}]\s|\u{2014}|,?\s+(?:while|but|yet|whereas|although|though|despite|driven\s+by|fueled\s+by|fuelled\s+by|helped\s+by|thanks\s+to|reflecting|and|with|as|which|after|compared\s+with|versus|against)\s+|,\s+(?:up|down|from|reaching|to)\s").expect("clause regex")
+});
+static GROWTH_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:grew|grow|grows|growing|growth|rose|rise|rises|rising|increase[sd]?|increasing|up|surged?|surging|jumped|jump|climbed|climb|gained|gain|expanded|advanced|accelerat\w*|soared|fell|fall|falls|declined?|decline|decreased?|dropped|drop|down|slid|shrank|contracted|plunged|tumbled|dipped|slipped)\b").expect("growth words")
+});
+static SHARE_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:of|share\s+of)\s+(?:the\s+|its\s+|total\s+|their\s+|overall\s+)?(.{0,60})").expect("share of")
+});
+static SHARE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:accounting\s+for|accounts\s+for|accounted\s+for|account\s+for|representing|represented|represents|made\s+up|makes\s+up|comprising|comprised|contributing|contributed)\s*(?:about|around|over|more\s+than|nearly|almost|roughly|some|just\s+over|just\s+under|less\s+than)?\s*$").expect("share before")
+});
+static QOQ: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)quarter[\s-]+(?:over|on)[\s-]+quarter|\bsequential(?:ly)?\b|\bq/q\b|\bqoq\b|from\s+the\s+(?:previous|prior|preceding)\s+quarter|than\s+in\s+the\s+(?:previous|prior)\s+quarter").expect("qoq")
+});
+static CAGR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bcagr\b|compound(?:ed)?\s+annual").expect("cagr"));
+static VS_EST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:than|above|below|beat|beating|missed|topped|ahead\s+of|short\s+of)\s+(?:analysts'?\s+)?(?:estimates?|expectations|consensus|forecasts?)").expect("vs est")
+});
+static OUTLOOK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:expects?|expected\s+to|forecasts?|forecasting|guidance|guided|guides|outlook|projects?|projected|projecting|projection|targets?|targeting|aims?\s+to|plans?\s+to|will|would|could|estimates?\s+that|anticipates?|sees|predicts?|through\s+(?:fiscal\s+)?\d{4}|by\s+(?:fiscal\s+)?20\d\d|consensus|analysts?\s+(?:expect|estimate|project|see))\b").expect("outlook")
+});
+
+/// The last `n` bytes of `s` or a little fewer, on a character boundary.
+pub fn tail(s: &str, n: usize) -> &str {
+    let mut i = s.len().saturating_sub(n);
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    &s[i..]
+}
+
+/// Clause bounds around `at` within `text`.
+pub fn clause(text: &str, at: usize) -> (usize, usize) {
+    let mut start = 0;
+    let mut end = text.len();
+    for m in CLAUSE_BREAK.find_iter(text) {
+        if m.end() <= at {
+            start = m.end();
+        } else if m.start() > at {
+            end = m.start();
+            break;
+        }
+    }
+    (start, end)
+}
+
+fn nearest<'a>(hits: &'a [Hit], kind: TermKind, lo: usize, hi: usize, at: usize, prefer_before: bool) -> Option<&'a Hit> {
+    hits.iter()
+        .filter(|h| h.kind == kind && h.start >= lo && h.end <= hi)
+        .min_by_key(|h| {
+            let d = if h.end <= at { at - h.end } else { h.start.saturating_sub(at) };
+            let before_penalty = if prefer_before && h.start > at { 15 } else { 0 };
+            d + before_penalty
+        })
+}
+
+/// Attributes the figure at `f` (byte offsets in `sentence`).
+pub fn attribute(lex: &Lexicon, k: &Knowledge, sentence: &str, f: &Found, streak_of: Option<&MetricId>, entity_names: &[String]) -> Attribution {
+    let mut hits = lex.hits(sentence);
+    // the article's company named in the sentence is the "company" subject
+    for n in entity_names.iter().filter(|n| n.len() >= 3) {
+        let mut from = 0;
+        while let Some(i) = sentence[from..].find(n.as_str()) {
+            let s = from + i;
+            hits.push(Hit {
+                start: s,
+                end: s + n.len(),
+                kind: TermKind::Subject,
+                id: "company".into(),
+            });
+            from = s + n.len();
+        }
+    }
+    let (cs, ce) = clause(sentence, f.start);
+    let clause_text = &sentence[cs..ce];
+    let outlook = OUTLOOK.is_match(clause_text);
+    let mut kind = match &f.unit {
+        Unit::Streak => Kind::Streak,
+        Unit::Currency(_) => Kind::Level,
+        Unit::Count => Kind::Count,
+        _ => Kind::Growth,
+    };
+    let mut of = None;
+    let after = &sentence[f.end..];
+    let before = &sentence[cs..f.start];
+    let share_rel = matches!(f.unit, Unit::Percent) && (SHARE_BEFORE.is_match(before) || SHARE_OF.is_match(after) && !GROWTH_WORD.is_match(tail(before, 25)));
+    if share_rel {
+        if let Some(c) = SHARE_OF.captures(after) {
+            let tail = c.get(1).map(|m| m.as_str()).unwrap_or("");
+            let th = lex.hits(tail);
+            if let Some(s) = th.iter().find(|h| h.kind == TermKind::Subject) {
+                of = Some(s.id.clone());
+            }
+            if th.iter().any(|h| h.kind == TermKind::Measure && h.id == "market-share") || tail.to_lowercase().contains("market") {
+                of = None;
+            }
+        }
+    }
+    // the measure: in the clause, nearest the figure
+    let mut measure = nearest(&hits, TermKind::Measure, cs, ce, f.start, false).map(|h| h.id.clone());
+    if share_rel && measure.as_deref() != Some("market-share") {
+        let market = after.to_lowercase();
+        if market.trim_start().starts_with("of") && (market.contains("market") || market.contains("sector")) {
+            measure = Some("market-share".into());
+        } else {
+            kind = Kind::Share;
+            measure = measure.or(Some("revenue".into()));
+        }
+    }
+    // subject: in the clause, else earlier in the sentence
+    let subject = nearest(&hits, TermKind::Subject, cs, ce, f.start, true)
+        .or_else(|| nearest(&hits, TermKind::Subject, 0, cs, cs, false))
+        .map(|h| h.id.clone());
+    let growth_word = GROWTH_WORD.is_match(clause_text);
+    if measure.is_none() {
+        // "cloud grew 26%", "the cloud division ... to RMB 39.8 billion": a segment's revenue
+        let segment = subject.as_deref().is_some_and(|s| s != "company" && s != "peers");
+        let fits = match &f.unit {
+            Unit::Percent => growth_word && segment,
+            Unit::Currency(_) => {
+                let lead = tail(&sentence[..f.start], 12).to_lowercase();
+                segment && (growth_word || lead.trim_end().ends_with(" to") || lead.trim_end().ends_with("reaching"))
+            }
+            Unit::Streak => true,
+            _ => false,
+        };
+        if fits {
+            measure = Some("revenue".into());
+        }
+    }
+    if let (Unit::Streak, Some(m)) = (&f.unit, streak_of) {
+        return Attribution {
+            metric: Some(m.clone()),
+            kind: Kind::Streak,
+            basis: None,
+            of: None,
+            outlook: false,
+        };
+    }
+    let Some(measure) = measure else {
+        return Attribution {
+            metric: None,
+            kind,
+            basis: None,
+            of,
+            outlook,
+        };
+    };
+    let Some(def) = k.metrics.measures.get(&measure) else {
+        return Attribution { metric: None, kind, basis: None, of, outlook };
+    };
+    if measure == "market-share" {
+        kind = Kind::Share;
+    } else if def.kinds.contains(&Kind::Margin) && kind == Kind::Growth {
+        // "margin dipped to 8.0%" is a level; "margins declined 14% YoY" a change
+        let near_before = tail(before, 30);
+        let change = (f.negative || near_before.contains(" by ")) && !near_before.trim_end().ends_with(" to") && !near_before.trim_end().ends_with(" at");
+        if !change {
+            kind = Kind::Margin;
+        }
+    }
+    if kind == Kind::Count && !def.kinds.contains(&Kind::Count) {
+        if def.kinds.contains(&Kind::Level) && matches!(f.scale, crate::model::Scale::Million | crate::model::Scale::Billion | crate::model::Scale::Trillion) {
+            kind = Kind::Level;
+        } else {
+            return Attribution { metric: None, kind, basis: None, of, outlook };
+        }
+    }
+    if kind != Kind::Streak && kind != Kind::Share && !def.kinds.contains(&kind) {
+        return Attribution { metric: None, kind, basis: None, of, outlook };
+    }
+    let subject = subject.unwrap_or_else(|| "company".into());
+    let scope = if matches!(measure.as_str(), "market-share" | "market-size") {
+        nearest(&hits, TermKind::Scope, cs, ce, f.start, false)
+            .or_else(|| nearest(&hits, TermKind::Scope, 0, sentence.len(), f.start, false))
+            .map(|h| h.id.clone())
+    } else {
+        None
+    };
+    let basis = (kind == Kind::Growth).then(|| {
+        if CAGR.is_match(clause_text) || CAGR.is_match(sentence) && !QOQ.is_match(clause_text) {
+            Basis::Cagr
+        } else if QOQ.is_match(clause_text) {
+            Basis::Qoq
+        } else if VS_EST.is_match(clause_text) {
+            Basis::VsEstimate
+        } else {
+            Basis::Yoy
+        }
+    });
+    let plan = k.metrics.measures.get(&measure).is_some_and(|m| m.class == crate::period::PeriodClass::Plan);
+    Attribution {
+        metric: Some(MetricId {
+            subject,
+            measure,
+            scope,
+        }),
+        kind,
+        basis,
+        of: if kind == Kind::Share { of } else { None },
+        // a plan is forward-looking by nature: not an outlook apart from the plan itself
+        outlook: !plan && (outlook || basis == Some(Basis::Cagr)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::numbers::scan;
+
+    fn attr(s: &str) -> Vec<String> {
+        let k = Knowledge::embedded();
+        let lex = Lexicon::new(&k);
+        scan(s, false)
+            .iter()
+            .map(|f| {
+                let a = attribute(&lex, &k, s, f, None, &[]);
+                format!(
+                    "{} {}{}{}",
+                    a.metric.map(|m| m.to_string()).unwrap_or("-".into()),
+                    a.kind.name(),
+                    a.basis.map(|b| format!(" {}", b.name())).unwrap_or_default(),
+                    a.of.map(|o| format!(" of {o}")).unwrap_or_default()
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn composes_subject_and_measure() {
+        assert_eq!(attr("Cloud revenue jumped 41% to $9.1 billion."), vec!["cloud.revenue growth yoy", "cloud.revenue level"]);
+        assert_eq!(attr("Net income fell 12% from a year earlier."), vec!["company.net-income growth yoy"]);
+        assert_eq!(attr("The gaming unit's operating margin narrowed to 11.5%."), vec!["gaming.operating-margin margin"]);
+        assert_eq!(attr("Advertising sales rose 3% quarter over quarter."), vec!["advertising.revenue growth qoq"]);
+    }
+
+    #[test]
+    fn shares_and_market_shares() {
+        assert_eq!(attr("with AI products accounting for 15% of external revenue"), vec!["ai-products.revenue share of external-cloud"]);
+        assert_eq!(attr("It holds a 28% share of the global cloud market."), vec!["cloud.market-share:global share"]);
+    }
+
+    #[test]
+    fn no_metric_without_support() {
+        assert_eq!(attr("The stock slid 0.5% on average over five days."), vec!["- growth"]);
+        assert_eq!(attr("It trains 50,000 engineers annually."), vec!["- count"]);
+    }
+}

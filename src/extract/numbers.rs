@@ -1,0 +1,540 @@
+//! Finding figures in text: percents, money with currency and scale, counts,
+//! ranges, streaks, with qualifiers and direction, and the typography of real
+//! pages (non-breaking and thin spaces, Unicode minus and dashes, decimal commas).
+
+use crate::model::{Decimal, Qualifier, Scale, Unit, Value};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A figure found in a piece of text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Found {
+    /// Byte range of the figure text.
+    pub start: usize,
+    pub end: usize,
+    pub value: Value,
+    pub unit: Unit,
+    pub scale: Scale,
+    pub qualifier: Qualifier,
+    /// Stated as a decline ("fell 14%", "a 52% decline").
+    pub negative: bool,
+    /// "¥" without a word saying yen or yuan.
+    pub yen_sign: bool,
+    /// A streak: "the eighth consecutive quarter".
+    pub streak: bool,
+    /// Words like "triple-digit": a range, not a number.
+    pub verbal: bool,
+}
+
+const SP: &str = r"[ \u{00a0}\u{2009}\u{202f}\u{2007}]";
+
+static FIGURE: LazyLock<Regex> = LazyLock::new(|| figure_regex(true));
+static SINGLE: LazyLock<Regex> = LazyLock::new(|| figure_regex(false));
+
+fn figure_regex(ranges: bool) -> Regex {
+    let num = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?";
+    let pre = r"US\$|HK\$|NT\$|C\$|A\$|S\$|R\$|\$|€|£|¥|₩|₹|\b(?:USD|HKD|RMB|CNY|EUR|GBP|JPY|KRW|INR|CHF|CAD|AUD|SGD|TWD|BRL)";
+    let scale = r"(?:thousand|million|billion|trillion|mln|mn|bln|bn|trn|tn|Milliarden|Millionen|k|m|b|t)\b|(?:Mrd|Mio)\b\.?";
+    let post = r"%|percentage[ \-]points?|per[ \-]?cent|percent|pct\b|ppts?\b|pp\b|basis[ \-]points?|bps\b|bp\b|yuan|renminbi|dollars?|euros?|yen|won|pounds?|rupees?|francs?|USD\b|EUR\b|CNY\b|RMB\b|HKD\b|JPY\b|KRW\b|GBP\b|€";
+    let range = if ranges {
+        format!(r"(?:(?P<pct1>%)?{SP}?(?:-|\u{{2013}}|\u{{2014}}|to){SP}?(?:(?P<pre2>(?i:{pre})){SP}?)?(?P<num2>{num}))?")
+    } else {
+        String::new()
+    };
+    Regex::new(&format!(
+        r"(?i:(?P<pre>{pre}){SP}?)?(?P<num>{num}){range}(?:{SP}?(?P<scale>(?i:{scale})))?(?:{SP}?(?P<post>(?i:{post})))?(?P<plus>\+)?"
+    ))
+    .expect("figure regex")
+}
+
+static STREAK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?P<n>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|\d{1,2}(?:st|nd|rd|th)?)(?:[ \-]+)(?:consecutive|straight|successive|continuous)[ \-]+quarters?\b|\b(?P<n2>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[ \-]+quarters?[ \-]+in[ \-]+a[ \-]+row\b",
+    )
+    .expect("streak regex")
+});
+
+static VERBAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(single|double|triple|quadruple)[ \-]digits?\b").expect("verbal regex")
+});
+
+fn word_number(w: &str) -> Option<i64> {
+    let w = w.to_ascii_lowercase();
+    const WORDS: [&str; 20] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+        "nineteen", "twenty",
+    ];
+    const ORD: [&str; 20] = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+        "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+        "seventeenth", "eighteenth", "nineteenth", "twentieth",
+    ];
+    if let Some(i) = WORDS.iter().position(|x| *x == w) {
+        return Some(i as i64 + 1);
+    }
+    if let Some(i) = ORD.iter().position(|x| *x == w) {
+        return Some(i as i64 + 1);
+    }
+    w.trim_end_matches(|c: char| c.is_ascii_alphabetic()).parse().ok()
+}
+
+fn currency_of(token: &str) -> Option<&'static str> {
+    let t = token.trim().trim_end_matches('.');
+    Some(match t.to_ascii_uppercase().as_str() {
+        "US$" | "$" | "USD" | "DOLLAR" | "DOLLARS" => "USD",
+        "HK$" | "HKD" => "HKD",
+        "NT$" | "TWD" => "TWD",
+        "C$" | "CAD" => "CAD",
+        "A$" | "AUD" => "AUD",
+        "S$" | "SGD" => "SGD",
+        "R$" | "BRL" => "BRL",
+        "€" | "EUR" | "EURO" | "EUROS" => "EUR",
+        "£" | "GBP" | "POUND" | "POUNDS" => "GBP",
+        "¥" | "JPY" | "YEN" => "JPY",
+        "₩" | "KRW" | "WON" => "KRW",
+        "₹" | "INR" | "RUPEE" | "RUPEES" => "INR",
+        "RMB" | "CNY" | "YUAN" | "RENMINBI" => "CNY",
+        "CHF" | "FRANC" | "FRANCS" => "CHF",
+        _ => return None,
+    })
+}
+
+fn scale_of(s: &str) -> Option<Scale> {
+    let t = s.trim_end_matches('.');
+    Some(match t {
+        "k" | "K" | "thousand" | "Thousand" => Scale::Thousand,
+        "m" | "M" | "mn" | "mln" | "million" | "Million" | "Mio" | "Millionen" => Scale::Million,
+        "b" | "B" | "bn" | "bln" | "billion" | "Billion" | "Mrd" | "Milliarden" => Scale::Billion,
+        "t" | "T" | "tn" | "trn" | "trillion" | "Trillion" => Scale::Trillion,
+        _ => {
+            let l = t.to_ascii_lowercase();
+            match l.as_str() {
+                "thousand" => Scale::Thousand,
+                "million" | "mn" | "mln" => Scale::Million,
+                "billion" | "bn" | "bln" => Scale::Billion,
+                "trillion" | "tn" | "trn" => Scale::Trillion,
+                _ => return None,
+            }
+        }
+    })
+}
+
+/// Parses a number as written; `european` reads "1,2" as 1.2.
+fn parse_num(s: &str, european: bool) -> Option<Decimal> {
+    if european {
+        if let Some((a, b)) = s.split_once(',') {
+            if !b.contains(',') && b.len() != 3 {
+                return Decimal::parse(&format!("{a}.{b}"));
+            }
+        }
+        // "1.234,5" style
+        if s.contains('.') && s.contains(',') {
+            return Decimal::parse(&s.replace('.', "").replace(',', "."));
+        }
+    }
+    if let Some((_, b)) = s.split_once(',') {
+        // a lone comma with other than three digits after it is a decimal comma
+        if !b.contains(',') && b.len() != 3 && !s.contains('.') {
+            return Decimal::parse(&s.replace(',', "."));
+        }
+    }
+    Decimal::parse(s)
+}
+
+fn prev_char(text: &str, at: usize) -> Option<char> {
+    text[..at].chars().next_back()
+}
+fn next_char(text: &str, at: usize) -> Option<char> {
+    text[at..].chars().next()
+}
+
+/// Words just before `at` (lower case), up to `n` bytes back, cut at a clause boundary.
+fn before(text: &str, at: usize, n: usize) -> String {
+    let mut s = at.saturating_sub(n);
+    while !text.is_char_boundary(s) {
+        s += 1;
+    }
+    let w = &text[s..at];
+    let cut = w
+        .char_indices()
+        .filter(|(_, c)| matches!(c, ';' | ':' | '(' | '\u{2014}'))
+        .last()
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    w[cut..].to_lowercase()
+}
+
+fn after(text: &str, at: usize, n: usize) -> String {
+    let mut e = (at + n).min(text.len());
+    while !text.is_char_boundary(e) {
+        e -= 1;
+    }
+    text[at..e].to_lowercase()
+}
+
+static QUAL: LazyLock<Vec<(Regex, Qualifier)>> = LazyLock::new(|| {
+    let r = |s: &str| Regex::new(&format!(r"(?:{s})\s*$")).expect("qualifier regex");
+    vec![
+        (r(r"\bmore than|\bover|\babove|\bexceeding|\bexceed|\bin excess of|\bupwards of|\btopping|\btopped"), Qualifier::Over),
+        (r(r"\bat least|\bno less than|\bminimum of"), Qualifier::AtLeast),
+        (r(r"\babout|\baround|\bapproximately|\broughly|\bsome|\bnearly|\balmost|\bclose to|\ban estimated|\bestimated|~|\bapprox\.?"), Qualifier::About),
+        (r(r"\bless than|\bunder|\bbelow|\bfewer than"), Qualifier::Under),
+        (r(r"\bat most|\bup to|\bno more than|\bas much as|\bas many as"), Qualifier::AtMost),
+        (r(r"\bexactly|\bprecisely"), Qualifier::Exactly),
+    ]
+});
+
+static DECLINE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:fell|falls?|falling|declined?|declining|declines|decreased?|decreasing|dropped|drops?|dropping|down|slid|slides?|sliding|slipped|slips?|shrank|shrink|shrinks|shrunk|contracted|contracts?|plunged|plunges?|tumbled|tumbles?|sank|sinks?|lost|lower|cut|slumped|slumps?|eased|retreated|negative)(?:\s+(?:by|of|some|about|around|nearly|more\s+than|over|almost|roughly|approximately|an?|a\s+further))*\s*$").expect("decline regex")
+});
+
+static DECLINE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:[a-z\-]+\s+){0,3}?(?:decline|decrease|drop|fall|contraction|slump|plunge|reduction|loss|lower|cut)\b|^\s*(?:year[\s-]+(?:over|on)[\s-]+year\s+)?(?:decline|decrease|drop|fall|lower)\b").expect("decline-after regex")
+});
+
+/// Whether the text is written with decimal commas (European style).
+pub fn is_european(text: &str) -> bool {
+    static EU: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\d,\d{1,2}\s*(?:Mrd|Mio|Milliarden|Millionen|%|€|Prozent)|\d{1,3}(?:\.\d{3})+,\d").expect("eu regex")
+    });
+    EU.is_match(text)
+}
+
+/// Finds the figures in `text`. `european`: decimal commas.
+pub fn scan(text: &str, european: bool) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::new();
+    // streaks first: "eighth consecutive quarter" (their numbers are not separate figures)
+    for c in STREAK.captures_iter(text) {
+        let m = c.get(0).expect("match");
+        let n = c.name("n").or(c.name("n2")).expect("count");
+        if let Some(v) = word_number(n.as_str()) {
+            out.push(Found {
+                start: n.start(),
+                end: m.end(),
+                value: Value::point(Decimal::new(v, 0)),
+                unit: Unit::Streak,
+                scale: Scale::One,
+                qualifier: Qualifier::None,
+                negative: false,
+                yen_sign: false,
+                streak: true,
+                verbal: false,
+            });
+        }
+    }
+    for c in VERBAL.captures_iter(text) {
+        let m = c.get(0).expect("match");
+        let rest = after(text, m.end(), 40);
+        // "triple-digit growth", "double-digit percent"
+        if !(rest.contains("growth") || rest.contains("percent") || rest.contains('%') || rest.contains("increase") || rest.contains("gain") || rest.contains("rise") || rest.contains("revenue") || rest.contains("decline")) {
+            continue;
+        }
+        let (lo, hi) = match c[1].to_ascii_lowercase().as_str() {
+            "single" => (1, 9),
+            "double" => (10, 99),
+            "triple" => (100, 999),
+            _ => (1000, 9999),
+        };
+        out.push(Found {
+            start: m.start(),
+            end: m.end(),
+            value: Value {
+                lo: Decimal::new(lo, 0),
+                hi: Decimal::new(hi, 0),
+            },
+            unit: Unit::Percent,
+            scale: Scale::One,
+            qualifier: Qualifier::None,
+            negative: rest.trim_start().starts_with("decline"),
+            yen_sign: false,
+            streak: false,
+            verbal: true,
+        });
+    }
+    let mut pos = 0;
+    while pos < text.len() {
+        let Some(mut c) = FIGURE.captures_at(text, pos) else { break };
+        // "41% to $9.1 billion" is two figures, not a range
+        if let Some(n2) = c.name("num2") {
+            let n1 = c.name("num").expect("num").as_str();
+            // "34% to RMB 39.8B": a second currency or a percent then money is not a range
+            let mixed = c.name("pre2").is_some() && c.name("pre").is_none()
+                || c.name("pct1").is_some() && c.name("post").is_none_or(|p| p.as_str() != "%");
+            let bad = mixed
+                || match (parse_num(n1, european), parse_num(n2.as_str(), european)) {
+                    (Some(a), Some(b)) => b.to_f64() < a.to_f64(),
+                    _ => true,
+                };
+            if bad {
+                match SINGLE.captures_at(text, c.get(0).expect("m").start()) {
+                    Some(s) => c = s,
+                    None => break,
+                }
+            }
+        }
+        let m = c.get(0).expect("match");
+        pos = m.end().max(pos + 1);
+        while !text.is_char_boundary(pos) && pos < text.len() {
+            pos += 1;
+        }
+        let num = c.name("num").expect("num");
+        if out.iter().any(|f| f.start < m.end() && m.start() < f.end) {
+            continue;
+        }
+        // numbers glued to letters or dots are names, tickers, versions: "Qwen2.5", "GPT-4", "9988.HK", "Q3"
+        let start = c.name("pre").map(|p| p.start()).unwrap_or(num.start());
+        let glued_before = prev_char(text, start).is_some_and(|ch| {
+            ch.is_alphanumeric() || ch == '.' || ch == '_' || ch == '/' || ch == '#' || ch == '-' && prev_char(text, start - 1).is_some_and(|p| p.is_alphanumeric())
+        });
+        if glued_before && c.name("pre").is_none() {
+            continue;
+        }
+        let mut end = m.end();
+        let after_ch = next_char(text, end);
+        // "32-billion-parameter", "three-year": a compound modifier, not a figure
+        if after_ch == Some('-') && next_char(text, end + 1).is_some_and(|ch| ch.is_alphabetic()) {
+            continue;
+        }
+        if after_ch.is_some_and(|ch| ch.is_alphanumeric() || ch == '_') && c.name("post").is_none() && c.name("scale").is_none() {
+            continue;
+        }
+        // a citation marker "[3]"
+        if prev_char(text, num.start()) == Some('[') && next_char(text, num.end()) == Some(']') {
+            continue;
+        }
+        let pre = c.name("pre").map(|p| p.as_str());
+        let post = c.name("post").map(|p| p.as_str());
+        let scale_txt = c.name("scale").map(|s| s.as_str());
+        let mut unit = None;
+        let mut yen_sign = false;
+        if let Some(p) = pre {
+            unit = currency_of(p).map(|c| Unit::Currency(c.to_string()));
+            yen_sign = p == "¥";
+        }
+        let mut scale = Scale::One;
+        let mut scale_ok = true;
+        if let Some(s) = scale_txt {
+            match scale_of(s) {
+                // single letters only as a suffix of money or right after the digits: "$38B", "€4.7m"
+                Some(sc) if s.len() == 1 => {
+                    let glued = c.name("scale").expect("scale").start() == num.end();
+                    if unit.is_some() || glued && post.is_some() {
+                        scale = sc;
+                    } else if glued && unit.is_none() && post.is_none() {
+                        scale_ok = false;
+                    } else {
+                        // "5 m" in running text: not a scale
+                        end = num.end().max(c.name("num2").map(|n| n.end()).unwrap_or(0));
+                    }
+                }
+                Some(sc) => scale = sc,
+                None => {}
+            }
+        }
+        if !scale_ok {
+            continue;
+        }
+        if let Some(p) = post {
+            let pl = p.to_ascii_lowercase();
+            let u = if pl.starts_with("percentage") || pl.starts_with("pp") {
+                Some(Unit::Pp)
+            } else if pl == "%" || pl.starts_with("per") || pl == "pct" {
+                Some(Unit::Percent)
+            } else if pl.starts_with("basis") || pl.starts_with("bp") {
+                Some(Unit::Bp)
+            } else {
+                let cur = currency_of(&pl);
+                if p == "€" || pl == "yen" || pl == "yuan" || pl == "renminbi" {
+                    yen_sign = false;
+                }
+                cur.map(|c| Unit::Currency(c.to_string()))
+            };
+            match (&unit, u) {
+                (None, Some(u)) => unit = Some(u),
+                (Some(_), Some(Unit::Currency(c))) if pre == Some("¥") => {
+                    unit = Some(Unit::Currency(c));
+                    yen_sign = false;
+                }
+                (Some(_), Some(Unit::Percent)) => {}
+                _ => {}
+            }
+        }
+        let eu = european || scale_txt.is_some_and(|s| s.starts_with("Mrd") || s.starts_with("Mio") || s.starts_with("Mill"));
+        let Some(lo) = parse_num(num.as_str(), eu) else { continue };
+        let hi = match c.name("num2") {
+            Some(n2) => match parse_num(n2.as_str(), eu) {
+                Some(h) if h.to_f64() >= lo.to_f64() => h,
+                _ => continue,
+            },
+            None => lo,
+        };
+        // a bare range "2022-2025" or date pieces: need a unit to count
+        let unit = match unit {
+            Some(u) => u,
+            None => {
+                // plain numbers: counts with a scale word, or followed by a countable noun
+                let rest = after(text, end, 30);
+                let year_like = scale == Scale::One && lo.exponent == 0 && (1900..=2100).contains(&lo.mantissa);
+                if year_like || c.name("num2").is_some() && scale == Scale::One {
+                    continue;
+                }
+                if scale == Scale::One && !countable_follows(&rest) {
+                    continue;
+                }
+                if scale != Scale::One && !countable_follows(&rest) && !rest.trim_start().is_empty() && time_unit_follows(&rest) {
+                    continue;
+                }
+                Unit::Count
+            }
+        };
+        if c.name("num2").is_some() && lo == hi {
+            continue;
+        }
+        let plus = c.name("plus").is_some();
+        let b = before(text, start, 40);
+        let mut qualifier = QUAL
+            .iter()
+            .find(|(r, _)| r.is_match(&b))
+            .map(|(_, q)| *q)
+            .unwrap_or(Qualifier::None);
+        if plus {
+            qualifier = Qualifier::Over;
+        }
+        let a = after(text, end, 40);
+        let negative = matches!(unit, Unit::Percent | Unit::Pp | Unit::Bp)
+            && (DECLINE_BEFORE.is_match(&b) || DECLINE_AFTER.is_match(&a))
+            && !b.trim_end().ends_with(" to")
+            && !b.trim_end().ends_with(" at");
+        out.push(Found {
+            start,
+            end,
+            value: Value { lo, hi },
+            unit,
+            scale,
+            qualifier,
+            negative,
+            yen_sign,
+            streak: false,
+            verbal: false,
+        });
+    }
+    out.sort_by_key(|f| (f.start, f.end));
+    out
+}
+
+fn time_unit_follows(rest: &str) -> bool {
+    let w = rest.trim_start();
+    ["year", "month", "week", "day", "hour", "minute", "second", "quarter", "am", "pm", "min"]
+        .iter()
+        .any(|t| w.starts_with(t))
+}
+
+/// A plain number counts when a noun follows that is not a unit of time or a date part.
+fn countable_follows(rest: &str) -> bool {
+    let w = rest.trim_start();
+    let first: String = w.chars().take_while(|c| c.is_alphabetic() || *c == '-').collect();
+    if first.is_empty() {
+        return false;
+    }
+    if time_unit_follows(w) {
+        return false;
+    }
+    const NOT: [&str; 28] = [
+        "and", "or", "to", "in", "of", "the", "a", "an", "at", "on", "by", "for", "from", "with",
+        "is", "was", "were", "are", "as", "that", "which", "percent", "per", "times", "x", "st",
+        "nd", "th",
+    ];
+    if NOT.contains(&first.as_str()) {
+        return false;
+    }
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    !MONTHS.iter().any(|m| first.starts_with(m) && first.len() <= 9)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figs(s: &str) -> Vec<(String, String, String, bool)> {
+        scan(s, is_european(s))
+            .into_iter()
+            .map(|f| {
+                let v = if f.negative { format!("-{}", f.value) } else { f.value.to_string() };
+                (s[f.start..f.end].to_string(), v, format!("{} {}", f.unit, f.scale.name()), f.qualifier != Qualifier::None)
+            })
+            .collect()
+    }
+
+    fn one(s: &str) -> (String, String, String) {
+        let f = figs(s);
+        assert_eq!(f.len(), 1, "{s}: {f:?}");
+        (f[0].0.clone(), f[0].1.clone(), f[0].2.clone())
+    }
+
+    #[test]
+    fn money_with_currency_and_scale() {
+        assert_eq!(one("sales reached RMB12.7 billion in the period"), ("RMB12.7 billion".into(), "12.7".into(), "CNY billion".into()));
+        assert_eq!(one("it booked 48.2 billion yuan of orders").1, "48.2");
+        assert_eq!(one("a $2.35 billion charge").2, "USD billion");
+        assert_eq!(one("revenue of US$21,406 million").0, "US$21,406 million");
+        assert_eq!(one("a HK$3.1bn placement").2, "HKD billion");
+        assert_eq!(one("capex of €1.6bn this year").2, "EUR billion");
+        assert_eq!(one("a ¥640 billion budget").2, "JPY billion");
+        assert_eq!(one("RMB 210B of spending").2, "CNY billion");
+        assert_eq!(one("$27B plan").2, "USD billion");
+        assert_eq!(one("profit of KRW 5.2 trillion").2, "KRW trillion");
+        assert_eq!(one("profit of 5.2 trillion won").2, "KRW trillion");
+        assert_eq!(one("a 700 million euro plant").2, "EUR million");
+    }
+
+    #[test]
+    fn european_decimal_commas() {
+        let f = one("Der Umsatz stieg auf 2,4 Mrd. € im Quartal");
+        assert_eq!(f.1, "2.4");
+        assert_eq!(f.2, "EUR billion");
+    }
+
+    #[test]
+    fn percents_points_and_direction() {
+        assert_eq!(one("sales rose 17% in the quarter").1, "17");
+        assert_eq!(one("orders fell 9.5 per cent").1, "-9.5");
+        assert_eq!(one("a 61% drop in profit").1, "-61");
+        assert_eq!(one("margin dipped to 7.0% from last year").1, "7.0");
+        assert_eq!(one("the margin widened 150 basis points").2, "bp one");
+        assert_eq!(one("share rose 2.5 percentage points").2, "pp one");
+        assert_eq!(one("shares were down 4%").1, "-4");
+    }
+
+    #[test]
+    fn qualifiers_ranges_words() {
+        let f = figs("more than 40% of sales");
+        assert!(f[0].3);
+        assert_eq!(one("guidance of 6%\u{2013}8% growth").1, "6..8");
+        assert_eq!(one("growth of 3 to 5 percent").1, "3..5");
+        assert_eq!(one("margins of 25%+ at rivals").0, "25%+");
+        assert_eq!(one("posted triple-digit growth in AI sales").1, "100..999");
+        assert_eq!(one("it was the seventh consecutive quarter of gains").1, "7");
+        assert_eq!(one("gains for 11 straight quarters").1, "11");
+    }
+
+    #[test]
+    fn counts_need_a_noun_or_scale() {
+        assert_eq!(one("it signed up 1.5 million subscribers").2, "count million");
+        assert_eq!(one("it has 3,200 employees").1, "3200");
+        assert!(figs("between 2019 and 2024 the firm grew").is_empty());
+        assert!(figs("Friday, Oct 3, 2025 7:15 am ET 4min read").is_empty());
+        assert!(figs("a 70-billion-parameter model").is_empty());
+        assert!(figs("Zeta3.5 beats Model-4 on ticker 1234.HK").is_empty());
+        assert!(figs("as noted [4] and [12]").is_empty());
+        assert!(figs("Q3 FY26 and 2Q25 and H1").is_empty());
+    }
+
+    #[test]
+    fn odd_spaces_and_minus() {
+        assert_eq!(one("up 12\u{00a0}% on the year").1, "12");
+        assert_eq!(one("costs of \u{20ac}\u{202f}3.5\u{00a0}billion").2, "EUR billion");
+    }
+}

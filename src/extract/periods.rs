@@ -1,0 +1,113 @@
+//! Finding period expressions in text ("Q3 2025", "the June quarter", "a year earlier").
+
+use crate::period::{parse_label, Expr};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A period expression found in a text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub expr: Expr,
+}
+
+impl Mention {
+    /// Relative labels need an anchor ("prior quarter").
+    pub fn is_relative(&self) -> bool {
+        matches!(self.expr, Expr::Prior { .. })
+    }
+    /// A bare year ("in 2025") qualifies other labels more than it labels a figure.
+    pub fn is_bare_year(&self) -> bool {
+        matches!(self.expr, Expr::Year { cal: crate::period::Cal::Unspecified, .. })
+    }
+    pub fn has_year(&self) -> bool {
+        self.expr.year().is_some()
+    }
+}
+
+const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
+
+static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    let fy = r"(?:fiscal(?:\s+year)?\s+|fy\s?'?)";
+    let year = r"(?:(?:fiscal(?:\s+year)?\s+|fy\s?'?)?(?:19|20)\d{2}|fy\s?'?\d{2})";
+    let ord = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)";
+    let pats = [
+        // through fiscal 2028 / by 2027
+        format!(r"\b(?:through|until|by)\s+{year}\b"),
+        // fiscal Q2 2026, Q3 FY26, Q3'25, 3Q25, Q3 2025, Q3
+        format!(r"\b(?:{fy})?q[1-4](?:\s*(?:of\s+)?(?:{year}|'\d{{2}}))?\b"),
+        format!(r"\b[1-4]q\s*'?\d{{2}}\b"),
+        // third quarter of fiscal 2026, the fiscal third quarter, second-quarter
+        format!(r"\b(?:fiscal\s+)?{ord}(?:[\s-]+fiscal)?[\s-]+quarter(?:\s+(?:of\s+)?{year})?\b"),
+        format!(r"\b(?:{year})\s+{ord}[\s-]+quarter\b"),
+        // halves
+        format!(r"\b(?:{fy})?(?:h[12]|[12]h)(?:\s*(?:of\s+)?(?:{year}|'\d{{2}}))?\b"),
+        format!(r"\b{ord}\s+half(?:\s+(?:of\s+)?{year})?\b"),
+        // the June quarter, quarter ended June 30, 2025, April-June quarter
+        format!(r"\b(?:quarter|three\s+months|period)\s+(?:that\s+)?end(?:ed|ing)\s+(?:on\s+)?{MONTH}(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?"),
+        format!(r"\b{MONTH}\s*(?:-|\u{{2013}}|to)\s*{MONTH}\s+(?:quarter|period)(?:\s+(?:of\s+)?\d{{4}})?"),
+        format!(r"\b{MONTH}(?:\s+\d{{4}})?\s+quarter\b(?:\s+(?:of\s+)?\d{{4}})?"),
+        // relative
+        r"\b(?:most\s+recent|latest|last|recent|just[\s-]ended|latest\s+reported)\s+(?:reported\s+)?(?:fiscal\s+)?quarter\b".to_string(),
+        r"\b(?:past|last|trailing|previous|prior)\s+(?:four|4)\s+quarters\b|\b(?:past|last|trailing)\s+(?:twelve|12)\s+months\b|\bttm\b|\bfour\s+quarters\b".to_string(),
+        r"\b(?:prior|previous|preceding|sequential|earlier)\s+quarter\b|\bquarter\s+(?:before|earlier)\b".to_string(),
+        r"\b(?:a\s+)?year\s+(?:earlier|ago|before)\b|\byear-ago(?:\s+(?:quarter|period))?\b|\bprior[\s-]year(?:\s+(?:quarter|period))?\b|\bsame\s+(?:period|quarter)\s+(?:last|a)\s+year\b".to_string(),
+        // horizons
+        r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})-year\b(?:\s+(?:plan|period|program|programme))?|\bnext\s+(?:two|three|four|five|ten|\d{1,2})\s+years\b".to_string(),
+        // years: fiscal 2028, FY26, full-year 2025, in 2025
+        format!(r"\b(?:full[\s-]year\s+|calendar\s+(?:year\s+)?)?{year}\b"),
+        format!(r"\b{MONTH}\s+(?:19|20)\d{{2}}\b"),
+    ];
+    Regex::new(&format!("(?i){}", pats.join("|"))).expect("period mention regex")
+});
+
+/// Finds period expressions, longest first, non-overlapping, in text order.
+pub fn find(text: &str) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::new();
+    for m in PERIOD.find_iter(text) {
+        let t = m.as_str();
+        let expr = parse_label(t);
+        if matches!(expr, Expr::Unknown | Expr::None) {
+            continue;
+        }
+        // a year glued to other digits or inside a figure ("$2025") is not a period
+        let before = text[..m.start()].chars().next_back();
+        if before.is_some_and(|c| c.is_ascii_digit() || c == '$' || c == '.' || c == ',') {
+            continue;
+        }
+        out.push(Mention {
+            start: m.start(),
+            end: m.end(),
+            text: t.trim().to_string(),
+            expr,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<String> {
+        find(s).into_iter().map(|m| m.text).collect()
+    }
+
+    #[test]
+    fn finds_labels() {
+        assert_eq!(texts("Sales in Q3 2025 rose, and in Q2 FY26 fell."), vec!["Q3 2025", "Q2 FY26"]);
+        assert_eq!(texts("for the third quarter of fiscal 2026, ended October 26, 2025"), vec!["third quarter of fiscal 2026", "2025"]);
+        assert_eq!(texts("in the June quarter"), vec!["June quarter"]);
+        assert_eq!(texts("for the quarter ended June 30, 2025"), vec!["quarter ended June 30, 2025"]);
+        assert_eq!(texts("in its most recent quarter"), vec!["most recent quarter"]);
+        assert_eq!(texts("from 9.9% in the prior quarter"), vec!["prior quarter"]);
+        assert_eq!(texts("up from 31% a year earlier"), vec!["a year earlier"]);
+        assert_eq!(texts("a three-year plan"), vec!["three-year plan"]);
+        assert_eq!(texts("through fiscal 2028"), vec!["through fiscal 2028"]);
+        assert_eq!(texts("in the first half of 2025"), vec!["first half of 2025"]);
+        assert_eq!(texts("In 2025, the company"), vec!["2025"]);
+        assert_eq!(texts("over the past four quarters"), vec!["past four quarters"]);
+    }
+}
