@@ -94,7 +94,7 @@ pub struct Attribution {
 }
 
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i);|\s[\u{2014}\u{2013}]\s|\u{2014}|,?\s+(?:while|but|yet|whereas|although|though|despite|driven\s+by|fueled\s+by|fuelled\s+by|helped\s+by|thanks\s+to|reflecting|and|with|as|which|after|compared\s+with|versus|against)\s+|,\s+(?:up|down|from|reaching|to)\s").expect("clause regex")
+    Regex::new(r"(?i);|\s[\u{2014}\u{2013}]\s|\u{2014}|,?\s+(?:while|but|yet|whereas|although|though|despite|\w+(?:ed|en)\s+by|thanks\s+to|reflecting|coupled\s+with|along\s+with|together\s+with|and|with|as|which|after|compared\s+with|versus|against)\s+|,\s+(?:up|down|from|reaching|to)\s").expect("clause regex")
 });
 static GROWTH_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:grew|grow|grows|growing|growth|rose|rise|rises|rising|increase[sd]?|increasing|up|surged?|surging|jumped|jump|climbed|climb|gained|gain|expanded|advanced|accelerat\w*|soared|fell|fall|falls|declined?|decline|decreased?|dropped|drop|down|slid|shrank|contracted|plunged|tumbled|dipped|slipped)\b").expect("growth words")
@@ -113,8 +113,32 @@ static VS_EST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:than|above|below|beat|beating|missed|topped|ahead\s+of|short\s+of)\s+(?:analysts'?\s+)?(?:estimates?|expectations|consensus|forecasts?)").expect("vs est")
 });
 static OUTLOOK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:expects?|expected\s+to|forecasts?|forecasting|guidance|guided|guides|outlook|projects?|projected|projecting|projection|targets?|targeting|aims?\s+to|plans?\s+to|will|would|could|estimates?\s+that|anticipates?|sees|predicts?|through\s+(?:fiscal\s+)?\d{4}|by\s+(?:fiscal\s+)?20\d\d|consensus|analysts?\s+(?:expect|estimate|project|see))\b").expect("outlook")
+    Regex::new(r"(?i)\b(?:expects?|expected\s+to|forecasts?|forecasting|guidance|guided|guides|outlook|projects?|projected|projecting|projection|targets?|targeting|will|would|estimates?\s+that|anticipates?|sees|predicts?|through\s+(?:fiscal\s+)?\d{4}|by\s+(?:fiscal\s+)?20\d\d|consensus|analysts?\s+(?:expect|estimate|project|see))\b").expect("outlook")
 });
+
+static MARKET_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bshare\s+(?:of|in)\s+([^.;]{0,60}?)\s+(?:market|sector|industry|space)\b|\b(?:in|of)\s+([^.;]{0,60}?)\s+(?:market|sector|industry|space)\b|([\w\-]+(?:\s+[\w\-]+){0,2})\s+market\s+share\b").expect("market phrase")
+});
+
+/// The subject naming the market in a market-share sentence.
+fn market_subject(lex: &Lexicon, sentence: &str) -> Option<String> {
+    for c in MARKET_PHRASE.captures_iter(sentence) {
+        let g = c.get(1).or(c.get(2)).or(c.get(3))?;
+        if let Some(h) = lex.hits(g.as_str()).into_iter().filter(|h| h.kind == TermKind::Subject).last() {
+            return Some(h.id);
+        }
+    }
+    None
+}
+
+/// The last subject named in a text (for sentences that say "the segment").
+pub fn last_subject(lex: &Lexicon, text: &str) -> Option<String> {
+    lex.hits(text)
+        .into_iter()
+        .filter(|h| h.kind == TermKind::Subject && h.id != "company")
+        .last()
+        .map(|h| h.id)
+}
 
 /// The last `n` bytes of `s` or a little fewer, on a character boundary.
 pub fn tail(s: &str, n: usize) -> &str {
@@ -151,7 +175,15 @@ fn nearest<'a>(hits: &'a [Hit], kind: TermKind, lo: usize, hi: usize, at: usize,
 }
 
 /// Attributes the figure at `f` (byte offsets in `sentence`).
-pub fn attribute(lex: &Lexicon, k: &Knowledge, sentence: &str, f: &Found, streak_of: Option<&MetricId>, entity_names: &[String]) -> Attribution {
+pub fn attribute(
+    lex: &Lexicon,
+    k: &Knowledge,
+    sentence: &str,
+    f: &Found,
+    streak_of: Option<&MetricId>,
+    entity_names: &[String],
+    para_subject: Option<&str>,
+) -> Attribution {
     let mut hits = lex.hits(sentence);
     // the article's company named in the sentence is the "company" subject
     for n in entity_names.iter().filter(|n| n.len() >= 3) {
@@ -204,9 +236,10 @@ pub fn attribute(lex: &Lexicon, k: &Knowledge, sentence: &str, f: &Found, streak
         }
     }
     // subject: in the clause, else earlier in the sentence
-    let subject = nearest(&hits, TermKind::Subject, cs, ce, f.start, true)
+    let mut subject = nearest(&hits, TermKind::Subject, cs, ce, f.start, true)
         .or_else(|| nearest(&hits, TermKind::Subject, 0, cs, cs, false))
-        .map(|h| h.id.clone());
+        .map(|h| h.id.clone())
+        .or_else(|| para_subject.map(|s| s.to_string()));
     let growth_word = GROWTH_WORD.is_match(clause_text);
     if measure.is_none() {
         // "cloud grew 26%", "the cloud division ... to RMB 39.8 billion": a segment's revenue
@@ -245,8 +278,15 @@ pub fn attribute(lex: &Lexicon, k: &Knowledge, sentence: &str, f: &Found, streak
     let Some(def) = k.metrics.measures.get(&measure) else {
         return Attribution { metric: None, kind, basis: None, of, outlook };
     };
+    if def.company_level {
+        subject = Some("company".into());
+    }
     if measure == "market-share" {
         kind = Kind::Share;
+        // the market is named in "share of China's AI cloud market" / "AI cloud market share"
+        if let Some(m) = market_subject(lex, sentence) {
+            subject = Some(m);
+        }
     } else if def.kinds.contains(&Kind::Margin) && kind == Kind::Growth {
         // "margin dipped to 8.0%" is a level; "margins declined 14% YoY" a change
         let near_before = tail(before, 30);
@@ -310,7 +350,7 @@ mod tests {
         scan(s, false)
             .iter()
             .map(|f| {
-                let a = attribute(&lex, &k, s, f, None, &[]);
+                let a = attribute(&lex, &k, s, f, None, &[], None);
                 format!(
                     "{} {}{}{}",
                     a.metric.map(|m| m.to_string()).unwrap_or("-".into()),

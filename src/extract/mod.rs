@@ -246,6 +246,7 @@ pub fn extract(path: &Path, text: &str, manifest: Option<ArticleMeta>, k: &Knowl
             continue;
         }
         let mut para_period: Option<periods::Mention> = None;
+        let mut para_subject: Option<String> = None;
         for (ss, se) in document::sentences(ptext) {
             let sentence = &ptext[ss..se];
             if let Some((fy_end, named_by_start)) = meta::learn_calendar(sentence) {
@@ -281,7 +282,7 @@ pub fn extract(path: &Path, text: &str, manifest: Option<ArticleMeta>, k: &Knowl
                 }
                 let cl = metric::clause(sentence, f.start);
                 let streak_of = clause_metric.iter().find(|(c, _)| *c == cl).map(|(_, m)| m.clone());
-                let mut a = metric::attribute(lex, k, sentence, f, streak_of.as_ref(), &entity_names);
+                let mut a = metric::attribute(lex, k, sentence, f, streak_of.as_ref(), &entity_names, para_subject.as_deref());
                 // "(\$4.67 billion)" after a money figure, or "..., reaching RMB 33.4 billion" after a
                 // growth figure: the same metric, carried over
                 let lead = metric::tail(&sentence[..f.start], 14).to_lowercase();
@@ -318,10 +319,16 @@ pub fn extract(path: &Path, text: &str, manifest: Option<ArticleMeta>, k: &Knowl
                     if fi > 0 { figures[fi - 1].end } else { 0 },
                     figures.get(fi + 1).map(|n| n.start).unwrap_or(sentence.len()),
                 );
+                let is_plan = a.metric.as_ref().is_some_and(|m| k.metrics.class_of(m) == crate::period::PeriodClass::Plan);
+                let usable: Vec<periods::Mention> = ms
+                    .iter()
+                    .filter(|m| is_plan || !matches!(m.expr, crate::period::Expr::Horizon { .. }))
+                    .cloned()
+                    .collect();
                 let found_period = carried_period
                     .clone()
                     .map(|p| (p.label, p.from, p.context))
-                    .or_else(|| period_for(&ms, f.start, f.end, cl, window).map(|(m, from, ctx)| (m.text, from, ctx)));
+                    .or_else(|| period_for(&usable, f.start, f.end, cl, window).map(|(m, from, ctx)| (m.text, from, ctx)));
                 let (label, from, context) = match found_period {
                     Some(x) => x,
                     None => match (&para_period, &heading_period) {
@@ -380,8 +387,11 @@ pub fn extract(path: &Path, text: &str, manifest: Option<ArticleMeta>, k: &Knowl
                     outlook: a.outlook,
                 });
             }
-            if let Some(m) = ms.iter().rev().find(|m| !m.is_relative() && !m.is_bare_year()) {
+            if let Some(m) = ms.iter().rev().find(|m| !m.is_relative() && !m.is_bare_year() && !matches!(m.expr, crate::period::Expr::Horizon { .. })) {
                 para_period = Some(m.clone());
+            }
+            if let Some(s) = metric::last_subject(lex, sentence) {
+                para_subject = Some(s);
             }
         }
     }

@@ -299,6 +299,10 @@ pub fn scan(text: &str, european: bool) -> Vec<Found> {
         if after_ch.is_some_and(|ch| ch.is_alphanumeric() || ch == '_') && c.name("post").is_none() && c.name("scale").is_none() {
             continue;
         }
+        // a denominator: "per 1,000 tokens"
+        if before(text, start, 5).trim_end().ends_with("per") {
+            continue;
+        }
         // a citation marker "[3]"
         if prev_char(text, num.start()) == Some('[') && next_char(text, num.end()) == Some(']') {
             continue;
@@ -434,7 +438,8 @@ fn time_unit_follows(rest: &str) -> bool {
 fn countable_follows(rest: &str) -> bool {
     let w = rest.trim_start();
     let first: String = w.chars().take_while(|c| c.is_alphabetic() || *c == '-').collect();
-    if first.is_empty() {
+    // a count is followed by a common noun, not a name ("Speaker 2 Newsletter")
+    if first.is_empty() || first.starts_with(|c: char| c.is_uppercase()) {
         return false;
     }
     if time_unit_follows(w) {

@@ -34,6 +34,8 @@ pub struct MeasureDef {
     pub synonyms: Vec<String>,
     pub kinds: Vec<String>,
     pub period: String,
+    #[serde(default)]
+    pub company_level: bool,
 }
 
 /// A measure with its parsed kinds and period class.
@@ -43,6 +45,8 @@ pub struct Measure {
     pub synonyms: Vec<String>,
     pub kinds: Vec<Kind>,
     pub class: PeriodClass,
+    /// The subject is always the company (spending measures).
+    pub company_level: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -91,6 +95,7 @@ impl Catalogue {
                     synonyms: m.synonyms,
                     kinds,
                     class,
+                    company_level: m.company_level,
                 },
             );
         }
