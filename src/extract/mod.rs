@@ -12,6 +12,7 @@ pub mod metric;
 pub mod numbers;
 pub mod periods;
 pub mod sourcing;
+pub mod table;
 
 use crate::knowledge::Knowledge;
 use crate::model::{Article, ArticleMeta, Claim, Figure, MetricId, Span, Unit};
@@ -45,27 +46,37 @@ fn front_matter(lines: &[String]) -> (usize, ArticleMeta) {
     if lines.first().map(|l| l.trim()) != Some("---") {
         return (0, meta);
     }
-    let Some(end) = lines.iter().skip(1).position(|l| l.trim() == "---" || l.trim() == "...") else {
+    let Some(end) = lines
+        .iter()
+        .skip(1)
+        .position(|l| l.trim() == "---" || l.trim() == "...")
+    else {
         return (0, meta);
     };
     let yaml = lines[1..=end].join("\n");
     if let Ok(serde_yaml::Value::Mapping(m)) = serde_yaml::from_str::<serde_yaml::Value>(&yaml) {
         let get = |k: &str| {
-            m.get(serde_yaml::Value::String(k.into())).and_then(|v| match v {
-                serde_yaml::Value::String(s) => Some(s.clone()),
-                serde_yaml::Value::Number(n) => Some(n.to_string()),
-                _ => None,
-            })
+            m.get(serde_yaml::Value::String(k.into()))
+                .and_then(|v| match v {
+                    serde_yaml::Value::String(s) => Some(s.clone()),
+                    serde_yaml::Value::Number(n) => Some(n.to_string()),
+                    _ => None,
+                })
         };
         meta.title = get("title");
         meta.author = get("author");
         meta.outlet = get("outlet").or(get("source")).or(get("site"));
         meta.entity = get("entity").or(get("company"));
         meta.url = get("url").or(get("canonical"));
-        meta.published = get("date")
-            .or(get("published"))
-            .and_then(|d| d.get(..10).and_then(|s| s.parse().ok()).or_else(|| meta::parse_date_text(&d)));
-        meta.primary = matches!(m.get(serde_yaml::Value::String("primary".into())), Some(serde_yaml::Value::Bool(true)));
+        meta.published = get("date").or(get("published")).and_then(|d| {
+            d.get(..10)
+                .and_then(|s| s.parse().ok())
+                .or_else(|| meta::parse_date_text(&d))
+        });
+        meta.primary = matches!(
+            m.get(serde_yaml::Value::String("primary".into())),
+            Some(serde_yaml::Value::Bool(true))
+        );
     }
     (end + 2, meta)
 }
@@ -93,7 +104,10 @@ fn claim_entity(k: &Knowledge, article_entity: &str, clause_before: &str) -> Str
     let main = crate::knowledge::entities::normalize_name(article_entity);
     let is_main = |n: &str| {
         let nn = crate::knowledge::entities::normalize_name(n);
-        nn == main || k.entities.canonical(n) == Some(article_entity) || main.starts_with(&nn) || nn.starts_with(&main)
+        nn == main
+            || k.entities.canonical(n) == Some(article_entity)
+            || main.starts_with(&nn)
+            || nn.starts_with(&main)
     };
     let mut best: Option<(usize, String)> = None;
     for (name, canonical) in k.entities.names() {
@@ -101,8 +115,14 @@ fn claim_entity(k: &Knowledge, article_entity: &str, clause_before: &str) -> Str
             continue;
         }
         if let Some(i) = clause_before.rfind(name) {
-            let ok = clause_before[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
-                && clause_before[i + name.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            let ok = clause_before[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+                && clause_before[i + name.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric());
             if ok && best.as_ref().is_none_or(|(b, _)| i > *b) {
                 best = Some((i, canonical.to_string()));
             }
@@ -112,14 +132,29 @@ fn claim_entity(k: &Knowledge, article_entity: &str, clause_before: &str) -> Str
         let g = c.get(1).or(c.get(2)).expect("name");
         let name = g.as_str();
         let first = name.split_whitespace().next().unwrap_or("");
-        let generic = ["The", "Its", "This", "That", "A", "An", "In", "China", "U.S.", "US", "Europe", "Asia", "India", "Japan", "Korea"].contains(&first)
-            || k.metrics.scopes.values().flatten().any(|s| s.eq_ignore_ascii_case(name))
-            || k.metrics.subjects.values().flatten().any(|s| s.eq_ignore_ascii_case(name));
+        let generic = [
+            "The", "Its", "This", "That", "A", "An", "In", "China", "U.S.", "US", "Europe", "Asia",
+            "India", "Japan", "Korea",
+        ]
+        .contains(&first)
+            || k.metrics
+                .scopes
+                .values()
+                .flatten()
+                .any(|s| s.eq_ignore_ascii_case(name))
+            || k.metrics
+                .subjects
+                .values()
+                .flatten()
+                .any(|s| s.eq_ignore_ascii_case(name));
         if generic || is_main(name) {
             continue;
         }
         if best.as_ref().is_none_or(|(b, _)| g.start() > *b) {
-            best = Some((g.start(), k.entities.canonical(name).unwrap_or(name).to_string()));
+            best = Some((
+                g.start(),
+                k.entities.canonical(name).unwrap_or(name).to_string(),
+            ));
         }
     }
     if let Some(m) = PEER.find_iter(clause_before).last() {
@@ -133,7 +168,11 @@ fn claim_entity(k: &Knowledge, article_entity: &str, clause_before: &str) -> Str
         let own_after = k
             .entities
             .get(article_entity)
-            .map(|e| std::iter::once(e.name.as_str()).chain(e.aliases.iter().map(|a| a.as_str())).collect::<Vec<_>>())
+            .map(|e| {
+                std::iter::once(e.name.as_str())
+                    .chain(e.aliases.iter().map(|a| a.as_str()))
+                    .collect::<Vec<_>>()
+            })
             .unwrap_or_else(|| vec![article_entity])
             .iter()
             .any(|n| clause_before.rfind(n).is_some_and(|i| i > pos));
@@ -153,8 +192,17 @@ fn period_for(
     clause: (usize, usize),
     window: (usize, usize),
 ) -> Option<(periods::Mention, PeriodFrom, Option<String>)> {
-    let candidates: Vec<&periods::Mention> = ms.iter().filter(|m| !m.is_bare_year() || ms.iter().all(|o| o.is_bare_year())).collect();
-    let dist = |m: &periods::Mention| if m.end <= at { at - m.end } else { m.start.saturating_sub(end) };
+    let candidates: Vec<&periods::Mention> = ms
+        .iter()
+        .filter(|m| !m.is_bare_year() || ms.iter().all(|o| o.is_bare_year()))
+        .collect();
+    let dist = |m: &periods::Mention| {
+        if m.end <= at {
+            at - m.end
+        } else {
+            m.start.saturating_sub(end)
+        }
+    };
     // a label right after the figure (before the next figure) is its own; one before it, after the previous figure, next
     let after_own = candidates
         .iter()
@@ -193,14 +241,25 @@ fn period_for(
 }
 
 /// Reads a raw article (text, Markdown or HTML) into an article and its claims.
-pub fn article(path: &Path, text: &str, meta: Option<ArticleMeta>, k: &Knowledge) -> (Article, Vec<Claim>) {
+pub fn article(
+    path: &Path,
+    text: &str,
+    meta: Option<ArticleMeta>,
+    k: &Knowledge,
+) -> (Article, Vec<Claim>) {
     let lex = metric::Lexicon::new(k);
     let e = extract(path, text, meta, k, &lex);
     (e.article, e.claims)
 }
 
 /// Reads a raw article with a prepared lexicon, returning also what it taught.
-pub fn extract(path: &Path, text: &str, manifest: Option<ArticleMeta>, k: &Knowledge, lex: &metric::Lexicon) -> Extracted {
+pub fn extract(
+    path: &Path,
+    text: &str,
+    manifest: Option<ArticleMeta>,
+    k: &Knowledge,
+    lex: &metric::Lexicon,
+) -> Extracted {
     let lines = crate::ingest::split_lines(text);
     let is_html = path
         .extension()
@@ -226,7 +285,12 @@ pub fn extract(path: &Path, text: &str, manifest: Option<ArticleMeta>, k: &Knowl
             .find(|p| p.text.split_whitespace().count() >= 3)
             .map(|p| p.text.chars().take(200).collect());
     }
-    let body: String = doc.paras.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n");
+    let body: String = doc
+        .paras
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
     let entity = meta
         .entity
         .clone()
@@ -238,12 +302,30 @@ pub fn extract(path: &Path, text: &str, manifest: Option<ArticleMeta>, k: &Knowl
     let mut claims: Vec<Claim> = Vec::new();
     let mut learned = Vec::new();
     let mut heading_period: Option<periods::Mention> = None;
+    // "For the fourth quarter, the company expects:" labels the bullets that follow
+    let mut lead_period: Option<periods::Mention> = None;
+    let mut table = table::State::default();
+    let mut caption: Option<(String, crate::model::Scale)> = None;
     for para in &doc.paras {
         let masked = document::mask_urls(&para.text);
         let ptext = masked.as_str();
         if para.kind == ParaKind::Heading {
             heading_period = periods::find(ptext).into_iter().find(|m| !m.is_relative());
             continue;
+        }
+        if para.kind != ParaKind::Bullet && para.kind != ParaKind::TableRow {
+            lead_period = None;
+        }
+        if para.kind == ParaKind::TableRow {
+            if table.caption.is_none() {
+                table.caption = caption.clone();
+            }
+            claims.extend(table.row(para, ptext, &doc, k, lex, &entity, european));
+            continue;
+        }
+        table = table::State::default();
+        if let Some(c) = table::caption(ptext) {
+            caption = Some(c);
         }
         let mut para_period: Option<periods::Mention> = None;
         let mut para_subject: Option<String> = None;
@@ -273,26 +355,49 @@ pub fn extract(path: &Path, text: &str, manifest: Option<ArticleMeta>, k: &Knowl
             let entity_names: Vec<String> = k
                 .entities
                 .get(&entity)
-                .map(|e| std::iter::once(e.name.clone()).chain(e.aliases.iter().cloned()).collect())
+                .map(|e| {
+                    std::iter::once(e.name.clone())
+                        .chain(e.aliases.iter().cloned())
+                        .collect()
+                })
                 .unwrap_or_else(|| vec![entity.clone()]);
             let first_claim = claims.len();
             for (fi, f) in figures.iter().enumerate() {
-                if ms.iter().any(|m| f.start >= m.start && f.end <= m.end) && f.unit == Unit::Count {
+                if ms.iter().any(|m| f.start >= m.start && f.end <= m.end) && f.unit == Unit::Count
+                {
                     continue;
                 }
                 let cl = metric::clause(sentence, f.start);
-                let streak_of = clause_metric.iter().find(|(c, _)| *c == cl).map(|(_, m)| m.clone());
-                let mut a = metric::attribute(lex, k, sentence, f, streak_of.as_ref(), &entity_names, para_subject.as_deref());
+                let streak_of = clause_metric
+                    .iter()
+                    .find(|(c, _)| *c == cl)
+                    .map(|(_, m)| m.clone());
+                let mut a = metric::attribute(
+                    lex,
+                    k,
+                    sentence,
+                    f,
+                    streak_of.as_ref(),
+                    &entity_names,
+                    para_subject.as_deref(),
+                );
                 // "(\$4.67 billion)" after a money figure, or "..., reaching RMB 33.4 billion" after a
                 // growth figure: the same metric, carried over
                 let lead = metric::tail(&sentence[..f.start], 14).to_lowercase();
                 let lead = lead.trim_end();
                 let paren = lead.ends_with('(');
-                let carried = (paren || a.metric.is_none() && (lead.ends_with(" to") || lead.ends_with("reaching") || lead.ends_with(" at")))
+                let carried = (paren
+                    || a.metric.is_none()
+                        && (lead.ends_with(" to")
+                            || lead.ends_with("reaching")
+                            || lead.ends_with(" at")))
                     && matches!(f.unit, Unit::Currency(_));
                 let mut carried_period = None;
                 if carried {
-                    if let Some(prev) = claims[first_claim..].iter().rev().find(|c| c.metric.is_some() && (paren && matches!(c.figure.unit, Unit::Currency(_)) || !paren)) {
+                    if let Some(prev) = claims[first_claim..].iter().rev().find(|c| {
+                        c.metric.is_some()
+                            && (paren && matches!(c.figure.unit, Unit::Currency(_)) || !paren)
+                    }) {
                         a.metric = prev.metric.clone();
                         a.kind = crate::model::Kind::Level;
                         a.basis = None;
@@ -308,7 +413,11 @@ pub fn extract(path: &Path, text: &str, manifest: Option<ArticleMeta>, k: &Knowl
                         .iter()
                         .rev()
                         .take(3)
-                        .find(|c| c.figure.value.lo.exponent >= 0 && !c.figure.value.is_point() && c.metric.is_some())
+                        .find(|c| {
+                            c.figure.value.lo.exponent >= 0
+                                && !c.figure.value.is_point()
+                                && c.metric.is_some()
+                        })
                         .and_then(|c| c.metric.clone());
                 }
                 if let (Some(m), crate::model::Kind::Growth) = (&a.metric, a.kind) {
@@ -317,30 +426,46 @@ pub fn extract(path: &Path, text: &str, manifest: Option<ArticleMeta>, k: &Knowl
                 let claim_entity = claim_entity(k, &entity, &sentence[cl.0..f.start]);
                 let window = (
                     if fi > 0 { figures[fi - 1].end } else { 0 },
-                    figures.get(fi + 1).map(|n| n.start).unwrap_or(sentence.len()),
+                    figures
+                        .get(fi + 1)
+                        .map(|n| n.start)
+                        .unwrap_or(sentence.len()),
                 );
-                let is_plan = a.metric.as_ref().is_some_and(|m| k.metrics.class_of(m) == crate::period::PeriodClass::Plan);
+                let is_plan = a
+                    .metric
+                    .as_ref()
+                    .is_some_and(|m| k.metrics.class_of(m) == crate::period::PeriodClass::Plan);
+                let is_change = a.kind == crate::model::Kind::Growth;
                 let usable: Vec<periods::Mention> = ms
                     .iter()
                     .filter(|m| is_plan || !matches!(m.expr, crate::period::Expr::Horizon { .. }))
+                    .filter(|m| !(is_change && m.is_relative()))
                     .cloned()
                     .collect();
                 let found_period = carried_period
                     .clone()
                     .map(|p| (p.label, p.from, p.context))
-                    .or_else(|| period_for(&usable, f.start, f.end, cl, window).map(|(m, from, ctx)| (m.text, from, ctx)));
+                    .or_else(|| {
+                        period_for(&usable, f.start, f.end, cl, window)
+                            .map(|(m, from, ctx)| (m.text, from, ctx))
+                    });
                 let (label, from, context) = match found_period {
                     Some(x) => x,
-                    None => match (&para_period, &heading_period) {
-                        (Some(p), _) => (p.text.clone(), PeriodFrom::Paragraph, None),
-                        (None, Some(h)) => (h.text.clone(), PeriodFrom::Heading, None),
+                    None => match (&para_period, &lead_period, &heading_period) {
+                        (Some(p), _, _) => (p.text.clone(), PeriodFrom::Paragraph, None),
+                        (None, Some(l), _) if para.kind == ParaKind::Bullet => (l.text.clone(), PeriodFrom::Paragraph, None),
+                        (None, _, Some(h)) => (h.text.clone(), PeriodFrom::Heading, None),
                         _ => (String::new(), PeriodFrom::Article, None),
                     },
                 };
                 let (line, src_off) = para.locate(ss + f.start);
                 let fig_text = para.text[ss + f.start..ss + f.end].to_string();
                 let column = match src_off {
-                    Some(o) => doc.lines.get(line - 1).map(|l| l[..o.min(l.len())].chars().count() + 1).unwrap_or(0),
+                    Some(o) => doc
+                        .lines
+                        .get(line - 1)
+                        .map(|l| l[..o.min(l.len())].chars().count() + 1)
+                        .unwrap_or(0),
                     None => find_column(&doc.lines, line, &fig_text),
                 };
                 let mut value = f.value;
@@ -352,8 +477,15 @@ pub fn extract(path: &Path, text: &str, manifest: Option<ArticleMeta>, k: &Knowl
                 }
                 let unit = match (&f.unit, f.yen_sign) {
                     (Unit::Currency(_), true) => {
-                        let cur = k.entities.get(&claim_entity).and_then(|e| e.currency.clone());
-                        Unit::Currency(if cur.as_deref() == Some("CNY") { "CNY".into() } else { "JPY".into() })
+                        let cur = k
+                            .entities
+                            .get(&claim_entity)
+                            .and_then(|e| e.currency.clone());
+                        Unit::Currency(if cur.as_deref() == Some("CNY") {
+                            "CNY".into()
+                        } else {
+                            "JPY".into()
+                        })
                     }
                     (u, _) => u.clone(),
                 };
@@ -387,11 +519,18 @@ pub fn extract(path: &Path, text: &str, manifest: Option<ArticleMeta>, k: &Knowl
                     outlook: a.outlook,
                 });
             }
-            if let Some(m) = ms.iter().rev().find(|m| !m.is_relative() && !m.is_bare_year() && !matches!(m.expr, crate::period::Expr::Horizon { .. })) {
+            if let Some(m) = ms.iter().rev().find(|m| {
+                !m.is_relative()
+                    && !m.is_bare_year()
+                    && !matches!(m.expr, crate::period::Expr::Horizon { .. })
+            }) {
                 para_period = Some(m.clone());
             }
             if let Some(s) = metric::last_subject(lex, sentence) {
                 para_subject = Some(s);
+            }
+            if para.kind == ParaKind::Paragraph && sentence.trim_end().ends_with(':') {
+                lead_period = ms.iter().find(|m| !m.is_relative() && !m.is_bare_year()).cloned();
             }
         }
     }
@@ -407,7 +546,11 @@ pub fn extract(path: &Path, text: &str, manifest: Option<ArticleMeta>, k: &Knowl
         markers,
         claims_from: None,
     };
-    Extracted { article, claims, learned }
+    Extracted {
+        article,
+        claims,
+        learned,
+    }
 }
 
 /// Column of a figure in an HTML source line (entities may hide it: then 0).
@@ -454,11 +597,11 @@ fn html_doc(text: &str, lines: Vec<String>) -> (Doc, ArticleMeta) {
         url: parsed.meta.url.clone(),
         ..Default::default()
     };
-    meta.published = parsed
-        .meta
-        .published
-        .as_deref()
-        .and_then(|d| d.get(..10).and_then(|s| s.parse().ok()).or_else(|| meta::parse_date_text(d)));
+    meta.published = parsed.meta.published.as_deref().and_then(|d| {
+        d.get(..10)
+            .and_then(|s| s.parse().ok())
+            .or_else(|| meta::parse_date_text(d))
+    });
     // build a text rendering of the blocks, then read it like plain text, keeping source lines
     let mut block_lines: Vec<String> = Vec::new();
     let mut origin: Vec<usize> = Vec::new();
@@ -486,7 +629,11 @@ fn html_doc(text: &str, lines: Vec<String>) -> (Doc, ArticleMeta) {
     for b in &parsed.blocks {
         for l in &b.links {
             let link_text = b.text.get(l.start..l.end).unwrap_or("");
-            if let Some(p) = paras.iter_mut().find(|p| !link_text.is_empty() && p.text.contains(link_text) && p.parts.iter().any(|x| x.line == b.line)) {
+            if let Some(p) = paras.iter_mut().find(|p| {
+                !link_text.is_empty()
+                    && p.text.contains(link_text)
+                    && p.parts.iter().any(|x| x.line == b.line)
+            }) {
                 if let Some(i) = p.text.find(link_text) {
                     p.links.push((i, i + link_text.len(), l.href.clone()));
                 }
@@ -496,9 +643,16 @@ fn html_doc(text: &str, lines: Vec<String>) -> (Doc, ArticleMeta) {
     d.paras = paras;
     d.source_list_line = d.source_list_line.and_then(|l| origin.get(l - 1).copied());
     for s in &mut d.sources {
-        s.line = origin.get(s.line.saturating_sub(1)).copied().unwrap_or(s.line);
+        s.line = origin
+            .get(s.line.saturating_sub(1))
+            .copied()
+            .unwrap_or(s.line);
     }
-    d.skipped = d.skipped.iter().filter_map(|l| origin.get(l - 1).copied()).collect();
+    d.skipped = d
+        .skipped
+        .iter()
+        .filter_map(|l| origin.get(l - 1).copied())
+        .collect();
     d.lines = lines;
     (d, meta)
 }

@@ -536,7 +536,7 @@ impl State {
                     return;
                 }
                 let last = self.rows.len() - 1;
-                self.to_layout(last);
+                self.make_layout(last);
             }
         }
         self.push_block(seg);
@@ -556,7 +556,7 @@ impl State {
     }
 
     /// Turns a row into layout: what it holds so far becomes blocks of its own.
-    fn to_layout(&mut self, i: usize) {
+    fn make_layout(&mut self, i: usize) {
         let Some(row) = self.rows.get_mut(i) else {
             return;
         };
@@ -697,14 +697,12 @@ impl State {
                 self.close_implied(&["thead", "tbody", "tfoot"], TABLE);
             }
             "a" => self.close_implied(&["a"], SCOPE),
-            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
-                if self
-                    .stack
-                    .last()
-                    .is_some_and(|o| matches!(&*o.name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
-                {
-                    self.pop_one();
-                }
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+                if self.stack.last().is_some_and(|o| {
+                    matches!(&*o.name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+                }) =>
+            {
+                self.pop_one();
             }
             _ => {}
         }
@@ -738,9 +736,8 @@ impl State {
         match name {
             "meta" => self.meta_tag(&tag, parent),
             "link" if !parent.skip => {
-                let canonical = attr(&tag, "rel").is_some_and(|r| {
-                    r.split(is_ws).any(|t| t.eq_ignore_ascii_case("canonical"))
-                });
+                let canonical = attr(&tag, "rel")
+                    .is_some_and(|r| r.split(is_ws).any(|t| t.eq_ignore_ascii_case("canonical")));
                 if canonical {
                     set_once(&mut self.meta.canonical, attr(&tag, "href"));
                 }
@@ -760,15 +757,23 @@ impl State {
         if VOID.contains(&name) || (foreign && tag.self_closing) {
             return TokenSinkResult::Continue;
         }
-        let raw = if parent.foreign { None } else { raw_state(name) };
+        let raw = if parent.foreign {
+            None
+        } else {
+            raw_state(name)
+        };
         if self.stack.len() >= MAX_DEPTH && raw.is_none() {
             return TokenSinkResult::Continue;
         }
 
         let mut ctx = parent;
-        let tag_skip =
-            BOILERPLATE_TAGS.contains(&name) && !(name == "header" && parent.content);
+        // the <header> of an article holds its headline and standfirst, not site boilerplate
+        let article_header = name == "header" && parent.content;
+        let tag_skip = BOILERPLATE_TAGS.contains(&name) && !article_header;
+        // the rule by class or id spares the elements that hold the whole page or article
+        // (WordPress puts "has-sidebar" and the like on <body>)
         let class_skip = self.class_rule
+            && !article_header
             && !matches!(name, "html" | "body" | "article" | "main")
             && has_boilerplate_class(&tag);
         if class_skip && !tag_skip && !parent.skip {
@@ -813,9 +818,10 @@ impl State {
         }
 
         if name == "tr" && !parent.skip {
-            // a row inside a row: the outer ones are page layout
-            for i in 0..self.rows.len() {
-                self.to_layout(i);
+            // a row inside a row: the outer one is page layout (and so are the rows around it:
+            // only the innermost row can still be a data row)
+            if let Some(last) = self.rows.len().checked_sub(1) {
+                self.make_layout(last);
             }
         }
         if matches!(name, "td" | "th") {
@@ -948,11 +954,7 @@ impl TokenSink for Sink {
     }
 
     fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
-        self.state
-            .borrow()
-            .stack
-            .last()
-            .is_some_and(|o| o.foreign)
+        self.state.borrow().stack.last().is_some_and(|o| o.foreign)
     }
 }
 
@@ -1001,7 +1003,10 @@ fn cap_attributes(src: &str) -> Cow<'_, str> {
     };
     let mut blank: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
-    while let Some(p) = bytes.get(i..).and_then(|b| b.iter().position(|&c| c == b'<')) {
+    while let Some(p) = bytes
+        .get(i..)
+        .and_then(|b| b.iter().position(|&c| c == b'<'))
+    {
         let lt = i + p;
         let next = bytes.get(lt + 1).copied().unwrap_or(0);
         let after = bytes.get(lt + 2).copied().unwrap_or(0);
@@ -1032,7 +1037,10 @@ fn cap_attributes(src: &str) -> Cow<'_, str> {
         if name.eq_ignore_ascii_case(b"plaintext") {
             break;
         }
-        if RAW_TEXT.iter().any(|r| name.eq_ignore_ascii_case(r.as_bytes())) {
+        if RAW_TEXT
+            .iter()
+            .any(|r| name.eq_ignore_ascii_case(r.as_bytes()))
+        {
             // skip to the end tag `</name` followed by whitespace, '/' or '>'
             let mut j = i;
             i = len;
@@ -1194,7 +1202,11 @@ in March, the lowest since 2019.</p>
                     "Unemployment fell to 3.9% in March, the lowest since 2019.",
                     BlockKind::Paragraph
                 ),
-                (16, "Wages rose 4.1% \u{2014} the fastest pace.", BlockKind::Paragraph),
+                (
+                    16,
+                    "Wages rose 4.1% \u{2014} the fastest pace.",
+                    BlockKind::Paragraph
+                ),
                 (18, "Item one: 5%", BlockKind::ListItem),
                 (18, "Item two: 6%", BlockKind::ListItem),
             ]
@@ -1263,7 +1275,11 @@ in March, the lowest since 2019.</p>
             vec![
                 (2, "Item | 2024 | 2023 | Change", BlockKind::TableRow),
                 (4, "Revenue | 4,512 | 3,987 | 13%", BlockKind::TableRow),
-                (5, "Profit | 512 (restated) | 401 | 28%", BlockKind::TableRow),
+                (
+                    5,
+                    "Profit | 512 (restated) | 401 | 28%",
+                    BlockKind::TableRow
+                ),
                 (6, "| x", BlockKind::TableRow),
                 (8, "After the table.", BlockKind::Paragraph),
             ]
@@ -1347,14 +1363,23 @@ in March, the lowest since 2019.</p>
         assert!(parse("<p>   </p><div>\n</div>").blocks.is_empty());
         // an unclosed script swallows the rest, as in a browser; an unclosed svg does not
         assert!(parse("<p>a</p><script>var x = 1;<p>b").blocks.len() == 1);
-        assert_eq!(texts(&parse("<svg><path d=\"M0\"><p>Visible 5%</p>")), ["Visible 5%"]);
+        assert_eq!(
+            texts(&parse("<svg><path d=\"M0\"><p>Visible 5%</p>")),
+            ["Visible 5%"]
+        );
         // a paragraph in a header of the page stays out, the article's own header stays in
-        let doc = parse("<header><p>Site 1</p></header><article><header><h1>Title 2</h1></header><p>Body 3</p></article>");
+        let doc = parse("<header><p>Site 1</p></header><article><header class=\"entry-header\"><h1>Title 2</h1></header><p>Body 3</p></article>");
         assert_eq!(texts(&doc), ["Title 2", "Body 3"]);
         // head without end tag
-        assert_eq!(texts(&parse("<head><title>t</title>Body text<p>p</p>")), ["Body text", "p"]);
+        assert_eq!(
+            texts(&parse("<head><title>t</title>Body text<p>p</p>")),
+            ["Body text", "p"]
+        );
         // footnote markers do not glue onto numbers
-        assert_eq!(texts(&parse("<p>Up 12%<sup>3</sup> and 10<sub>2</sub></p>")), ["Up 12% 3 and 10 2"]);
+        assert_eq!(
+            texts(&parse("<p>Up 12%<sup>3</sup> and 10<sub>2</sub></p>")),
+            ["Up 12% 3 and 10 2"]
+        );
 
         // 5 MB on one line
         let big = "<p>12% ".repeat(5 * 1024 * 1024 / 7);
@@ -1363,7 +1388,11 @@ in March, the lowest since 2019.</p>
         assert!(doc.blocks.iter().all(|b| b.line == 1 && b.text == "12%"));
 
         // deep nesting, many stray end tags, a tag with very many attributes
-        let deep = format!("{}x{}", "<div><span>".repeat(100_000), "</i>".repeat(100_000));
+        let deep = format!(
+            "{}x{}",
+            "<div><span>".repeat(100_000),
+            "</i>".repeat(100_000)
+        );
         assert_eq!(texts(&parse(&deep)), ["x"]);
         let mut attrs = String::from("<p class=\"a\"");
         for i in 0..200_000 {
@@ -1409,7 +1438,9 @@ in March, the lowest since 2019.</p>
             x % n
         };
         let seps = [" ", "\n", "\r\n", "  \n\n   ", "\t", "&nbsp;", "\r"];
-        let tags = ["<p>", "</p>", "<div>", "<b>", "</b>", "<br>", "<li>", "<h2>", "</h2>"];
+        let tags = [
+            "<p>", "</p>", "<div>", "<b>", "</b>", "<br>", "<li>", "<h2>", "</h2>",
+        ];
         for round in 0..50 {
             let mut html = String::new();
             for w in 0..300 {

@@ -240,6 +240,11 @@ pub fn parse_label(label: &str) -> Expr {
     if re.prior_quarter.is_match(s) {
         return Expr::Prior { quarters: 1 };
     }
+    if let Some(c) = re.quarter_ending.captures(s) {
+        if let Some(month) = month_number(&c[1]) {
+            return Expr::QuarterEnding { month, year };
+        }
+    }
     if let Some(c) = re.quarter.captures(s) {
         let q = c
             .get(1)
@@ -266,11 +271,6 @@ pub fn parse_label(label: &str) -> Expr {
         }
         if let Some(h) = h {
             return Expr::Half { h, year, cal };
-        }
-    }
-    if let Some(c) = re.quarter_ending.captures(s) {
-        if let Some(month) = month_number(&c[1]) {
-            return Expr::QuarterEnding { month, year };
         }
     }
     if let Some(c) = re.month_span_quarter.captures(s) {

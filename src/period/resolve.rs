@@ -26,7 +26,7 @@ impl Default for FiscalCalendar {
             fy_end: 12,
             named_by_start: false,
             bare_fiscal: false,
-            lag_days: (21, 56),
+            lag_days: (14, 56),
             known: false,
         }
     }

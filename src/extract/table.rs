@@ -1,0 +1,271 @@
+//! Tables flattened to text ("Revenue    4,672    3,286    42%"): the header
+//! row gives each column's period (or change basis), the caption the currency
+//! and scale, the row label the metric.
+
+use super::document::{Doc, Para};
+use super::{metric, numbers, periods};
+use crate::knowledge::Knowledge;
+use crate::model::{Basis, Claim, Decimal, Figure, Kind, MetricId, Qualifier, Scale, Sourcing, Span, Unit, Value};
+use crate::period::{PeriodFrom, PeriodRef};
+use regex::Regex;
+use std::sync::LazyLock;
+
+#[derive(Clone, Debug, PartialEq)]
+enum Col {
+    Period(String),
+    Change(Basis),
+    Other,
+}
+
+/// What is known about the table being read.
+#[derive(Default)]
+pub struct State {
+    header: Option<Vec<Col>>,
+    /// Currency and scale from the caption ("in millions of U.S. dollars").
+    pub caption: Option<(String, Scale)>,
+}
+
+static CELL_SPLIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r" {2,}|\t+|\s*\|\s*").expect("cells"));
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bin\s+(thousands|millions|billions)\s+of\s+(u\.?s\.?\s+dollars|dollars|euros|yen|yuan|renminbi|won|pounds|rupees|swiss\s+francs)|\((?:in\s+)?(us\$|\$|€|¥|₩|£|rmb|eur|usd|jpy|krw|cny)\s*(thousands?|millions?|billions?|mn|m|bn)\)|\bin\s+(us\$|\$|€|¥|₩|£|rmb|eur|usd|jpy|krw|cny)\s*(thousands?|millions?|billions?|mn|bn)").expect("caption")
+});
+
+/// Currency and scale named by a table caption.
+pub fn caption(text: &str) -> Option<(String, Scale)> {
+    let c = CAPTION.captures(text)?;
+    let (cur, sc) = if let (Some(s), Some(cu)) = (c.get(1), c.get(2)) {
+        (cu.as_str(), s.as_str())
+    } else if let (Some(cu), Some(s)) = (c.get(3), c.get(4)) {
+        (cu.as_str(), s.as_str())
+    } else {
+        (c.get(5)?.as_str(), c.get(6)?.as_str())
+    };
+    let cur = cur.to_lowercase();
+    let code = if cur.contains("dollar") || cur.contains('$') || cur == "usd" {
+        "USD"
+    } else if cur.contains("euro") || cur == "€" || cur == "eur" {
+        "EUR"
+    } else if cur.contains("yen") || cur == "¥" || cur == "jpy" {
+        "JPY"
+    } else if cur.contains("yuan") || cur.contains("renminbi") || cur == "rmb" || cur == "cny" {
+        "CNY"
+    } else if cur.contains("won") || cur == "₩" || cur == "krw" {
+        "KRW"
+    } else if cur.contains("pound") || cur == "£" {
+        "GBP"
+    } else if cur.contains("rupee") {
+        "INR"
+    } else {
+        "CHF"
+    };
+    let sc = sc.to_lowercase();
+    let scale = if sc.starts_with("thousand") {
+        Scale::Thousand
+    } else if sc.starts_with('m') {
+        Scale::Million
+    } else {
+        Scale::Billion
+    };
+    Some((code.to_string(), scale))
+}
+
+fn cells(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut last = 0;
+    for m in CELL_SPLIT.find_iter(text) {
+        if m.start() > last {
+            out.push((last, &text[last..m.start()]));
+        }
+        last = m.end();
+    }
+    if last < text.len() {
+        out.push((last, &text[last..]));
+    }
+    out.into_iter().filter(|(_, c)| !c.trim().is_empty()).collect()
+}
+
+fn header_col(cell: &str) -> Option<Col> {
+    let t = cell.trim().to_lowercase();
+    if ["y/y", "yoy", "y-o-y", "change", "% change", "chg", "% chg", "year over year"].contains(&t.as_str()) {
+        return Some(Col::Change(Basis::Yoy));
+    }
+    if ["q/q", "qoq", "q-o-q", "sequential", "quarter over quarter"].contains(&t.as_str()) {
+        return Some(Col::Change(Basis::Qoq));
+    }
+    let ms = periods::find(cell);
+    if ms.len() == 1 && ms[0].text.len() + 2 >= cell.trim().len() {
+        return Some(Col::Period(ms[0].text.clone()));
+    }
+    None
+}
+
+/// A table cell's number: "4,672", "$2.31", "-9%", "71.4%", "0.4 pts", "(133)".
+fn cell_figure(cell: &str, european: bool) -> Option<(usize, usize, Value, Unit, bool)> {
+    let t = cell.trim();
+    let lead = cell.len() - cell.trim_start().len();
+    if let Some(f) = numbers::scan(t, european).into_iter().find(|f| f.start <= 2) {
+        let neg = f.negative || t.starts_with(['-', '\u{2212}']);
+        let start = if t.starts_with(['-', '\u{2212}']) { 0 } else { f.start };
+        return Some((lead + start, lead + f.end.max(t.len().min(f.end)), f.value, f.unit, neg));
+    }
+    let neg = t.starts_with(['-', '\u{2212}']) || t.starts_with('(') && t.ends_with(')');
+    let core = t.trim_start_matches(['-', '\u{2212}', '(']).trim_end_matches(')');
+    let d = Decimal::parse(core)?;
+    Some((lead, lead + t.len(), Value::point(d), Unit::Count, neg))
+}
+
+impl State {
+    /// Claims from one table row (or none: a header row updates the state).
+    #[allow(clippy::too_many_arguments)]
+    pub fn row(&mut self, para: &Para, text: &str, doc: &Doc, k: &Knowledge, lex: &metric::Lexicon, entity: &str, european: bool) -> Vec<Claim> {
+        let cs = cells(text);
+        if cs.len() < 2 {
+            return vec![];
+        }
+        // a header: every cell after the first (or every cell) is a period or a change column
+        let cols: Vec<Option<Col>> = cs.iter().map(|(_, c)| header_col(c)).collect();
+        let data_cols = if cols[0].is_some() { &cols[..] } else { &cols[1..] };
+        if data_cols.iter().all(|c| c.is_some()) && data_cols.iter().any(|c| matches!(c, Some(Col::Period(_)))) {
+            self.header = Some(data_cols.iter().map(|c| c.clone().unwrap_or(Col::Other)).collect());
+            return vec![];
+        }
+        let label = cs[0].1;
+        if label.chars().any(|c| c.is_ascii_digit()) && label.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+            return vec![];
+        }
+        let header = self.header.clone().unwrap_or_default();
+        let first_period = header.iter().find_map(|c| match c {
+            Col::Period(p) => Some(p.clone()),
+            _ => None,
+        });
+        let line = para.parts[0].line;
+        let src_off = para.parts[0].src_offset;
+        let mut out = Vec::new();
+        for (i, (off, cell)) in cs.iter().enumerate().skip(1) {
+            let Some((a, b, value, unit, neg)) = cell_figure(cell, european) else { continue };
+            let col = header.get(i - 1).cloned().unwrap_or(Col::Other);
+            let (period_label, basis) = match &col {
+                Col::Period(p) => (p.clone(), None),
+                Col::Change(bs) => (first_period.clone().unwrap_or_default(), Some(*bs)),
+                Col::Other => (first_period.clone().unwrap_or_default(), None),
+            };
+            let mut unit = unit;
+            let mut scale = Scale::One;
+            if unit == Unit::Count {
+                if let Some((cur, sc)) = &self.caption {
+                    unit = Unit::Currency(cur.clone());
+                    scale = *sc;
+                }
+            }
+            // the metric from the row label (a segment row in a revenue table is that segment's revenue)
+            let fake = numbers::Found {
+                start: label.len() + 1,
+                end: label.len() + 2,
+                value,
+                unit: unit.clone(),
+                scale,
+                qualifier: Qualifier::None,
+                negative: neg,
+                yen_sign: false,
+                streak: false,
+                verbal: false,
+            };
+            let probe = format!("{label} {}", cell.trim());
+            let mut attr = metric::attribute(lex, k, &probe, &fake, None, &[], None);
+            if attr.metric.is_none() {
+                if let Some(s) = metric::last_subject(lex, label) {
+                    attr.metric = Some(MetricId {
+                        subject: s,
+                        measure: "revenue".into(),
+                        scope: None,
+                    });
+                }
+            }
+            let kind = match (&unit, basis) {
+                (_, Some(_)) if matches!(unit, Unit::Percent | Unit::Pp | Unit::Bp) => {
+                    if unit == Unit::Percent {
+                        Kind::Growth
+                    } else {
+                        attr.kind
+                    }
+                }
+                (Unit::Currency(_), _) => Kind::Level,
+                (Unit::Percent, None) => {
+                    if attr.kind == Kind::Growth {
+                        Kind::Margin
+                    } else {
+                        attr.kind
+                    }
+                }
+                _ => attr.kind,
+            };
+            let valid = attr
+                .metric
+                .as_ref()
+                .and_then(|m| k.metrics.measures.get(&m.measure))
+                .is_some_and(|d| d.kinds.contains(&kind));
+            let fig_text = cell.trim()[a - (cell.len() - cell.trim_start().len())..].to_string();
+            let fig_text = fig_text[..(b - a).min(fig_text.len())].to_string();
+            let value = if neg && !value.lo.is_negative() {
+                Value {
+                    lo: value.hi.negate(),
+                    hi: value.lo.negate(),
+                }
+            } else {
+                value
+            };
+            let column = match src_off {
+                Some(o) => doc.lines.get(line - 1).map(|l| l[..(o + off + a).min(l.len())].chars().count() + 1).unwrap_or(0),
+                None => 0,
+            };
+            out.push(Claim {
+                article: 0,
+                figure: Figure {
+                    text: fig_text,
+                    value,
+                    unit,
+                    scale,
+                    qualifier: Qualifier::None,
+                },
+                metric: if valid { attr.metric.clone() } else { None },
+                kind,
+                basis: if kind == Kind::Growth { Some(basis.unwrap_or(Basis::Yoy)) } else { None },
+                of: None,
+                entity: entity.to_string(),
+                period: PeriodRef {
+                    label: period_label,
+                    from: PeriodFrom::Table,
+                    ..Default::default()
+                },
+                span: Span {
+                    line,
+                    column,
+                    start: 0,
+                    end: 0,
+                },
+                sourcing: Sourcing::default(),
+                outlook: false,
+            });
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn captions() {
+        assert_eq!(caption("(in millions of U.S. dollars, except per-share data)"), Some(("USD".into(), Scale::Million)));
+        assert_eq!(caption("Results (¥ billions)"), Some(("JPY".into(), Scale::Billion)));
+        assert_eq!(caption("nothing here"), None);
+    }
+
+    #[test]
+    fn header_cells() {
+        assert_eq!(header_col("Q3 FY2026"), Some(Col::Period("Q3 FY2026".into())));
+        assert_eq!(header_col("Y/Y"), Some(Col::Change(Basis::Yoy)));
+        assert_eq!(header_col("Revenue"), None);
+    }
+}
