@@ -285,17 +285,8 @@ pub fn load_with(paths: &[PathBuf], knowledge: &Knowledge, stdin: Option<String>
 
 fn load_stdin(path: &Path, text: &str, knowledge: &Knowledge, lexicon: &crate::extract::metric::Lexicon) -> Loaded {
     if text.trim_start().starts_with("claimcheck:") {
-        let tmp = std::env::temp_dir().join(format!(
-            "claimcheck-stdin-{}.claims.yaml",
-            std::process::id()
-        ));
-        let r = crate::atomic::write(&tmp, text.as_bytes())
-            .map_err(|e| Error::Io {
-                path: tmp.clone(),
-                message: e.to_string(),
-            })
-            .and_then(|_| claimfile::load(&tmp, knowledge));
-        let _ = std::fs::remove_file(&tmp);
+        // a claim file on standard input: its article path is relative to the working directory
+        let r = claimfile::load_str(path, text, Path::new("."), knowledge);
         return match r {
             Ok((a, c)) => Loaded::Doc(Box::new(a), c, vec![]),
             Err(e) => Loaded::Failed(e),
