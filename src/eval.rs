@@ -19,10 +19,18 @@ pub struct Pr {
 
 impl Pr {
     pub fn precision(&self) -> f64 {
-        if self.predicted == 0 { 1.0 } else { self.tp as f64 / self.predicted as f64 }
+        if self.predicted == 0 {
+            1.0
+        } else {
+            self.tp as f64 / self.predicted as f64
+        }
     }
     pub fn recall(&self) -> f64 {
-        if self.gold == 0 { 1.0 } else { self.tp as f64 / self.gold as f64 }
+        if self.gold == 0 {
+            1.0
+        } else {
+            self.tp as f64 / self.gold as f64
+        }
     }
 }
 
@@ -39,7 +47,16 @@ pub struct Scores {
 
 impl Scores {
     pub fn table(&self) -> String {
-        let row = |n: &str, p: &Pr| format!("| {n:<9} | {:>9.3} | {:>6.3} | {:>4} | {:>9} | {:>4} |\n", p.precision(), p.recall(), p.tp, p.predicted, p.gold);
+        let row = |n: &str, p: &Pr| {
+            format!(
+                "| {n:<9} | {:>9.3} | {:>6.3} | {:>4} | {:>9} | {:>4} |\n",
+                p.precision(),
+                p.recall(),
+                p.tp,
+                p.predicted,
+                p.gold
+            )
+        };
         let mut s = format!("{} articles\n| category  | precision | recall |   tp | extracted | gold |\n|---|---|---|---|---|---|\n", self.articles);
         s += &row("figures", &self.figures);
         s += &row("metric", &self.metric);
@@ -54,7 +71,9 @@ fn overlaps(a: &Claim, b: &Claim) -> bool {
         return false;
     }
     let (ta, tb) = (a.figure.text.trim(), b.figure.text.trim());
-    ta.contains(tb) || tb.contains(ta) || a.figure.value == b.figure.value && a.figure.unit == b.figure.unit
+    ta.contains(tb)
+        || tb.contains(ta)
+        || a.figure.value == b.figure.value && a.figure.unit == b.figure.unit
 }
 
 /// Scores extraction on every claim file in `dirs` whose article is present.
@@ -69,12 +88,17 @@ pub fn score(dirs: &[PathBuf], knowledge: &Knowledge) -> Scores {
     let mut files: Vec<PathBuf> = Vec::new();
     for d in dirs {
         if let Ok(rd) = std::fs::read_dir(d) {
-            files.extend(rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.to_string_lossy().ends_with(".claims.yaml")));
+            files.extend(
+                rd.filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.to_string_lossy().ends_with(".claims.yaml")),
+            );
         }
     }
     files.sort();
     for f in &files {
-        let Ok((ga, gc)) = claimfile::load(f, knowledge) else { continue };
+        let Ok((ga, gc)) = claimfile::load(f, knowledge) else {
+            continue;
+        };
         let Some(lines) = &ga.lines else { continue };
         let text = lines.join("\n");
         // metadata only from the manifest beside the article (not from the claim file)
@@ -114,18 +138,34 @@ pub fn score(dirs: &[PathBuf], knowledge: &Knowledge) -> Scores {
     let mut used = vec![false; gold_claims.len()];
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     for (j, e) in ext_claims.iter().enumerate() {
-        let cand = by_key.get(&(e.article, e.span.line)).cloned().unwrap_or_default();
-        if let Some(&g) = cand.iter().find(|&&g| !used[g] && overlaps(&gold_claims[g], e)) {
+        let cand = by_key
+            .get(&(e.article, e.span.line))
+            .cloned()
+            .unwrap_or_default();
+        if let Some(&g) = cand
+            .iter()
+            .find(|&&g| !used[g] && overlaps(&gold_claims[g], e))
+        {
             used[g] = true;
             pairs.push((g, j));
         } else {
-            s.notes.push(format!("extra   {}:{} {:?}", file(&ext_articles[e.article].path), e.span.line, e.figure.text));
+            s.notes.push(format!(
+                "extra   {}:{} {:?}",
+                file(&ext_articles[e.article].path),
+                e.span.line,
+                e.figure.text
+            ));
         }
     }
     for (g, u) in used.iter().enumerate() {
         if !u {
             let c = &gold_claims[g];
-            s.notes.push(format!("missed  {}:{} {:?}", file(&gold_articles[c.article].path), c.span.line, c.figure.text));
+            s.notes.push(format!(
+                "missed  {}:{} {:?}",
+                file(&gold_articles[c.article].path),
+                c.span.line,
+                c.figure.text
+            ));
         }
     }
     s.figures = Pr {
@@ -135,7 +175,12 @@ pub fn score(dirs: &[PathBuf], knowledge: &Knowledge) -> Scores {
     };
     for (g, e) in &pairs {
         let (gc, ec) = (&gold_claims[*g], &ext_claims[*e]);
-        let place = format!("{}:{} {:?}", file(&gold_articles[gc.article].path), gc.span.line, gc.figure.text);
+        let place = format!(
+            "{}:{} {:?}",
+            file(&gold_articles[gc.article].path),
+            gc.span.line,
+            gc.figure.text
+        );
         // metric: the composed id and the kind
         if ec.metric.is_some() {
             s.metric.predicted += 1;
@@ -148,9 +193,15 @@ pub fn score(dirs: &[PathBuf], knowledge: &Knowledge) -> Scores {
         } else if gc.metric.is_some() || ec.metric.is_some() {
             s.notes.push(format!(
                 "metric  {place}: gold {} {} / got {} {}",
-                gc.metric.as_ref().map(|m| m.to_string()).unwrap_or("-".into()),
+                gc.metric
+                    .as_ref()
+                    .map(|m| m.to_string())
+                    .unwrap_or("-".into()),
                 gc.kind.name(),
-                ec.metric.as_ref().map(|m| m.to_string()).unwrap_or("-".into()),
+                ec.metric
+                    .as_ref()
+                    .map(|m| m.to_string())
+                    .unwrap_or("-".into()),
                 ec.kind.name()
             ));
         }
@@ -160,7 +211,13 @@ pub fn score(dirs: &[PathBuf], knowledge: &Knowledge) -> Scores {
         if gc.period.key() == ec.period.key() {
             s.period.tp += 1;
         } else {
-            s.notes.push(format!("period  {place}: gold {:?}={} / got {:?}={}", gc.period.label, gc.period.key(), ec.period.label, ec.period.key()));
+            s.notes.push(format!(
+                "period  {place}: gold {:?}={} / got {:?}={}",
+                gc.period.label,
+                gc.period.key(),
+                ec.period.label,
+                ec.period.key()
+            ));
         }
         // sourcing: sourced or not (restating a line counts as sourced)
         let sourced = |c: &Claim| c.sourcing.is_direct() || c.sourcing.restates.is_some();
@@ -169,12 +226,18 @@ pub fn score(dirs: &[PathBuf], knowledge: &Knowledge) -> Scores {
         if sourced(gc) == sourced(ec) {
             s.sourcing.tp += 1;
         } else {
-            s.notes.push(format!("source  {place}: gold {} / got {}", sourced(gc), sourced(ec)));
+            s.notes.push(format!(
+                "source  {place}: gold {} / got {}",
+                sourced(gc),
+                sourced(ec)
+            ));
         }
     }
     s
 }
 
 fn file(p: &Path) -> String {
-    p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+    p.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }

@@ -41,7 +41,11 @@ pub struct Options {
 pub fn with_learned(k: &Knowledge, learned: &[extract::Learned]) -> Knowledge {
     let mut out = k.clone();
     for l in learned {
-        if out.entities.get(&l.entity).is_some_and(|e| e.calendar.known) {
+        if out
+            .entities
+            .get(&l.entity)
+            .is_some_and(|e| e.calendar.known)
+        {
             continue;
         }
         out.entities.insert(knowledge::Entity {

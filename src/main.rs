@@ -92,7 +92,11 @@ fn parse_fail_on(s: &str) -> Result<Option<Severity>, String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Extract { paths, write, knowledge } => {
+        Command::Extract {
+            paths,
+            write,
+            knowledge,
+        } => {
             let k = match claimcheck::load_knowledge(&knowledge) {
                 Ok(k) => k,
                 Err(e) => return usage(&e.to_string()),
@@ -101,11 +105,20 @@ fn main() -> ExitCode {
             let mut out = String::new();
             let mut status = 0u8;
             for (i, a) in corpus.articles.iter().enumerate() {
-                let claims: Vec<&claimcheck::model::Claim> = corpus.claims.iter().filter(|c| c.article == i).collect();
-                let name = a.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                let claims: Vec<&claimcheck::model::Claim> =
+                    corpus.claims.iter().filter(|c| c.article == i).collect();
+                let name = a
+                    .path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
                 let yaml = report::claimfile::render(a, &claims, &name);
                 if write {
-                    let stem = a.path.file_stem().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                    let stem = a
+                        .path
+                        .file_stem()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default();
                     let target = a.path.with_file_name(format!("{stem}.claims.yaml"));
                     if target.exists() {
                         eprintln!("claimcheck: {}: exists; not overwritten", target.display());

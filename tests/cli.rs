@@ -67,7 +67,11 @@ fn every_rule_stays_quiet_on_agreeing_fixture() {
         let dir = format!("tests/fixtures/rules/{rule}/quiet");
         let (v, code) = json(&["check", "--format", "json", &dir]);
         let found = rules_found(&v);
-        assert!(!found.iter().any(|r| r == rule), "{rule} fired on {dir}: {}", v["findings"]);
+        assert!(
+            !found.iter().any(|r| r == rule),
+            "{rule} fired on {dir}: {}",
+            v["findings"]
+        );
         assert_eq!(code, 0);
     }
 }
@@ -89,17 +93,23 @@ fn example_claims_snapshots() {
 
 #[test]
 fn output_does_not_depend_on_argument_order() {
-    let files: Vec<PathBuf> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("claims/seeds"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
+    let files: Vec<PathBuf> =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("claims/seeds"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
     let mut names: Vec<String> = files
         .iter()
         .map(|p| format!("claims/seeds/{}", p.file_name().unwrap().to_string_lossy()))
         .collect();
     names.sort();
     let mut args = vec!["check".to_string(), "--format".into(), "json".into()];
-    let forward = run(&args.iter().chain(names.iter()).map(|s| s.as_str()).collect::<Vec<_>>()).stdout;
+    let forward = run(&args
+        .iter()
+        .chain(names.iter())
+        .map(|s| s.as_str())
+        .collect::<Vec<_>>())
+    .stdout;
     names.reverse();
     args.extend(names);
     let backward = run(&args.iter().map(|s| s.as_str()).collect::<Vec<_>>()).stdout;
@@ -117,9 +127,21 @@ fn output_does_not_depend_on_argument_order() {
 #[test]
 fn fail_on_levels() {
     let dir = "tests/fixtures/rules/unsourced-figure/fires";
-    assert_eq!(run(&["check", dir]).status.code(), Some(0), "warnings do not fail by default");
-    assert_eq!(run(&["check", "--fail-on", "warning", dir]).status.code(), Some(1));
-    assert_eq!(run(&["check", "--fail-on", "never", "claims/seeds"]).status.code(), Some(0));
+    assert_eq!(
+        run(&["check", dir]).status.code(),
+        Some(0),
+        "warnings do not fail by default"
+    );
+    assert_eq!(
+        run(&["check", "--fail-on", "warning", dir]).status.code(),
+        Some(1)
+    );
+    assert_eq!(
+        run(&["check", "--fail-on", "never", "claims/seeds"])
+            .status
+            .code(),
+        Some(0)
+    );
     let bad = run(&["check", "--fail-on", "sometimes", dir]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("--fail-on"));
@@ -134,7 +156,10 @@ fn rule_docs_print() {
         let doc = run(&["rule", r]);
         assert_eq!(doc.status.code(), Some(0));
         let d = String::from_utf8_lossy(&doc.stdout);
-        assert!(d.contains("What it does") && d.contains("Why") && d.contains("Example"), "{d}");
+        assert!(
+            d.contains("What it does") && d.contains("Why") && d.contains("Example"),
+            "{d}"
+        );
     }
     assert_eq!(run(&["rule", "no-such-rule"]).status.code(), Some(2));
 }
@@ -153,9 +178,14 @@ fn check_bad(name: &str, content: &[u8], expect: &[&str]) {
     std::fs::write(d.join("good.claims.yaml"), GOOD).unwrap();
     let bad = d.join(format!("{name}.claims.yaml"));
     std::fs::write(&bad, content).unwrap();
-    let out = bin().args(["check", "--format", "json"]).arg(&d).output().unwrap();
+    let out = bin()
+        .args(["check", "--format", "json"])
+        .arg(&d)
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2), "{name}: exit 2");
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("a report is still printed");
+    let v: serde_json::Value =
+        serde_json::from_slice(&out.stdout).expect("a report is still printed");
     let errors = v["errors"].as_array().unwrap();
     assert_eq!(errors.len(), 1, "{name}: {errors:?}");
     let msg = errors[0]["message"].as_str().unwrap();
@@ -163,44 +193,86 @@ fn check_bad(name: &str, content: &[u8], expect: &[&str]) {
         assert!(msg.contains(e), "{name}: '{msg}' should contain '{e}'");
     }
     // the good file is still checked
-    assert_eq!(v["summary"]["figures"], 1, "{name}: the good file is still read");
+    assert_eq!(
+        v["summary"]["figures"], 1,
+        "{name}: the good file is still read"
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains(&format!("{name}.claims.yaml")), "{name}: stderr names the file: {stderr}");
+    assert!(
+        stderr.contains(&format!("{name}.claims.yaml")),
+        "{name}: stderr names the file: {stderr}"
+    );
 }
 
 #[test]
 fn broken_yaml_names_file_and_line() {
-    check_bad("broken", b"claimcheck: 1\narticle: {path: a.txt\nclaims: [\n", &["broken.claims.yaml:"]);
+    check_bad(
+        "broken",
+        b"claimcheck: 1\narticle: {path: a.txt\nclaims: [\n",
+        &["broken.claims.yaml:"],
+    );
 }
 
 #[test]
 fn unknown_field_is_an_error() {
     let text = GOOD.replace("kind: growth", "kind: growth, colour: red");
-    check_bad("unknown", text.as_bytes(), &["unknown.claims.yaml:4", "colour"]);
+    check_bad(
+        "unknown",
+        text.as_bytes(),
+        &["unknown.claims.yaml:4", "colour"],
+    );
 }
 
 #[test]
 fn bad_values_are_errors() {
     let text = GOOD.replace("unit: percent", "unit: percnt");
-    check_bad("badunit", text.as_bytes(), &["badunit.claims.yaml:4", "unknown unit 'percnt'"]);
+    check_bad(
+        "badunit",
+        text.as_bytes(),
+        &["badunit.claims.yaml:4", "unknown unit 'percnt'"],
+    );
     let text = GOOD.replace("company.revenue", "company.revenu");
-    check_bad("badmetric", text.as_bytes(), &["badmetric.claims.yaml:4", "unknown measure 'revenu'"]);
-    let text = GOOD.replace("  - {figure: \"14%\", line: 1, value: \"14\", ", "  - {figure: \"14%\", value: \"14\", ");
-    check_bad("missing", text.as_bytes(), &["missing.claims.yaml:", "line"]);
+    check_bad(
+        "badmetric",
+        text.as_bytes(),
+        &["badmetric.claims.yaml:4", "unknown measure 'revenu'"],
+    );
+    let text = GOOD.replace(
+        "  - {figure: \"14%\", line: 1, value: \"14\", ",
+        "  - {figure: \"14%\", value: \"14\", ",
+    );
+    check_bad(
+        "missing",
+        text.as_bytes(),
+        &["missing.claims.yaml:", "line"],
+    );
 }
 
 #[test]
 fn invalid_utf8_names_file_and_line() {
-    check_bad("binary", b"claimcheck: 1\narticle:\n  path: \xff\xfe\n", &["binary.claims.yaml:3", "UTF-8"]);
+    check_bad(
+        "binary",
+        b"claimcheck: 1\narticle:\n  path: \xff\xfe\n",
+        &["binary.claims.yaml:3", "UTF-8"],
+    );
 }
 
 #[test]
 fn missing_input_is_exit_2_and_others_still_checked() {
-    let out = run(&["check", "--format", "json", "no/such/file.claims.yaml", "tests/fixtures/rules/contradiction/fires"]);
+    let out = run(&[
+        "check",
+        "--format",
+        "json",
+        "no/such/file.claims.yaml",
+        "tests/fixtures/rules/contradiction/fires",
+    ]);
     assert_eq!(out.status.code(), Some(2));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(rules_found(&v), vec!["contradiction"]);
-    assert!(v["errors"][0]["message"].as_str().unwrap().contains("no/such/file.claims.yaml"));
+    assert!(v["errors"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("no/such/file.claims.yaml"));
 }
 
 #[test]
@@ -220,7 +292,10 @@ fn figure_must_be_where_the_claim_says() {
     let out = bin().args(["check"]).arg(&d).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("a.claims.yaml:4") && err.contains("figure not found"), "{err}");
+    assert!(
+        err.contains("a.claims.yaml:4") && err.contains("figure not found"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -236,9 +311,19 @@ fn output_file_is_written_atomically() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
-    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&target).unwrap()).unwrap();
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&target).unwrap()).unwrap();
     assert_eq!(rules_found(&v), vec!["contradiction"]);
-    let leftovers: Vec<_> = std::fs::read_dir(&d).unwrap().filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().ends_with(".tmp")).collect();
+    let leftovers: Vec<_> = std::fs::read_dir(&d)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .ends_with(".tmp")
+        })
+        .collect();
     assert!(leftovers.is_empty());
 }
 
@@ -251,7 +336,12 @@ fn stdin_claim_file() {
         .stdout(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(GOOD.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(GOOD.as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["summary"]["figures"], 1);

@@ -62,11 +62,15 @@ static SOURCE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:#+\s*)?(?:\*\*)?(sources?|references|notes|citations|footnotes)(?:\*\*)?\s*:?\s*(?P<rest>\[\d+\].*)?$").expect("source heading")
 });
 static ENTRY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)]|\^(\d{1,3}))\s*(.*)$").expect("entry")
+    Regex::new(r"^\s*(?:[-*\u{2022}]\s+)?(?:\[(\d{1,3})\]|(\d{1,3})[.)]|\^(\d{1,3}))\s*(.*)$")
+        .expect("entry")
 });
-static INLINE_MARKER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[(\d{1,3})\]").expect("inline marker"));
-static URL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"https?://[^\s\])>"']+"#).expect("url"));
-static MD_LINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[([^\]\n]+)\]\((https?://[^)\s]+)\)").expect("md link"));
+static INLINE_MARKER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[(\d{1,3})\]").expect("inline marker"));
+static URL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"https?://[^\s\])>"']+"#).expect("url"));
+static MD_LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[([^\]\n]+)\]\((https?://[^)\s]+)\)").expect("md link"));
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d{1,2},?\s+\d{4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}\b|\bmin(?:ute)?s?\s+read\b|\b\d{1,2}:\d{2}\s*(?:am|pm)\b").expect("date line")
 });
@@ -102,11 +106,35 @@ fn bullet_marker(s: &str) -> Option<usize> {
 }
 
 /// Whether a line looks like a flattened table row: several numbers separated by wide gaps or bars.
-fn is_table_row(s: &str) -> bool {
-    static GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\S(?: {2,}|\t+| \| |\|)\S").expect("gap"));
+pub fn is_table_row(s: &str) -> bool {
+    static GAP: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\S(?: {2,}|\t+| \| |\|)\S").expect("gap"));
+    let t = s.trim();
+    if t.starts_with(['-', '*']) {
+        return false;
+    }
     let cells = GAP.find_iter(s).count();
-    let nums = s.split([' ', '\t', '|']).filter(|w| w.chars().any(|c| c.is_ascii_digit())).count();
-    cells >= 1 && nums >= 2 && !s.trim_start().starts_with(['-', '*'])
+    let tokens: Vec<&str> = t
+        .split([' ', '\t', '|'])
+        .filter(|w| !w.is_empty())
+        .collect();
+    let numeric = |w: &str| {
+        let w = w.trim_matches(|c: char| "$€£¥₩()+-\u{2212}%,".contains(c));
+        !w.is_empty()
+            && w.chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    };
+    let nums = tokens.iter().filter(|w| numeric(w)).count();
+    if cells >= 1 && nums >= 2 {
+        return true;
+    }
+    // single-space tables: a short label, then only numbers, no sentence
+    let trailing = tokens
+        .iter()
+        .rev()
+        .take_while(|w| numeric(w) || ["pts", "pp", "bps"].contains(&w.to_lowercase().as_str()))
+        .count();
+    trailing >= 2 && tokens.len() <= 14 && !t.ends_with('.') && tokens.len() - trailing <= 6
 }
 
 /// Builds paragraphs from plain text or Markdown lines. `skip_until` lines (front matter) are ignored.
@@ -123,7 +151,11 @@ pub fn from_lines(lines: Vec<String>, skip_until: usize) -> Doc {
             *seen.entry(t).or_default() += 1;
         }
     }
-    let repeated: BTreeSet<String> = seen.into_iter().filter(|(_, n)| *n >= 3).map(|(t, _)| t.to_string()).collect();
+    let repeated: BTreeSet<String> = seen
+        .into_iter()
+        .filter(|(_, n)| *n >= 3)
+        .map(|(t, _)| t.to_string())
+        .collect();
     let n = doc.lines.len();
     let mut i = skip_until;
     let mut in_sources = false;
@@ -158,14 +190,31 @@ pub fn from_lines(lines: Vec<String>, skip_until: usize) -> Doc {
                 continue;
             }
             if let Some(c) = ENTRY.captures(t) {
-                let marker = c.get(1).or(c.get(2)).or(c.get(3)).expect("marker").as_str().to_string();
+                let marker = c
+                    .get(1)
+                    .or(c.get(2))
+                    .or(c.get(3))
+                    .expect("marker")
+                    .as_str()
+                    .to_string();
                 let rest = c.get(4).map(|m| m.as_str()).unwrap_or("");
                 if INLINE_MARKER.find_iter(t).count() > 1 {
                     parse_inline_entries(t, line_no, &mut doc.sources);
                 } else {
-                    let url = URL.find(rest).map(|m| m.as_str().trim_end_matches(['.', ',']).to_string());
-                    let title = URL.replace_all(rest, "").trim().trim_matches(['[', ']', ',', ' ']).to_string();
-                    doc.sources.push(SourceEntry { marker, line: line_no, title, url });
+                    let url = URL
+                        .find(rest)
+                        .map(|m| m.as_str().trim_end_matches(['.', ',']).to_string());
+                    let title = URL
+                        .replace_all(rest, "")
+                        .trim()
+                        .trim_matches(['[', ']', ',', ' '])
+                        .to_string();
+                    doc.sources.push(SourceEntry {
+                        marker,
+                        line: line_no,
+                        title,
+                        url,
+                    });
                 }
                 doc.skipped.insert(line_no);
                 i += 1;
@@ -175,9 +224,12 @@ pub fn from_lines(lines: Vec<String>, skip_until: usize) -> Doc {
         }
         if t.is_empty() {
             // a blank line ends a paragraph, unless the page export split a sentence
-            let continues = current.as_ref().is_some_and(|p| {
-                p.kind == ParaKind::Paragraph && !ends_sentence(&p.text)
-            }) || current.as_ref().is_some_and(|p| p.kind == ParaKind::Bullet && p.text.trim().is_empty());
+            let continues = current
+                .as_ref()
+                .is_some_and(|p| p.kind == ParaKind::Paragraph && !ends_sentence(&p.text))
+                || current
+                    .as_ref()
+                    .is_some_and(|p| p.kind == ParaKind::Bullet && p.text.trim().is_empty());
             if !continues {
                 flush(&mut current, &mut doc.paras);
             }
@@ -194,7 +246,10 @@ pub fn from_lines(lines: Vec<String>, skip_until: usize) -> Doc {
         let lead = raw.len() - raw.trim_start().len();
         let (kind, body_off) = if t.starts_with('#') {
             let hashes = t.len() - t.trim_start_matches('#').len();
-            (ParaKind::Heading, lead + hashes + (t[hashes..].len() - t[hashes..].trim_start().len()))
+            (
+                ParaKind::Heading,
+                lead + hashes + (t[hashes..].len() - t[hashes..].trim_start().len()),
+            )
         } else if t == "-" || t == "*" || t == "\u{2022}" {
             flush(&mut current, &mut doc.paras);
             current = Some(Para {
@@ -215,9 +270,14 @@ pub fn from_lines(lines: Vec<String>, skip_until: usize) -> Doc {
         let body = &raw[body_off..];
         let body_trim = body.trim_end();
         let continuing = match (&current, kind) {
-            (Some(p), ParaKind::Paragraph) if p.kind == ParaKind::Bullet && p.text.is_empty() => true,
+            (Some(p), ParaKind::Paragraph) if p.kind == ParaKind::Bullet && p.text.is_empty() => {
+                true
+            }
             (Some(p), ParaKind::Paragraph) => {
-                (p.kind == ParaKind::Paragraph || p.kind == ParaKind::Bullet) && (!ends_sentence(&p.text) || body_trim.starts_with(|c: char| c.is_lowercase() || c == ',' || c == '.'))
+                (p.kind == ParaKind::Paragraph || p.kind == ParaKind::Bullet)
+                    && (!ends_sentence(&p.text)
+                        || body_trim
+                            .starts_with(|c: char| c.is_lowercase() || c == ',' || c == '.'))
             }
             _ => false,
         };
@@ -236,7 +296,11 @@ pub fn from_lines(lines: Vec<String>, skip_until: usize) -> Doc {
         if !continuing {
             flush(&mut current, &mut doc.paras);
             current = Some(Para {
-                kind: if is_heading_like { ParaKind::Heading } else { kind },
+                kind: if is_heading_like {
+                    ParaKind::Heading
+                } else {
+                    kind
+                },
                 text: String::new(),
                 parts: vec![],
                 links: vec![],
@@ -256,7 +320,8 @@ pub fn from_lines(lines: Vec<String>, skip_until: usize) -> Doc {
         });
         for m in MD_LINK.captures_iter(body_trim) {
             let g = m.get(0).expect("link");
-            p.links.push((offset + g.start(), offset + g.end(), m[2].to_string()));
+            p.links
+                .push((offset + g.start(), offset + g.end(), m[2].to_string()));
         }
         if kind == ParaKind::TableRow || kind == ParaKind::Heading && !t.starts_with('#') {
             flush(&mut current, &mut doc.paras);
@@ -279,8 +344,14 @@ fn parse_inline_entries(s: &str, line: usize, out: &mut Vec<SourceEntry>) {
     for (i, (_, end, marker)) in marks.iter().enumerate() {
         let next = marks.get(i + 1).map(|m| m.0).unwrap_or(s.len());
         let body = &s[*end..next];
-        let url = URL.find(body).map(|m| m.as_str().trim_end_matches([']', '.', ',']).to_string());
-        let title = URL.replace_all(body, "").replace("[]", "").trim().to_string();
+        let url = URL
+            .find(body)
+            .map(|m| m.as_str().trim_end_matches([']', '.', ',']).to_string());
+        let title = URL
+            .replace_all(body, "")
+            .replace("[]", "")
+            .trim()
+            .to_string();
         out.push(SourceEntry {
             marker: marker.clone(),
             line,
@@ -293,8 +364,8 @@ fn parse_inline_entries(s: &str, line: usize, out: &mut Vec<SourceEntry>) {
 /// Splits a paragraph's text into sentences (byte ranges).
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     const ABBREV: [&str; 24] = [
-        "u.s", "u.k", "inc", "corp", "co", "ltd", "e.g", "i.e", "vs", "mr", "ms", "dr", "st",
-        "no", "approx", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov",
+        "u.s", "u.k", "inc", "corp", "co", "ltd", "e.g", "i.e", "vs", "mr", "ms", "dr", "st", "no",
+        "approx", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov",
     ];
     let b = text.as_bytes();
     let mut out = Vec::new();
@@ -315,8 +386,10 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
                 .rev()
                 .collect::<String>()
                 .to_lowercase();
-            let abbrev = ABBREV.contains(&word.as_str()) || word.len() == 1 && word.chars().all(|c| c.is_alphabetic());
-            let ws_after = next.is_none_or(|n| n.is_whitespace() || n == '"' || n == '\u{201d}' || n == '[');
+            let abbrev = ABBREV.contains(&word.as_str())
+                || word.len() == 1 && word.chars().all(|c| c.is_alphabetic());
+            let ws_after =
+                next.is_none_or(|n| n.is_whitespace() || n == '"' || n == '\u{201d}' || n == '[');
             if !digit_after && ws_after && !abbrev {
                 // take closing quotes and citation markers along: "... quarter [1]."
                 let mut end = i + 1;
@@ -352,9 +425,17 @@ mod tests {
 
     #[test]
     fn split_sentences_across_blank_lines() {
-        let d = doc("Title of the piece\n\nIn Q2 2024,\n\nthe firm posted 7% growth. It was fine.\n");
-        let p = d.paras.iter().find(|p| p.kind == ParaKind::Paragraph).unwrap();
-        assert_eq!(p.text, "In Q2 2024, the firm posted 7% growth. It was fine.");
+        let d =
+            doc("Title of the piece\n\nIn Q2 2024,\n\nthe firm posted 7% growth. It was fine.\n");
+        let p = d
+            .paras
+            .iter()
+            .find(|p| p.kind == ParaKind::Paragraph)
+            .unwrap();
+        assert_eq!(
+            p.text,
+            "In Q2 2024, the firm posted 7% growth. It was fine."
+        );
         assert_eq!(p.locate(p.text.find("7%").unwrap()), (5, Some(16)));
         assert_eq!(d.paras[0].kind, ParaKind::Heading);
     }
@@ -363,7 +444,14 @@ mod tests {
     fn sentences_respect_decimals_and_abbreviations() {
         let t = "U.S. sales rose 4.5% to $1.2 billion. Margins held [2]. Done";
         let s: Vec<&str> = sentences(t).into_iter().map(|(a, b)| &t[a..b]).collect();
-        assert_eq!(s, vec!["U.S. sales rose 4.5% to $1.2 billion.", "Margins held [2].", "Done"]);
+        assert_eq!(
+            s,
+            vec![
+                "U.S. sales rose 4.5% to $1.2 billion.",
+                "Margins held [2].",
+                "Done"
+            ]
+        );
     }
 
     #[test]
@@ -389,7 +477,13 @@ mod tests {
     #[test]
     fn bullets_and_tables() {
         let d = doc("- First point 5%.\n- Second 6%.\n\nRevenue    4,512    3,987    13%\n");
-        assert_eq!(d.paras.iter().filter(|p| p.kind == ParaKind::Bullet).count(), 2);
+        assert_eq!(
+            d.paras
+                .iter()
+                .filter(|p| p.kind == ParaKind::Bullet)
+                .count(),
+            2
+        );
         assert_eq!(d.paras.last().unwrap().kind, ParaKind::TableRow);
     }
 

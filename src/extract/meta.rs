@@ -17,7 +17,7 @@ fn date(y: &str, m: u8, d: &str) -> Option<Date> {
     Date::new(y.parse().ok()?, m as i8, d.parse().ok()?).ok()
 }
 
-/// A publication date from a byline in the first lines ("Wednesday, Nov 26, 2025 9:26 am ET",
+/// A publication date from a byline in the first lines ("Tuesday, Mar 4, 2025 10:02 am ET",
 /// "Published August 29, 2025", "2025-11-26"); lines repeated on the page are teasers, not bylines.
 pub fn published_from_lines(lines: &[String]) -> Option<Date> {
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
@@ -59,7 +59,11 @@ pub fn infer_entity(text: &str, k: &Knowledge) -> Option<String> {
             continue;
         }
         let n = count_word(text, name);
-        if n > 0 && best.as_ref().is_none_or(|(b, c)| n > *b || n == *b && canonical < c.as_str()) {
+        if n > 0
+            && best
+                .as_ref()
+                .is_none_or(|(b, c)| n > *b || n == *b && canonical < c.as_str())
+        {
             best = Some((n, canonical.to_string()));
         }
     }
@@ -74,7 +78,10 @@ pub fn infer_entity(text: &str, k: &Knowledge) -> Option<String> {
             *known.entry(canonical.to_string()).or_default() += count_word(text, name);
         }
     }
-    let known_best = known.into_iter().filter(|(_, n)| *n >= 2).max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)));
+    let known_best = known
+        .into_iter()
+        .filter(|(_, n)| *n >= 2)
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)));
     let cap = capitalized_name(text);
     match (known_best, cap) {
         (Some((kname, kn)), Some((cname, cn))) => Some(if cn > kn * 2 { cname } else { kname }),
@@ -90,8 +97,14 @@ fn count_word(text: &str, word: &str) -> usize {
     while let Some(i) = text[from..].find(word) {
         let s = from + i;
         let e = s + word.len();
-        let ok_before = text[..s].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-        let ok_after = text[e..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        let ok_before = text[..s]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let ok_after = text[e..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
         if ok_before && ok_after {
             n += 1;
         }
@@ -101,15 +114,37 @@ fn count_word(text: &str, word: &str) -> usize {
 }
 
 static CAP_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b([A-Z][a-zA-Z&\-]+(?:\s+[A-Z][a-zA-Z&\-]+){1,3})(?:'s|\u{2019}s)?\b").expect("cap name")
+    Regex::new(r"\b([A-Z][a-zA-Z&\-]+(?:\s+[A-Z][a-zA-Z&\-]+){1,3})(?:'s|\u{2019}s)?\b")
+        .expect("cap name")
 });
 
 /// The most repeated multi-word capitalized name that looks like a company.
 fn capitalized_name(text: &str) -> Option<(String, usize)> {
     const STOP: [&str; 24] = [
-        "The", "In", "For", "And", "But", "While", "Its", "This", "That", "Chief", "Executive",
-        "Officer", "Financial", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-        "Sunday", "United", "States", "Reuters", "Source",
+        "The",
+        "In",
+        "For",
+        "And",
+        "But",
+        "While",
+        "Its",
+        "This",
+        "That",
+        "Chief",
+        "Executive",
+        "Officer",
+        "Financial",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "United",
+        "States",
+        "Reuters",
+        "Source",
     ];
     let mut tally: BTreeMap<String, usize> = BTreeMap::new();
     for c in CAP_NAME.captures_iter(text) {
@@ -120,7 +155,11 @@ fn capitalized_name(text: &str) -> Option<(String, usize)> {
         }
         *tally.entry(name).or_default() += 1;
     }
-    tally.into_iter().filter(|(_, n)| *n >= 2).max_by(|a, b| a.1.cmp(&b.1).then(b.0.len().cmp(&a.0.len())).then(b.0.cmp(&a.0)))
+    tally.into_iter().filter(|(_, n)| *n >= 2).max_by(|a, b| {
+        a.1.cmp(&b.1)
+            .then(b.0.len().cmp(&a.0.len()))
+            .then(b.0.cmp(&a.0))
+    })
 }
 
 /// A fiscal calendar learned from a sentence.
@@ -189,8 +228,18 @@ mod tests {
     #[test]
     fn bylines() {
         let l = |s: &str| vec![s.to_string()];
-        assert_eq!(published_from_lines(&l("Tuesday, Mar 4, 2025 10:02 am ET 2min read")).unwrap().to_string(), "2025-03-04");
-        assert_eq!(published_from_lines(&l("Published August 29, 2025")).unwrap().to_string(), "2025-08-29");
+        assert_eq!(
+            published_from_lines(&l("Tuesday, Mar 4, 2025 10:02 am ET 2min read"))
+                .unwrap()
+                .to_string(),
+            "2025-03-04"
+        );
+        assert_eq!(
+            published_from_lines(&l("Published August 29, 2025"))
+                .unwrap()
+                .to_string(),
+            "2025-08-29"
+        );
         let teasers = vec!["Jan.2 2025".to_string(), "Jan.2 2025".to_string()];
         assert!(published_from_lines(&teasers).is_none());
     }
@@ -198,11 +247,20 @@ mod tests {
     #[test]
     fn learns_fiscal_calendars() {
         // a fiscal year ending in January: Q3 FY2026 ended late October 2025
-        assert_eq!(learn_calendar("for the third quarter of fiscal 2026, ended October 26, 2025"), Some((1, false)));
+        assert_eq!(
+            learn_calendar("for the third quarter of fiscal 2026, ended October 26, 2025"),
+            Some((1, false))
+        );
         // June year end: Q1 FY2026 ended September 30, 2025
-        assert_eq!(learn_calendar("its fiscal 2026 first quarter, which ended Sept. 30, 2025"), Some((6, false)));
+        assert_eq!(
+            learn_calendar("its fiscal 2026 first quarter, which ended Sept. 30, 2025"),
+            Some((6, false))
+        );
         // September year end: Q4 FY2025 ended September 27, 2025
-        assert_eq!(learn_calendar("the fourth quarter of fiscal year 2025 ended September 27, 2025"), Some((9, false)));
+        assert_eq!(
+            learn_calendar("the fourth quarter of fiscal year 2025 ended September 27, 2025"),
+            Some((9, false))
+        );
         assert_eq!(learn_calendar("revenue rose 5% in the quarter"), None);
     }
 

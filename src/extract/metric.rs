@@ -30,7 +30,9 @@ struct Hit {
 }
 
 fn escape_phrase(p: &str) -> String {
-    regex::escape(p).replace("\\ ", r"[\s\-]+").replace(' ', r"[\s\-]+")
+    regex::escape(p)
+        .replace("\\ ", r"[\s\-]+")
+        .replace(' ', r"[\s\-]+")
 }
 
 impl Lexicon {
@@ -57,8 +59,15 @@ impl Lexicon {
         // longest phrases first, so "market share" wins over "share"
         items.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         items.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
-        let alts: Vec<String> = items.iter().map(|(p, _, _)| format!("({})", escape_phrase(p))).collect();
-        let re = Regex::new(&format!(r"(?i)\b(?:{})(?:'s|\u{{2019}}s)?\b", alts.join("|"))).expect("lexicon regex");
+        let alts: Vec<String> = items
+            .iter()
+            .map(|(p, _, _)| format!("({})", escape_phrase(p)))
+            .collect();
+        let re = Regex::new(&format!(
+            r"(?i)\b(?:{})(?:'s|\u{{2019}}s)?\b",
+            alts.join("|")
+        ))
+        .expect("lexicon regex");
         Lexicon {
             re,
             terms: items.into_iter().map(|(_, k, id)| (k, id)).collect(),
@@ -100,7 +109,10 @@ static GROWTH_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:grew|grow|grows|growing|growth|rose|rise|rises|rising|increase[sd]?|increasing|up|surged?|surging|jumped|jump|climbed|climb|gained|gain|expanded|advanced|accelerat\w*|soared|fell|fall|falls|declined?|decline|decreased?|dropped|drop|down|slid|shrank|contracted|plunged|tumbled|dipped|slipped)\b").expect("growth words")
 });
 static SHARE_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:of|share\s+of)\s+(?:the\s+|its\s+|total\s+|their\s+|overall\s+)?(.{0,60})").expect("share of")
+    Regex::new(
+        r"(?i)^\s*(?:of|share\s+of)\s+(?:the\s+|its\s+|total\s+|their\s+|overall\s+)?(.{0,60})",
+    )
+    .expect("share of")
 });
 static SHARE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:accounting\s+for|accounts\s+for|accounted\s+for|account\s+for|representing|represented|represents|made\s+up|makes\s+up|comprising|comprised|contributing|contributed)\s*(?:about|around|over|more\s+than|nearly|almost|roughly|some|just\s+over|just\s+under|less\s+than)?\s*$").expect("share before")
@@ -108,7 +120,8 @@ static SHARE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static QOQ: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)quarter[\s-]+(?:over|on)[\s-]+quarter|\bsequential(?:ly)?\b|\bq/q\b|\bqoq\b|from\s+the\s+(?:previous|prior|preceding)\s+quarter|than\s+in\s+the\s+(?:previous|prior)\s+quarter").expect("qoq")
 });
-static CAGR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bcagr\b|compound(?:ed)?\s+annual").expect("cagr"));
+static CAGR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bcagr\b|compound(?:ed)?\s+annual").expect("cagr"));
 static VS_EST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:than|above|below|beat|beating|missed|topped|ahead\s+of|short\s+of)\s+(?:analysts'?\s+)?(?:estimates?|expectations|consensus|forecasts?)").expect("vs est")
 });
@@ -124,7 +137,11 @@ static MARKET_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
 fn market_subject(lex: &Lexicon, sentence: &str) -> Option<String> {
     for c in MARKET_PHRASE.captures_iter(sentence) {
         let g = c.get(1).or(c.get(2)).or(c.get(3))?;
-        if let Some(h) = lex.hits(g.as_str()).into_iter().filter(|h| h.kind == TermKind::Subject).last() {
+        if let Some(h) = lex
+            .hits(g.as_str())
+            .into_iter()
+            .rfind(|h| h.kind == TermKind::Subject)
+        {
             return Some(h.id);
         }
     }
@@ -135,8 +152,7 @@ fn market_subject(lex: &Lexicon, sentence: &str) -> Option<String> {
 pub fn last_subject(lex: &Lexicon, text: &str) -> Option<String> {
     lex.hits(text)
         .into_iter()
-        .filter(|h| h.kind == TermKind::Subject && h.id != "company")
-        .last()
+        .rfind(|h| h.kind == TermKind::Subject && h.id != "company")
         .map(|h| h.id)
 }
 
@@ -164,11 +180,22 @@ pub fn clause(text: &str, at: usize) -> (usize, usize) {
     (start, end)
 }
 
-fn nearest<'a>(hits: &'a [Hit], kind: TermKind, lo: usize, hi: usize, at: usize, prefer_before: bool) -> Option<&'a Hit> {
+fn nearest(
+    hits: &[Hit],
+    kind: TermKind,
+    lo: usize,
+    hi: usize,
+    at: usize,
+    prefer_before: bool,
+) -> Option<&Hit> {
     hits.iter()
         .filter(|h| h.kind == kind && h.start >= lo && h.end <= hi)
         .min_by_key(|h| {
-            let d = if h.end <= at { at - h.end } else { h.start.saturating_sub(at) };
+            let d = if h.end <= at {
+                at - h.end
+            } else {
+                h.start.saturating_sub(at)
+            };
             let before_penalty = if prefer_before && h.start > at { 15 } else { 0 };
             d + before_penalty
         })
@@ -211,7 +238,9 @@ pub fn attribute(
     let mut of = None;
     let after = &sentence[f.end..];
     let before = &sentence[cs..f.start];
-    let share_rel = matches!(f.unit, Unit::Percent) && (SHARE_BEFORE.is_match(before) || SHARE_OF.is_match(after) && !GROWTH_WORD.is_match(tail(before, 25)));
+    let share_rel = matches!(f.unit, Unit::Percent)
+        && (SHARE_BEFORE.is_match(before)
+            || SHARE_OF.is_match(after) && !GROWTH_WORD.is_match(tail(before, 25)));
     if share_rel {
         if let Some(c) = SHARE_OF.captures(after) {
             let tail = c.get(1).map(|m| m.as_str()).unwrap_or("");
@@ -219,16 +248,23 @@ pub fn attribute(
             if let Some(s) = th.iter().find(|h| h.kind == TermKind::Subject) {
                 of = Some(s.id.clone());
             }
-            if th.iter().any(|h| h.kind == TermKind::Measure && h.id == "market-share") || tail.to_lowercase().contains("market") {
+            if th
+                .iter()
+                .any(|h| h.kind == TermKind::Measure && h.id == "market-share")
+                || tail.to_lowercase().contains("market")
+            {
                 of = None;
             }
         }
     }
     // the measure: in the clause, nearest the figure
-    let mut measure = nearest(&hits, TermKind::Measure, cs, ce, f.start, false).map(|h| h.id.clone());
+    let mut measure =
+        nearest(&hits, TermKind::Measure, cs, ce, f.start, false).map(|h| h.id.clone());
     if share_rel && measure.as_deref() != Some("market-share") {
         let market = after.to_lowercase();
-        if market.trim_start().starts_with("of") && (market.contains("market") || market.contains("sector")) {
+        if market.trim_start().starts_with("of")
+            && (market.contains("market") || market.contains("sector"))
+        {
             measure = Some("market-share".into());
         } else {
             kind = Kind::Share;
@@ -242,13 +278,18 @@ pub fn attribute(
         .or_else(|| para_subject.map(|s| s.to_string()));
     let growth_word = GROWTH_WORD.is_match(clause_text);
     if measure.is_none() {
-        // "cloud grew 26%", "the cloud division ... to RMB 39.8 billion": a segment's revenue
-        let segment = subject.as_deref().is_some_and(|s| s != "company" && s != "peers");
+        // "cloud grew 26%", "the robotics arm ... to $7.2 billion": a segment's revenue
+        let segment = subject
+            .as_deref()
+            .is_some_and(|s| s != "company" && s != "peers");
         let fits = match &f.unit {
             Unit::Percent => growth_word && segment,
             Unit::Currency(_) => {
                 let lead = tail(&sentence[..f.start], 12).to_lowercase();
-                segment && (growth_word || lead.trim_end().ends_with(" to") || lead.trim_end().ends_with("reaching"))
+                segment
+                    && (growth_word
+                        || lead.trim_end().ends_with(" to")
+                        || lead.trim_end().ends_with("reaching"))
             }
             Unit::Streak => true,
             _ => false,
@@ -276,34 +317,61 @@ pub fn attribute(
         };
     };
     let Some(def) = k.metrics.measures.get(&measure) else {
-        return Attribution { metric: None, kind, basis: None, of, outlook };
+        return Attribution {
+            metric: None,
+            kind,
+            basis: None,
+            of,
+            outlook,
+        };
     };
     if def.company_level {
         subject = Some("company".into());
     }
     if measure == "market-share" {
         kind = Kind::Share;
-        // the market is named in "share of China's AI cloud market" / "AI cloud market share"
+        // the market is named in "share of Europe's robotics market" / "robotics market share"
         if let Some(m) = market_subject(lex, sentence) {
             subject = Some(m);
         }
     } else if def.kinds.contains(&Kind::Margin) && kind == Kind::Growth {
-        // "margin dipped to 8.0%" is a level; "margins declined 14% YoY" a change
+        // "margin slipped to 6.5%" is a level; "margins declined 14% YoY" a change
         let near_before = tail(before, 30);
-        let change = (f.negative || near_before.contains(" by ")) && !near_before.trim_end().ends_with(" to") && !near_before.trim_end().ends_with(" at");
+        let change = (f.negative || near_before.contains(" by "))
+            && !near_before.trim_end().ends_with(" to")
+            && !near_before.trim_end().ends_with(" at");
         if !change {
             kind = Kind::Margin;
         }
     }
     if kind == Kind::Count && !def.kinds.contains(&Kind::Count) {
-        if def.kinds.contains(&Kind::Level) && matches!(f.scale, crate::model::Scale::Million | crate::model::Scale::Billion | crate::model::Scale::Trillion) {
+        if def.kinds.contains(&Kind::Level)
+            && matches!(
+                f.scale,
+                crate::model::Scale::Million
+                    | crate::model::Scale::Billion
+                    | crate::model::Scale::Trillion
+            )
+        {
             kind = Kind::Level;
         } else {
-            return Attribution { metric: None, kind, basis: None, of, outlook };
+            return Attribution {
+                metric: None,
+                kind,
+                basis: None,
+                of,
+                outlook,
+            };
         }
     }
     if kind != Kind::Streak && kind != Kind::Share && !def.kinds.contains(&kind) {
-        return Attribution { metric: None, kind, basis: None, of, outlook };
+        return Attribution {
+            metric: None,
+            kind,
+            basis: None,
+            of,
+            outlook,
+        };
     }
     let subject = subject.unwrap_or_else(|| "company".into());
     let scope = if matches!(measure.as_str(), "market-share" | "market-size") {
@@ -324,7 +392,11 @@ pub fn attribute(
             Basis::Yoy
         }
     });
-    let plan = k.metrics.measures.get(&measure).is_some_and(|m| m.class == crate::period::PeriodClass::Plan);
+    let plan = k
+        .metrics
+        .measures
+        .get(&measure)
+        .is_some_and(|m| m.class == crate::period::PeriodClass::Plan);
     Attribution {
         metric: Some(MetricId {
             subject,
@@ -355,7 +427,9 @@ mod tests {
                     "{} {}{}{}",
                     a.metric.map(|m| m.to_string()).unwrap_or("-".into()),
                     a.kind.name(),
-                    a.basis.map(|b| format!(" {}", b.name())).unwrap_or_default(),
+                    a.basis
+                        .map(|b| format!(" {}", b.name()))
+                        .unwrap_or_default(),
                     a.of.map(|o| format!(" of {o}")).unwrap_or_default()
                 )
             })
@@ -364,21 +438,45 @@ mod tests {
 
     #[test]
     fn composes_subject_and_measure() {
-        assert_eq!(attr("Cloud revenue jumped 41% to $9.1 billion."), vec!["cloud.revenue growth yoy", "cloud.revenue level"]);
-        assert_eq!(attr("Net income fell 12% from a year earlier."), vec!["company.net-income growth yoy"]);
-        assert_eq!(attr("The gaming unit's operating margin narrowed to 11.5%."), vec!["gaming.operating-margin margin"]);
-        assert_eq!(attr("Advertising sales rose 3% quarter over quarter."), vec!["advertising.revenue growth qoq"]);
+        assert_eq!(
+            attr("Cloud revenue jumped 41% to $9.1 billion."),
+            vec!["cloud.revenue growth yoy", "cloud.revenue level"]
+        );
+        assert_eq!(
+            attr("Net income fell 12% from a year earlier."),
+            vec!["company.net-income growth yoy"]
+        );
+        assert_eq!(
+            attr("The gaming unit's operating margin narrowed to 11.5%."),
+            vec!["gaming.operating-margin margin"]
+        );
+        assert_eq!(
+            attr("Advertising sales rose 3% quarter over quarter."),
+            vec!["advertising.revenue growth qoq"]
+        );
     }
 
     #[test]
     fn shares_and_market_shares() {
-        assert_eq!(attr("with AI products accounting for 15% of external revenue"), vec!["ai-products.revenue share of external-cloud"]);
-        assert_eq!(attr("It holds a 28% share of the global cloud market."), vec!["cloud.market-share:global share"]);
+        assert_eq!(
+            attr("with AI products contributing 15% of external revenue"),
+            vec!["ai-products.revenue share of external-cloud"]
+        );
+        assert_eq!(
+            attr("It holds a 28% share of the worldwide cloud market."),
+            vec!["cloud.market-share:global share"]
+        );
     }
 
     #[test]
     fn no_metric_without_support() {
-        assert_eq!(attr("The stock slid 0.5% on average over five days."), vec!["- growth"]);
-        assert_eq!(attr("It trains 50,000 engineers annually."), vec!["- count"]);
+        assert_eq!(
+            attr("The stock slid 0.5% on average over five days."),
+            vec!["- growth"]
+        );
+        assert_eq!(
+            attr("It trains 50,000 engineers annually."),
+            vec!["- count"]
+        );
     }
 }

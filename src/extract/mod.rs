@@ -95,7 +95,7 @@ static PEER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b((?:u\.s\.|us|american|chinese|european|global|western|japanese|korean)?\s*(?:tech(?:nology)?\s+giants|hyperscalers|cloud\s+(?:leaders|providers|rivals)|peers|rivals|competitors|counterparts|(?:big|large)\s+tech))\b").expect("peer")
 });
 static RIVAL_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:rival|competitor|peer)s?\s+([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})|\b([A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,3})(?:'s|\u{2019}s)").expect("rival")
+    Regex::new(r"\b(?i:rival|competitor|peer)s?\s+([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})|\b([A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,3})(?:'s|\u{2019}s)").expect("rival")
 });
 
 /// The entity a figure is about: another company or a peer group named in
@@ -183,18 +183,36 @@ fn claim_entity(k: &Knowledge, article_entity: &str, clause_before: &str) -> Str
     article_entity.to_string()
 }
 
+/// "13% from a year earlier": the words between a figure and a relative label
+/// that make the label the figure's comparison basis.
+fn is_basis_gap(gap: &str) -> bool {
+    static GAP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:from|than|over|on|compared\s+(?:with|to)|versus|vs\.?|against)\s*(?:the\s+)?$").expect("basis gap")
+    });
+    GAP.is_match(gap)
+}
+
 /// Picks the period label for a figure at `at..end` in a sentence; `window` is
-/// the stretch between the neighbouring figures ("8.0% in Q2 from 9.9% in the prior quarter").
+/// the stretch between the neighbouring figures ("6.5% in Q2 from 6.1% in the prior quarter").
 fn period_for(
+    text: &str,
     ms: &[periods::Mention],
     at: usize,
     end: usize,
     clause: (usize, usize),
     window: (usize, usize),
 ) -> Option<(periods::Mention, PeriodFrom, Option<String>)> {
+    // a relative label ("a year earlier") belongs to the figure next to it, not to figures further away
     let candidates: Vec<&periods::Mention> = ms
         .iter()
         .filter(|m| !m.is_bare_year() || ms.iter().all(|o| o.is_bare_year()))
+        .filter(|m| !m.is_relative() || m.start >= window.0 && m.end <= window.1)
+        .filter(|m| {
+            !(m.is_relative()
+                && m.end <= at
+                && window.0 > 0
+                && is_basis_gap(&text[window.0.min(m.start)..m.start]))
+        })
         .collect();
     let dist = |m: &periods::Mention| {
         if m.end <= at {
@@ -327,6 +345,11 @@ pub fn extract(
         if let Some(c) = table::caption(ptext) {
             caption = Some(c);
         }
+        // a header line ("(in millions) Q3 2025 Q3 2024 Change") starts a table
+        if table.header_line(ptext, european) {
+            table.caption = caption.clone();
+            continue;
+        }
         let mut para_period: Option<periods::Mention> = None;
         let mut para_subject: Option<String> = None;
         for (ss, se) in document::sentences(ptext) {
@@ -395,8 +418,7 @@ pub fn extract(
                 let mut carried_period = None;
                 if carried {
                     if let Some(prev) = claims[first_claim..].iter().rev().find(|c| {
-                        c.metric.is_some()
-                            && (paren && matches!(c.figure.unit, Unit::Currency(_)) || !paren)
+                        c.metric.is_some() && (!paren || matches!(c.figure.unit, Unit::Currency(_)))
                     }) {
                         a.metric = prev.metric.clone();
                         a.kind = crate::model::Kind::Level;
@@ -446,14 +468,16 @@ pub fn extract(
                     .clone()
                     .map(|p| (p.label, p.from, p.context))
                     .or_else(|| {
-                        period_for(&usable, f.start, f.end, cl, window)
+                        period_for(sentence, &usable, f.start, f.end, cl, window)
                             .map(|(m, from, ctx)| (m.text, from, ctx))
                     });
                 let (label, from, context) = match found_period {
                     Some(x) => x,
                     None => match (&para_period, &lead_period, &heading_period) {
                         (Some(p), _, _) => (p.text.clone(), PeriodFrom::Paragraph, None),
-                        (None, Some(l), _) if para.kind == ParaKind::Bullet => (l.text.clone(), PeriodFrom::Paragraph, None),
+                        (None, Some(l), _) if para.kind == ParaKind::Bullet => {
+                            (l.text.clone(), PeriodFrom::Paragraph, None)
+                        }
                         (None, _, Some(h)) => (h.text.clone(), PeriodFrom::Heading, None),
                         _ => (String::new(), PeriodFrom::Article, None),
                     },
@@ -530,7 +554,10 @@ pub fn extract(
                 para_subject = Some(s);
             }
             if para.kind == ParaKind::Paragraph && sentence.trim_end().ends_with(':') {
-                lead_period = ms.iter().find(|m| !m.is_relative() && !m.is_bare_year()).cloned();
+                lead_period = ms
+                    .iter()
+                    .find(|m| !m.is_relative() && !m.is_bare_year())
+                    .cloned();
             }
         }
     }
@@ -563,11 +590,18 @@ fn find_column(lines: &[String], line: usize, fig: &str) -> usize {
 
 /// Summary bullets that restate a sourced body sentence share its sourcing.
 fn summaries_restate(doc: &Doc, claims: &mut [Claim]) {
+    // summary bullets, and the headline (the first paragraph when it is one line with no full stop)
+    let headline = doc
+        .paras
+        .first()
+        .filter(|p| !p.text[..p.parts[0].len].trim_end().ends_with('.'))
+        .map(|p| p.parts[0].line);
     let bullet_lines: std::collections::BTreeSet<usize> = doc
         .paras
         .iter()
         .filter(|p| p.kind == ParaKind::Bullet)
         .flat_map(|p| p.parts.iter().map(|x| x.line))
+        .chain(headline)
         .collect();
     let mut body: BTreeMap<(String, String), Vec<(usize, bool)>> = BTreeMap::new();
     for c in claims.iter() {

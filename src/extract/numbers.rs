@@ -37,7 +37,9 @@ fn figure_regex(ranges: bool) -> Regex {
     let scale = r"(?:thousand|million|billion|trillion|mln|mn|bln|bn|trn|tn|Milliarden|Millionen|k|m|b|t)\b|(?:Mrd|Mio)\b\.?";
     let post = r"%|percentage[ \-]points?|per[ \-]?cent|percent|pct\b|ppts?\b|pp\b|basis[ \-]points?|bps\b|bp\b|yuan|renminbi|dollars?|euros?|yen|won|pounds?|rupees?|francs?|USD\b|EUR\b|CNY\b|RMB\b|HKD\b|JPY\b|KRW\b|GBP\b|€";
     let range = if ranges {
-        format!(r"(?:(?P<pct1>%)?{SP}?(?:-|\u{{2013}}|\u{{2014}}|to){SP}?(?:(?P<pre2>(?i:{pre})){SP}?)?(?P<num2>{num}))?")
+        format!(
+            r"(?:(?P<pct1>%)?{SP}?(?:-|\u{{2013}}|\u{{2014}}|to){SP}?(?:(?P<pre2>(?i:{pre})){SP}?)?(?P<num2>{num}))?"
+        )
     } else {
         String::new()
     };
@@ -61,14 +63,48 @@ static VERBAL: LazyLock<Regex> = LazyLock::new(|| {
 fn word_number(w: &str) -> Option<i64> {
     let w = w.to_ascii_lowercase();
     const WORDS: [&str; 20] = [
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-        "nineteen", "twenty",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
     ];
     const ORD: [&str; 20] = [
-        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-        "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-        "seventeenth", "eighteenth", "nineteenth", "twentieth",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
     ];
     if let Some(i) = WORDS.iter().position(|x| *x == w) {
         return Some(i as i64 + 1);
@@ -76,7 +112,9 @@ fn word_number(w: &str) -> Option<i64> {
     if let Some(i) = ORD.iter().position(|x| *x == w) {
         return Some(i as i64 + 1);
     }
-    w.trim_end_matches(|c: char| c.is_ascii_alphabetic()).parse().ok()
+    w.trim_end_matches(|c: char| c.is_ascii_alphabetic())
+        .parse()
+        .ok()
 }
 
 fn currency_of(token: &str) -> Option<&'static str> {
@@ -158,8 +196,7 @@ fn before(text: &str, at: usize, n: usize) -> String {
     let w = &text[s..at];
     let cut = w
         .char_indices()
-        .filter(|(_, c)| matches!(c, ';' | ':' | '(' | '\u{2014}'))
-        .last()
+        .rfind(|(_, c)| matches!(c, ';' | ':' | '(' | '\u{2014}'))
         .map(|(i, c)| i + c.len_utf8())
         .unwrap_or(0);
     w[cut..].to_lowercase()
@@ -176,11 +213,30 @@ fn after(text: &str, at: usize, n: usize) -> String {
 static QUAL: LazyLock<Vec<(Regex, Qualifier)>> = LazyLock::new(|| {
     let r = |s: &str| Regex::new(&format!(r"(?:{s})\s*$")).expect("qualifier regex");
     vec![
-        (r(r"\bmore than|\bover|\babove|\bexceeding|\bexceed|\bin excess of|\bupwards of|\btopping|\btopped"), Qualifier::Over),
-        (r(r"\bat least|\bno less than|\bminimum of"), Qualifier::AtLeast),
-        (r(r"\babout|\baround|\bapproximately|\broughly|\bsome|\bnearly|\balmost|\bclose to|\ban estimated|\bestimated|~|\bapprox\.?"), Qualifier::About),
-        (r(r"\bless than|\bunder|\bbelow|\bfewer than"), Qualifier::Under),
-        (r(r"\bat most|\bup to|\bno more than|\bas much as|\bas many as"), Qualifier::AtMost),
+        (
+            r(
+                r"\bmore than|\bover|\babove|\bexceeding|\bexceed|\bin excess of|\bupwards of|\btopping|\btopped",
+            ),
+            Qualifier::Over,
+        ),
+        (
+            r(r"\bat least|\bno less than|\bminimum of"),
+            Qualifier::AtLeast,
+        ),
+        (
+            r(
+                r"\babout|\baround|\bapproximately|\broughly|\bsome|\bnearly|\balmost|\bclose to|\ban estimated|\bestimated|~|\bapprox\.?",
+            ),
+            Qualifier::About,
+        ),
+        (
+            r(r"\bless than|\bunder|\bbelow|\bfewer than"),
+            Qualifier::Under,
+        ),
+        (
+            r(r"\bat most|\bup to|\bno more than|\bas much as|\bas many as"),
+            Qualifier::AtMost,
+        ),
         (r(r"\bexactly|\bprecisely"), Qualifier::Exactly),
     ]
 });
@@ -196,7 +252,10 @@ static DECLINE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether the text is written with decimal commas (European style).
 pub fn is_european(text: &str) -> bool {
     static EU: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\d,\d{1,2}\s*(?:Mrd|Mio|Milliarden|Millionen|%|€|Prozent)|\d{1,3}(?:\.\d{3})+,\d").expect("eu regex")
+        Regex::new(
+            r"\d,\d{1,2}\s*(?:Mrd|Mio|Milliarden|Millionen|%|€|Prozent)|\d{1,3}(?:\.\d{3})+,\d",
+        )
+        .expect("eu regex")
     });
     EU.is_match(text)
 }
@@ -227,7 +286,15 @@ pub fn scan(text: &str, european: bool) -> Vec<Found> {
         let m = c.get(0).expect("match");
         let rest = after(text, m.end(), 40);
         // "triple-digit growth", "double-digit percent"
-        if !(rest.contains("growth") || rest.contains("percent") || rest.contains('%') || rest.contains("increase") || rest.contains("gain") || rest.contains("rise") || rest.contains("revenue") || rest.contains("decline")) {
+        if !(rest.contains("growth")
+            || rest.contains("percent")
+            || rest.contains('%')
+            || rest.contains("increase")
+            || rest.contains("gain")
+            || rest.contains("rise")
+            || rest.contains("revenue")
+            || rest.contains("decline"))
+        {
             continue;
         }
         let (lo, hi) = match c[1].to_ascii_lowercase().as_str() {
@@ -254,11 +321,13 @@ pub fn scan(text: &str, european: bool) -> Vec<Found> {
     }
     let mut pos = 0;
     while pos < text.len() {
-        let Some(mut c) = FIGURE.captures_at(text, pos) else { break };
+        let Some(mut c) = FIGURE.captures_at(text, pos) else {
+            break;
+        };
         // "41% to $9.1 billion" is two figures, not a range
         if let Some(n2) = c.name("num2") {
             let n1 = c.name("num").expect("num").as_str();
-            // "34% to RMB 39.8B": a second currency or a percent then money is not a range
+            // "41% to $9.1B": a second currency or a percent then money is not a range
             let mixed = c.name("pre2").is_some() && c.name("pre").is_none()
                 || c.name("pct1").is_some() && c.name("post").is_none_or(|p| p.as_str() != "%");
             let bad = mixed
@@ -285,7 +354,12 @@ pub fn scan(text: &str, european: bool) -> Vec<Found> {
         // numbers glued to letters or dots are names, tickers, versions: "Qwen2.5", "GPT-4", "9988.HK", "Q3"
         let start = c.name("pre").map(|p| p.start()).unwrap_or(num.start());
         let glued_before = prev_char(text, start).is_some_and(|ch| {
-            ch.is_alphanumeric() || ch == '.' || ch == '_' || ch == '/' || ch == '#' || ch == '-' && prev_char(text, start - 1).is_some_and(|p| p.is_alphanumeric())
+            ch.is_alphanumeric()
+                || ch == '.'
+                || ch == '_'
+                || ch == '/'
+                || ch == '#'
+                || ch == '-' && prev_char(text, start - 1).is_some_and(|p| p.is_alphanumeric())
         });
         if glued_before && c.name("pre").is_none() {
             continue;
@@ -296,7 +370,10 @@ pub fn scan(text: &str, european: bool) -> Vec<Found> {
         if after_ch == Some('-') && next_char(text, end + 1).is_some_and(|ch| ch.is_alphabetic()) {
             continue;
         }
-        if after_ch.is_some_and(|ch| ch.is_alphanumeric() || ch == '_') && c.name("post").is_none() && c.name("scale").is_none() {
+        if after_ch.is_some_and(|ch| ch.is_alphanumeric() || ch == '_')
+            && c.name("post").is_none()
+            && c.name("scale").is_none()
+        {
             continue;
         }
         // a denominator: "per 1,000 tokens"
@@ -364,8 +441,13 @@ pub fn scan(text: &str, european: bool) -> Vec<Found> {
                 _ => {}
             }
         }
-        let eu = european || scale_txt.is_some_and(|s| s.starts_with("Mrd") || s.starts_with("Mio") || s.starts_with("Mill"));
-        let Some(lo) = parse_num(num.as_str(), eu) else { continue };
+        let eu = european
+            || scale_txt.is_some_and(|s| {
+                s.starts_with("Mrd") || s.starts_with("Mio") || s.starts_with("Mill")
+            });
+        let Some(lo) = parse_num(num.as_str(), eu) else {
+            continue;
+        };
         let hi = match c.name("num2") {
             Some(n2) => match parse_num(n2.as_str(), eu) {
                 Some(h) if h.to_f64() >= lo.to_f64() => h,
@@ -379,14 +461,19 @@ pub fn scan(text: &str, european: bool) -> Vec<Found> {
             None => {
                 // plain numbers: counts with a scale word, or followed by a countable noun
                 let rest = after(text, end, 30);
-                let year_like = scale == Scale::One && lo.exponent == 0 && (1900..=2100).contains(&lo.mantissa);
+                let year_like =
+                    scale == Scale::One && lo.exponent == 0 && (1900..=2100).contains(&lo.mantissa);
                 if year_like || c.name("num2").is_some() && scale == Scale::One {
                     continue;
                 }
                 if scale == Scale::One && !countable_follows(&rest) {
                     continue;
                 }
-                if scale != Scale::One && !countable_follows(&rest) && !rest.trim_start().is_empty() && time_unit_follows(&rest) {
+                if scale != Scale::One
+                    && !countable_follows(&rest)
+                    && !rest.trim_start().is_empty()
+                    && time_unit_follows(&rest)
+                {
                     continue;
                 }
                 Unit::Count
@@ -424,20 +511,62 @@ pub fn scan(text: &str, european: bool) -> Vec<Found> {
         });
     }
     out.sort_by_key(|f| (f.start, f.end));
+    merge_ranges(text, out)
+}
+
+/// "$1.22 billion to $1.26 billion", "between 5% and 7%": one figure, a range.
+fn merge_ranges(text: &str, figs: Vec<Found>) -> Vec<Found> {
+    static JOIN: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s*(?:-|\u{2013}|\u{2014}|to|and)\s*$").expect("join"));
+    let mut out: Vec<Found> = Vec::with_capacity(figs.len());
+    for f in figs {
+        if let Some(prev) = out.last_mut() {
+            let between = &text[prev.end.min(f.start)..f.start];
+            let between_ok = JOIN.is_match(between)
+                && (!between.contains("and")
+                    || before(text, prev.start, 12).trim_end().ends_with("between"));
+            let same = prev.unit == f.unit
+                && (prev.scale == f.scale || prev.scale == Scale::One)
+                && !prev.streak
+                && !f.streak
+                && !prev.verbal
+                && !f.verbal;
+            if between_ok
+                && same
+                && prev.value.is_point()
+                && f.value.is_point()
+                && prev.value.lo.to_f64() < f.value.lo.to_f64()
+            {
+                prev.value = Value {
+                    lo: prev.value.lo,
+                    hi: f.value.lo,
+                };
+                prev.scale = f.scale;
+                prev.end = f.end;
+                continue;
+            }
+        }
+        out.push(f);
+    }
     out
 }
 
 fn time_unit_follows(rest: &str) -> bool {
     let w = rest.trim_start();
-    ["year", "month", "week", "day", "hour", "minute", "second", "quarter", "am", "pm", "min"]
-        .iter()
-        .any(|t| w.starts_with(t))
+    [
+        "year", "month", "week", "day", "hour", "minute", "second", "quarter", "am", "pm", "min",
+    ]
+    .iter()
+    .any(|t| w.starts_with(t))
 }
 
 /// A plain number counts when a noun follows that is not a unit of time or a date part.
 fn countable_follows(rest: &str) -> bool {
     let w = rest.trim_start();
-    let first: String = w.chars().take_while(|c| c.is_alphabetic() || *c == '-').collect();
+    let first: String = w
+        .chars()
+        .take_while(|c| c.is_alphabetic() || *c == '-')
+        .collect();
     // a count is followed by a common noun, not a name ("Speaker 2 Newsletter")
     if first.is_empty() || first.starts_with(|c: char| c.is_uppercase()) {
         return false;
@@ -456,7 +585,9 @@ fn countable_follows(rest: &str) -> bool {
     const MONTHS: [&str; 12] = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
-    !MONTHS.iter().any(|m| first.starts_with(m) && first.len() <= 9)
+    !MONTHS
+        .iter()
+        .any(|m| first.starts_with(m) && first.len() <= 9)
 }
 
 #[cfg(test)]
@@ -467,8 +598,17 @@ mod tests {
         scan(s, is_european(s))
             .into_iter()
             .map(|f| {
-                let v = if f.negative { format!("-{}", f.value) } else { f.value.to_string() };
-                (s[f.start..f.end].to_string(), v, format!("{} {}", f.unit, f.scale.name()), f.qualifier != Qualifier::None)
+                let v = if f.negative {
+                    format!("-{}", f.value)
+                } else {
+                    f.value.to_string()
+                };
+                (
+                    s[f.start..f.end].to_string(),
+                    v,
+                    format!("{} {}", f.unit, f.scale.name()),
+                    f.qualifier != Qualifier::None,
+                )
             })
             .collect()
     }
@@ -481,7 +621,14 @@ mod tests {
 
     #[test]
     fn money_with_currency_and_scale() {
-        assert_eq!(one("sales reached RMB12.7 billion in the period"), ("RMB12.7 billion".into(), "12.7".into(), "CNY billion".into()));
+        assert_eq!(
+            one("sales reached RMB12.7 billion in the period"),
+            (
+                "RMB12.7 billion".into(),
+                "12.7".into(),
+                "CNY billion".into()
+            )
+        );
         assert_eq!(one("it booked 48.2 billion yuan of orders").1, "48.2");
         assert_eq!(one("a $2.35 billion charge").2, "USD billion");
         assert_eq!(one("revenue of US$21,406 million").0, "US$21,406 million");
@@ -520,14 +667,33 @@ mod tests {
         assert_eq!(one("guidance of 6%\u{2013}8% growth").1, "6..8");
         assert_eq!(one("growth of 3 to 5 percent").1, "3..5");
         assert_eq!(one("margins of 25%+ at rivals").0, "25%+");
-        assert_eq!(one("posted triple-digit growth in AI sales").1, "100..999");
-        assert_eq!(one("it was the seventh consecutive quarter of gains").1, "7");
+        assert_eq!(
+            one("posted triple-digit growth across robotics sales").1,
+            "100..999"
+        );
+        assert_eq!(
+            one("it was the seventh consecutive quarter of gains").1,
+            "7"
+        );
         assert_eq!(one("gains for 11 straight quarters").1, "11");
     }
 
     #[test]
+    fn money_ranges_merge() {
+        assert_eq!(
+            one("expects sales of $2.10 billion to $2.20 billion").1,
+            "2.10..2.20"
+        );
+        assert_eq!(one("growth of between 4% and 6% next year").1, "4..6");
+        assert_eq!(figs("rose 9% to $3.2 billion").len(), 2);
+    }
+
+    #[test]
     fn counts_need_a_noun_or_scale() {
-        assert_eq!(one("it signed up 1.5 million subscribers").2, "count million");
+        assert_eq!(
+            one("it signed up 1.5 million subscribers").2,
+            "count million"
+        );
         assert_eq!(one("it has 3,200 employees").1, "3200");
         assert!(figs("between 2019 and 2024 the firm grew").is_empty());
         assert!(figs("Friday, Oct 3, 2025 7:15 am ET 4min read").is_empty());
@@ -540,6 +706,9 @@ mod tests {
     #[test]
     fn odd_spaces_and_minus() {
         assert_eq!(one("up 12\u{00a0}% on the year").1, "12");
-        assert_eq!(one("costs of \u{20ac}\u{202f}3.5\u{00a0}billion").2, "EUR billion");
+        assert_eq!(
+            one("costs of \u{20ac}\u{202f}3.5\u{00a0}billion").2,
+            "EUR billion"
+        );
     }
 }

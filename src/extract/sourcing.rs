@@ -4,7 +4,8 @@ use crate::model::Sourcing;
 use regex::Regex;
 use std::sync::LazyLock;
 
-static MARKER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[(\d{1,3})\](?:[^(]|$)").expect("marker"));
+static MARKER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[(\d{1,3})\](?:[^(]|$)").expect("marker"));
 static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)\baccording\s+to\s+(?:the\s+)?([\w&.'\u{2019}\- ]{2,60}?)(?:[,.;]|\s+(?:which|that|and|the|a|its|as)\b|$)|\b(?:data|figures|estimates)\s+from\s+([\w&.'\- ]{2,40}?)(?:\s+(?:show|shows|highlight|highlights|indicate|indicates|suggest|suggests)|[,.;])|\b([A-Z][\w&.'\-]*(?:\s+[A-Z][\w&.'\-]*){0,3}|the\s+company|the\s+firm|the\s+group|executives?|management|analysts?|officials?|(?:chief\s+)?executive\s+officer|(?:chief\s+)?financial\s+officer|ceo|cfo|spokesperson|spokesman|spokeswoman)\s+(?:said|says|told|stated|noted|wrote|added|estimated|estimates|expects|forecast)\b|\b(?:said|says|told\s+\w+|stated|noted|added)\s+(?:the\s+company|the\s+firm|[A-Z][\w&.'\-]*(?:\s+[A-Z][\w&.'\-]*){0,3})|\bin\s+(?:a|its|the)\s+(?:statement|filing|press\s+release|release|regulatory\s+filing|report|earnings\s+release|presentation)\b|\bper\s+(?:the|its|a)\s+(?:company|filing|release|report|statement)\b|\b(?:citing|cited\s+by|as\s+reported\s+by|reported\s+by)\s+[\w&.'\- ]{2,40}",
@@ -14,8 +15,13 @@ static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Sourcing of a sentence: `links` are hrefs of links overlapping it.
 pub fn of_sentence(sentence: &str, links: &[String]) -> Sourcing {
-    let citations: Vec<String> = MARKER.captures_iter(sentence).map(|c| c[1].to_string()).collect();
-    let attribution = ATTRIBUTION.find(sentence).map(|m| m.as_str().trim().to_string());
+    let citations: Vec<String> = MARKER
+        .captures_iter(sentence)
+        .map(|c| c[1].to_string())
+        .collect();
+    let attribution = ATTRIBUTION
+        .find(sentence)
+        .map(|m| m.as_str().trim().to_string());
     Sourcing {
         citations,
         link: links.first().cloned(),
@@ -32,11 +38,29 @@ mod tests {
     fn markers_links_attribution() {
         let s = of_sentence("Revenue rose 5% [2] and margins held [3].", &[]);
         assert_eq!(s.citations, vec!["2", "3"]);
-        assert!(of_sentence("Sales rose 4%, the company said in a statement.", &[]).attribution.is_some());
-        assert!(of_sentence("Sales rose 4%, according to a regulatory filing.", &[]).attribution.is_some());
-        assert!(of_sentence("Data from Fieldwire shows sales rose 4%.", &[]).attribution.is_some());
-        assert!(of_sentence("Sales rose 4%, a Reuters report said.", &[]).attribution.is_some());
-        assert!(of_sentence("The firm reported a 4% rise in sales.", &[]).attribution.is_none());
-        assert!(of_sentence("See [the release](https://x.y) for details.", &[]).citations.is_empty());
+        assert!(
+            of_sentence("Sales rose 4%, the company said in a statement.", &[])
+                .attribution
+                .is_some()
+        );
+        assert!(
+            of_sentence("Sales rose 4%, according to a regulatory filing.", &[])
+                .attribution
+                .is_some()
+        );
+        assert!(of_sentence("Data from Fieldwire shows sales rose 4%.", &[])
+            .attribution
+            .is_some());
+        assert!(of_sentence("Sales rose 4%, a Reuters report said.", &[])
+            .attribution
+            .is_some());
+        assert!(of_sentence("The firm reported a 4% rise in sales.", &[])
+            .attribution
+            .is_none());
+        assert!(
+            of_sentence("See [the release](https://x.y) for details.", &[])
+                .citations
+                .is_empty()
+        );
     }
 }

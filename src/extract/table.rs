@@ -5,7 +5,9 @@
 use super::document::{Doc, Para};
 use super::{metric, numbers, periods};
 use crate::knowledge::Knowledge;
-use crate::model::{Basis, Claim, Decimal, Figure, Kind, MetricId, Qualifier, Scale, Sourcing, Span, Unit, Value};
+use crate::model::{
+    Basis, Claim, Decimal, Figure, Kind, MetricId, Qualifier, Scale, Sourcing, Span, Unit, Value,
+};
 use crate::period::{PeriodFrom, PeriodRef};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -25,7 +27,8 @@ pub struct State {
     pub caption: Option<(String, Scale)>,
 }
 
-static CELL_SPLIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r" {2,}|\t+|\s*\|\s*").expect("cells"));
+static CELL_SPLIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r" {2,}|\t+|\s*\|\s*").expect("cells"));
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bin\s+(thousands|millions|billions)\s+of\s+(u\.?s\.?\s+dollars|dollars|euros|yen|yuan|renminbi|won|pounds|rupees|swiss\s+francs)|\((?:in\s+)?(us\$|\$|€|¥|₩|£|rmb|eur|usd|jpy|krw|cny)\s*(thousands?|millions?|billions?|mn|m|bn)\)|\bin\s+(us\$|\$|€|¥|₩|£|rmb|eur|usd|jpy|krw|cny)\s*(thousands?|millions?|billions?|mn|bn)").expect("caption")
 });
@@ -70,6 +73,10 @@ pub fn caption(text: &str) -> Option<(String, Scale)> {
 }
 
 fn cells(text: &str) -> Vec<(usize, &str)> {
+    let wide = CELL_SPLIT.find_iter(text).count();
+    if wide == 0 {
+        return token_cells(text);
+    }
     let mut out = Vec::new();
     let mut last = 0;
     for m in CELL_SPLIT.find_iter(text) {
@@ -81,12 +88,89 @@ fn cells(text: &str) -> Vec<(usize, &str)> {
     if last < text.len() {
         out.push((last, &text[last..]));
     }
-    out.into_iter().filter(|(_, c)| !c.trim().is_empty()).collect()
+    out.into_iter()
+        .filter(|(_, c)| !c.trim().is_empty())
+        .collect()
+}
+
+/// Cells of a single-space row: the label (every word before the numbers), then each number.
+fn token_cells(text: &str) -> Vec<(usize, &str)> {
+    let mut toks: Vec<(usize, &str)> = Vec::new();
+    let mut start = None;
+    for (i, ch) in text.char_indices() {
+        match (ch == ' ' || ch == '\t', start) {
+            (true, Some(s)) => {
+                toks.push((s, &text[s..i]));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        toks.push((s, &text[s..]));
+    }
+    let numeric = |w: &str| {
+        w.chars().any(|c| c.is_ascii_digit()) && !w.chars().any(|c| c.is_alphabetic() && c != 'x')
+    };
+    let first_num = toks
+        .iter()
+        .position(|(_, w)| numeric(w))
+        .unwrap_or(toks.len());
+    let mut out = Vec::new();
+    if first_num > 0 {
+        let (s, _) = toks[0];
+        let (ls, lw) = toks[first_num - 1];
+        out.push((s, &text[s..ls + lw.len()]));
+    }
+    let mut i = first_num;
+    while i < toks.len() {
+        let (s, w) = toks[i];
+        // "+1.3 pts": a unit word belongs to its number
+        if let Some((ns, nw)) = toks.get(i + 1) {
+            if ["pts", "pp", "bps", "ppts"].contains(&nw.to_lowercase().as_str()) {
+                out.push((s, &text[s..ns + nw.len()]));
+                i += 2;
+                continue;
+            }
+        }
+        out.push((s, w));
+        i += 1;
+    }
+    out
+}
+
+/// Columns of a header row written with single spaces: "Q3 2025 Q3 2024 Change".
+fn header_from_mentions(text: &str) -> Option<Vec<Col>> {
+    let ms = periods::find(text);
+    let ranged: Vec<&periods::Mention> = ms.iter().filter(|m| !m.is_relative()).collect();
+    if ranged.len() < 2 {
+        return None;
+    }
+    let mut cols: Vec<Col> = ranged.iter().map(|m| Col::Period(m.text.clone())).collect();
+    let tail = &text[ranged.last()?.end..];
+    for w in tail.split_whitespace() {
+        if let Some(c @ Col::Change(_)) = header_col(w) {
+            cols.push(c);
+        }
+    }
+    Some(cols)
 }
 
 fn header_col(cell: &str) -> Option<Col> {
     let t = cell.trim().to_lowercase();
-    if ["y/y", "yoy", "y-o-y", "change", "% change", "chg", "% chg", "year over year"].contains(&t.as_str()) {
+    if [
+        "y/y",
+        "yoy",
+        "y-o-y",
+        "change",
+        "% change",
+        "chg",
+        "% chg",
+        "year over year",
+    ]
+    .contains(&t.as_str())
+    {
         return Some(Col::Change(Basis::Yoy));
     }
     if ["q/q", "qoq", "q-o-q", "sequential", "quarter over quarter"].contains(&t.as_str()) {
@@ -103,37 +187,112 @@ fn header_col(cell: &str) -> Option<Col> {
 fn cell_figure(cell: &str, european: bool) -> Option<(usize, usize, Value, Unit, bool)> {
     let t = cell.trim();
     let lead = cell.len() - cell.trim_start().len();
-    if let Some(f) = numbers::scan(t, european).into_iter().find(|f| f.start <= 2) {
+    if let Some(f) = numbers::scan(t, european)
+        .into_iter()
+        .find(|f| f.start <= 2)
+    {
         let neg = f.negative || t.starts_with(['-', '\u{2212}']);
-        let start = if t.starts_with(['-', '\u{2212}']) { 0 } else { f.start };
-        return Some((lead + start, lead + f.end.max(t.len().min(f.end)), f.value, f.unit, neg));
+        let start = if t.starts_with(['-', '\u{2212}']) {
+            0
+        } else {
+            f.start
+        };
+        return Some((
+            lead + start,
+            lead + f.end.max(t.len().min(f.end)),
+            f.value,
+            f.unit,
+            neg,
+        ));
     }
     let neg = t.starts_with(['-', '\u{2212}']) || t.starts_with('(') && t.ends_with(')');
-    let core = t.trim_start_matches(['-', '\u{2212}', '(']).trim_end_matches(')');
+    let core = t
+        .trim_start_matches(['-', '\u{2212}', '('])
+        .trim_end_matches(')');
     let d = Decimal::parse(core)?;
     Some((lead, lead + t.len(), Value::point(d), Unit::Count, neg))
 }
 
 impl State {
+    /// Takes a line of column labels as this table's header; true when it is one.
+    pub fn header_line(&mut self, text: &str, european: bool) -> bool {
+        if text.split_whitespace().count() > 20 || text.trim_end().ends_with('.') {
+            return false;
+        }
+        let ms = periods::find(text);
+        let outside = numbers::scan(text, european)
+            .iter()
+            .any(|f| !ms.iter().any(|m| f.start >= m.start && f.end <= m.end));
+        if outside {
+            return false;
+        }
+        match header_from_mentions(text) {
+            Some(h) => {
+                self.header = Some(h);
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Claims from one table row (or none: a header row updates the state).
     #[allow(clippy::too_many_arguments)]
-    pub fn row(&mut self, para: &Para, text: &str, doc: &Doc, k: &Knowledge, lex: &metric::Lexicon, entity: &str, european: bool) -> Vec<Claim> {
+    pub fn row(
+        &mut self,
+        para: &Para,
+        text: &str,
+        doc: &Doc,
+        k: &Knowledge,
+        lex: &metric::Lexicon,
+        entity: &str,
+        european: bool,
+    ) -> Vec<Claim> {
+        if let Some(c) = caption(text) {
+            self.caption = Some(c);
+        }
+        let has_numbers_outside_periods = {
+            let ms = periods::find(text);
+            numbers::scan(text, european)
+                .iter()
+                .any(|f| !ms.iter().any(|m| f.start >= m.start && f.end <= m.end))
+        };
+        if !has_numbers_outside_periods {
+            if let Some(h) = header_from_mentions(text) {
+                self.header = Some(h);
+                return vec![];
+            }
+        }
         let cs = cells(text);
         if cs.len() < 2 {
             return vec![];
         }
         // a header: every cell after the first (or every cell) is a period or a change column
         let cols: Vec<Option<Col>> = cs.iter().map(|(_, c)| header_col(c)).collect();
-        let data_cols = if cols[0].is_some() { &cols[..] } else { &cols[1..] };
-        if data_cols.iter().all(|c| c.is_some()) && data_cols.iter().any(|c| matches!(c, Some(Col::Period(_)))) {
-            self.header = Some(data_cols.iter().map(|c| c.clone().unwrap_or(Col::Other)).collect());
+        let data_cols = if cols[0].is_some() {
+            &cols[..]
+        } else {
+            &cols[1..]
+        };
+        if data_cols.iter().all(|c| c.is_some())
+            && data_cols.iter().any(|c| matches!(c, Some(Col::Period(_))))
+        {
+            self.header = Some(
+                data_cols
+                    .iter()
+                    .map(|c| c.clone().unwrap_or(Col::Other))
+                    .collect(),
+            );
             return vec![];
         }
         let label = cs[0].1;
-        if label.chars().any(|c| c.is_ascii_digit()) && label.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+        if label.chars().any(|c| c.is_ascii_digit())
+            && label.chars().filter(|c| c.is_alphabetic()).count() < 3
+        {
             return vec![];
         }
-        let header = self.header.clone().unwrap_or_default();
+        let Some(header) = self.header.clone() else {
+            return vec![];
+        };
         let first_period = header.iter().find_map(|c| match c {
             Col::Period(p) => Some(p.clone()),
             _ => None,
@@ -142,7 +301,9 @@ impl State {
         let src_off = para.parts[0].src_offset;
         let mut out = Vec::new();
         for (i, (off, cell)) in cs.iter().enumerate().skip(1) {
-            let Some((a, b, value, unit, neg)) = cell_figure(cell, european) else { continue };
+            let Some((a, b, value, unit, neg)) = cell_figure(cell, european) else {
+                continue;
+            };
             let col = header.get(i - 1).cloned().unwrap_or(Col::Other);
             let (period_label, basis) = match &col {
                 Col::Period(p) => (p.clone(), None),
@@ -215,7 +376,11 @@ impl State {
                 value
             };
             let column = match src_off {
-                Some(o) => doc.lines.get(line - 1).map(|l| l[..(o + off + a).min(l.len())].chars().count() + 1).unwrap_or(0),
+                Some(o) => doc
+                    .lines
+                    .get(line - 1)
+                    .map(|l| l[..(o + off + a).min(l.len())].chars().count() + 1)
+                    .unwrap_or(0),
                 None => 0,
             };
             out.push(Claim {
@@ -229,7 +394,11 @@ impl State {
                 },
                 metric: if valid { attr.metric.clone() } else { None },
                 kind,
-                basis: if kind == Kind::Growth { Some(basis.unwrap_or(Basis::Yoy)) } else { None },
+                basis: if kind == Kind::Growth {
+                    Some(basis.unwrap_or(Basis::Yoy))
+                } else {
+                    None
+                },
                 of: None,
                 entity: entity.to_string(),
                 period: PeriodRef {
@@ -257,14 +426,23 @@ mod tests {
 
     #[test]
     fn captions() {
-        assert_eq!(caption("(in millions of U.S. dollars, except per-share data)"), Some(("USD".into(), Scale::Million)));
-        assert_eq!(caption("Results (¥ billions)"), Some(("JPY".into(), Scale::Billion)));
+        assert_eq!(
+            caption("(in millions of U.S. dollars, except per-share data)"),
+            Some(("USD".into(), Scale::Million))
+        );
+        assert_eq!(
+            caption("Results (¥ billions)"),
+            Some(("JPY".into(), Scale::Billion))
+        );
         assert_eq!(caption("nothing here"), None);
     }
 
     #[test]
     fn header_cells() {
-        assert_eq!(header_col("Q3 FY2026"), Some(Col::Period("Q3 FY2026".into())));
+        assert_eq!(
+            header_col("Q3 FY2026"),
+            Some(Col::Period("Q3 FY2026".into()))
+        );
         assert_eq!(header_col("Y/Y"), Some(Col::Change(Basis::Yoy)));
         assert_eq!(header_col("Revenue"), None);
     }

@@ -144,11 +144,21 @@ fn parse_date(s: &str) -> Option<jiff::civil::Date> {
 /// article can be read) and its claims, checked against the knowledge.
 pub fn load(path: &Path, knowledge: &Knowledge) -> Result<(Article, Vec<Claim>)> {
     let text = read_text(path)?;
-    load_str(path, &text, path.parent().unwrap_or(Path::new(".")), knowledge)
+    load_str(
+        path,
+        &text,
+        path.parent().unwrap_or(Path::new(".")),
+        knowledge,
+    )
 }
 
 /// Loads claim-file text; `path` names it in errors, `base` is where the article path is relative to.
-pub fn load_str(path: &Path, text: &str, base: &Path, knowledge: &Knowledge) -> Result<(Article, Vec<Claim>)> {
+pub fn load_str(
+    path: &Path,
+    text: &str,
+    base: &Path,
+    knowledge: &Knowledge,
+) -> Result<(Article, Vec<Claim>)> {
     let text = text.to_string();
     let doc: ClaimFile = serde_yaml::from_str(&text).map_err(|e| Error::yaml(path, &e))?;
     if doc.claimcheck != FORMAT_VERSION {

@@ -85,7 +85,12 @@ pub struct HtmlDoc {
 /// text at all (the article itself had, say, `class="post has-comments"`), the page is read
 /// again without that rule.
 pub fn parse(src: &str) -> HtmlDoc {
-    let src = cap_attributes(src);
+    // the tokenizer's buffers hold at most 4 GiB; no real page comes near this
+    let mut cut = src.len().min(MAX_INPUT);
+    while !src.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let src = cap_attributes(&src[..cut]);
     let (doc, class_skips) = run(&src, true);
     if doc.blocks.is_empty() && class_skips > 0 {
         let (relaxed, _) = run(&src, false);
@@ -96,6 +101,8 @@ pub fn parse(src: &str) -> HtmlDoc {
     doc
 }
 
+/// Input past this many bytes is ignored.
+const MAX_INPUT: usize = 1 << 31;
 /// Input is handed to the tokenizer in pieces of about this many bytes.
 const CHUNK: usize = 64 * 1024;
 /// Open elements beyond this depth are not pushed (browsers cap the DOM depth too).

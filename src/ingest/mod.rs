@@ -170,7 +170,12 @@ pub fn load(paths: &[PathBuf], knowledge: &Knowledge, stdin: Option<String>) -> 
 }
 
 /// Like [`load`]; with `curated` false, claim files are ignored and every article is extracted.
-pub fn load_with(paths: &[PathBuf], knowledge: &Knowledge, stdin: Option<String>, curated: bool) -> Corpus {
+pub fn load_with(
+    paths: &[PathBuf],
+    knowledge: &Knowledge,
+    stdin: Option<String>,
+    curated: bool,
+) -> Corpus {
     use rayon::prelude::*;
     let mut corpus = Corpus::default();
     let inputs = discover(paths, &mut corpus.errors);
@@ -279,11 +284,18 @@ pub fn load_with(paths: &[PathBuf], knowledge: &Knowledge, stdin: Option<String>
         corpus.claims.extend(claims);
     }
     corpus.errors.sort_by_key(|e| e.to_string());
-    corpus.learned.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+    corpus
+        .learned
+        .sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
     corpus
 }
 
-fn load_stdin(path: &Path, text: &str, knowledge: &Knowledge, lexicon: &crate::extract::metric::Lexicon) -> Loaded {
+fn load_stdin(
+    path: &Path,
+    text: &str,
+    knowledge: &Knowledge,
+    lexicon: &crate::extract::metric::Lexicon,
+) -> Loaded {
     if text.trim_start().starts_with("claimcheck:") {
         // a claim file on standard input: its article path is relative to the working directory
         let r = claimfile::load_str(path, text, Path::new("."), knowledge);

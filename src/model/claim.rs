@@ -108,7 +108,7 @@ impl MetricId {
         })
     }
 
-    /// Words an editor reads: "China ai-cloud market-share".
+    /// Words an editor reads: "gaming operating margin (europe)".
     pub fn phrase(&self) -> String {
         let subject = if self.subject == "company" {
             String::new()

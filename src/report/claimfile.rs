@@ -1,7 +1,9 @@
 //! Writing claims back as a claim file (`claimcheck extract`), so a
 //! fact-checker can review, correct and keep them.
 
-use crate::ingest::claimfile::{ArticleDoc, ClaimDoc, ClaimFile, PeriodDoc, SourceDoc, SourcingDoc, FORMAT_VERSION};
+use crate::ingest::claimfile::{
+    ArticleDoc, ClaimDoc, ClaimFile, PeriodDoc, SourceDoc, SourcingDoc, FORMAT_VERSION,
+};
 use crate::model::{Article, Claim};
 
 /// The claim file for one article; `article_path` is written as given
@@ -16,7 +18,10 @@ pub fn to_claim_file(article: &Article, claims: &[&Claim], article_path: &str) -
             outlet: m.outlet.clone(),
             author: m.author.clone(),
             published: m.published.map(|d| d.to_string()),
-            entity: m.entity.clone().unwrap_or_else(|| "(unknown entity)".into()),
+            entity: m
+                .entity
+                .clone()
+                .unwrap_or_else(|| "(unknown entity)".into()),
             url: m.url.clone(),
             primary: m.primary,
             sources: article
@@ -38,8 +43,10 @@ pub fn to_claim_file(article: &Article, claims: &[&Claim], article_path: &str) -
                 column: (c.span.column > 0).then_some(c.span.column),
                 value: serde_yaml::Value::String(c.figure.value.to_string()),
                 unit: c.figure.unit.to_string(),
-                scale: (c.figure.scale != crate::model::Scale::One).then(|| c.figure.scale.name().to_string()),
-                qualifier: (c.figure.qualifier != crate::model::Qualifier::None).then(|| c.figure.qualifier.name().to_string()),
+                scale: (c.figure.scale != crate::model::Scale::One)
+                    .then(|| c.figure.scale.name().to_string()),
+                qualifier: (c.figure.qualifier != crate::model::Qualifier::None)
+                    .then(|| c.figure.qualifier.name().to_string()),
                 metric: c.metric.as_ref().map(|m| m.to_string()),
                 kind: c.kind.name().to_string(),
                 basis: c.basis.map(|b| b.name().to_string()),

@@ -8,15 +8,37 @@ pub fn render(k: &Knowledge) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "# knowledge from: {}", k.origins.join(", "));
     let _ = writeln!(s, "metrics:");
-    let _ = writeln!(s, "  subjects: {}", k.metrics.subjects.keys().cloned().collect::<Vec<_>>().join(", "));
-    let _ = writeln!(s, "  scopes: {}", k.metrics.scopes.keys().cloned().collect::<Vec<_>>().join(", "));
+    let _ = writeln!(
+        s,
+        "  subjects: {}",
+        k.metrics
+            .subjects
+            .keys()
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let _ = writeln!(
+        s,
+        "  scopes: {}",
+        k.metrics
+            .scopes
+            .keys()
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
     let _ = writeln!(s, "  measures:");
     for m in k.metrics.measures.values() {
         let _ = writeln!(
             s,
             "    {}: kinds [{}], period {:?}, synonyms: {}",
             m.id,
-            m.kinds.iter().map(|x| x.name()).collect::<Vec<_>>().join(", "),
+            m.kinds
+                .iter()
+                .map(|x| x.name())
+                .collect::<Vec<_>>()
+                .join(", "),
             m.class,
             m.synonyms.join(", ")
         );
@@ -30,27 +52,49 @@ pub fn render(k: &Knowledge) -> String {
             format!(
                 "fiscal year ends {}{}; bare quarter labels are {}",
                 Month::new(2000, c.fy_end).name(),
-                if c.named_by_start { " (named by its start year)" } else { "" },
+                if c.named_by_start {
+                    " (named by its start year)"
+                } else {
+                    ""
+                },
                 if c.bare_fiscal { "fiscal" } else { "calendar" }
             )
         };
         let source = match &e.source {
             CalendarSource::Knowledge => String::new(),
-            CalendarSource::Learned { path, line, sentence } => format!("\n      learned from {path}:{line}: \"{}\"", sentence.trim()),
+            CalendarSource::Learned {
+                path,
+                line,
+                sentence,
+            } => format!(
+                "\n      learned from {path}:{line}: \"{}\"",
+                sentence.trim()
+            ),
             CalendarSource::Unknown => " (calendar unknown)".into(),
         };
         let _ = writeln!(
             s,
             "  - {}{}: {fy}; results {}-{} days after quarter end{}{}",
             e.name,
-            if e.aliases.is_empty() { String::new() } else { format!(" ({})", e.aliases.join(", ")) },
+            if e.aliases.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", e.aliases.join(", "))
+            },
             c.lag_days.0,
             c.lag_days.1,
-            e.currency.as_deref().map(|c| format!("; reports in {c}")).unwrap_or_default(),
+            e.currency
+                .as_deref()
+                .map(|c| format!("; reports in {c}"))
+                .unwrap_or_default(),
             source
         );
     }
-    let _ = writeln!(s, "fx: {} (data through {})", k.fx.source, k.fx.data_through);
+    let _ = writeln!(
+        s,
+        "fx: {} (data through {})",
+        k.fx.source, k.fx.data_through
+    );
     for c in k.fx.currencies() {
         if let Some((a, b)) = k.fx.coverage(c) {
             let _ = writeln!(s, "  {c}: {a} to {b}");

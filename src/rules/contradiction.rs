@@ -29,10 +29,10 @@ points are different things. One finding per group lists every claim, the majori
 company's own release) first. Stocks and ratios (market share, margins, users) are also compared \
 across overlapping periods, at warning.",
             why: "Two articles cannot both be right about one quarter's figure. Readers who see \
-34% in one piece and 26% in another stop trusting both.",
+34% in one piece and 21% in another stop trusting both.",
             example: "article A: \"cloud revenue grew 34% in Q3 2025\"\n\
-article B: \"cloud revenue rose 26% year over year in the third quarter of 2025\"\n\
-=> contradiction: 34% (A) vs 26% (B) for Jul-Sep 2025",
+article B: \"cloud revenue rose 21% from a year earlier in the third quarter of 2025\"\n\
+=> contradiction: 34% (A) vs 21% (B) for Jul-Sep 2025",
         }
     }
     fn check(&self, ctx: &Ctx) -> Vec<Finding> {

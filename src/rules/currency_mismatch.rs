@@ -23,11 +23,11 @@ calendar period: of the publication month) and must agree within a tolerance (de
 `fx_tolerance`). The figure in the company's reporting currency (or the primary source's, or the \
 most common) is the reference. A conversion with no rate available is reported as a warning, \
 never passed silently.",
-            why: "Conversions are where AI-written copy slips most: a 380 billion yuan plan turns \
-into \"$38 billion\" by dropping a digit or dividing by ten instead of seven.",
-            example: "article A: \"a 380 billion yuan ($53 billion) plan\"\n\
-article B: \"the $38 billion plan\"\n\
-=> currency-mismatch: RMB 380 billion is about $53 billion at 7.17 CNY per USD; $38 billion is 28% off",
+            why: "Conversions are where AI-written copy slips most: a 250 billion yuan plan turns \
+into \"$25 billion\" by dividing by ten instead of seven.",
+            example: "article A: \"a 250 billion yuan ($35 billion) plan\"\n\
+article B: \"the $25 billion plan\"\n\
+=> currency-mismatch: RMB 250 billion is about $35 billion at 7.15 CNY per USD; $25 billion is 28% off",
         }
     }
     fn check(&self, ctx: &Ctx) -> Vec<Finding> {

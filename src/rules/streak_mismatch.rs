@@ -17,14 +17,14 @@ impl Rule for StreakMismatch {
     fn doc(&self) -> RuleDoc {
         RuleDoc {
             summary: "Consecutive-quarter streaks whose counts disagree or do not step by one",
-            what: "Each streak claim (\"for the eighth consecutive quarter\", \"nine straight \
+            what: "Each streak claim (\"for the sixth consecutive quarter\", \"seven straight \
 quarters\") fixes the quarter the streak began: the quarter it is stated for, minus the count, \
 plus one. Claims about the same entity and metric must agree on that start: the same quarter \
 must carry the same count, and each later quarter one more.",
             why: "Streak counts are easy to get wrong by one, and a wrong count usually means the \
 article has the quarter wrong too.",
             example: "article A: \"triple-digit AI growth for the ninth consecutive quarter\" (Q3 2025)\n\
-article B: \"... for the eighth consecutive quarter\" in Q3 2025\n\
+article B: \"... for the eighth straight quarter of growth\" in Q3 2025\n\
 => streak-mismatch: A's streak began Oct-Dec 2023, B's Jan-Mar 2024",
         }
     }

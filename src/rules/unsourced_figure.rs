@@ -26,7 +26,7 @@ own release or filing (`primary: true`) needs no sourcing.",
             why: "An editor must be able to trace every number to where it came from; an \
 unsourced figure is the one nobody can check in a hurry.",
             example:
-                "\"Cloud revenue rose 34% to RMB 39.8 billion.\" (no marker, link or attribution)\n\
+                "\"Gaming sales rose 12% to $3.1 billion.\" (no marker, link or attribution)\n\
 => unsourced-figure: 34%, RMB 39.8 billion",
         }
     }
