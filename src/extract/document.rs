@@ -72,7 +72,7 @@ static URL: LazyLock<Regex> =
 static MD_LINK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\[([^\]\n]+)\]\((https?://[^)\s]+)\)").expect("md link"));
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d{1,2},?\s+\d{4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}\b|\bmin(?:ute)?s?\s+read\b|\b\d{1,2}:\d{2}\s*(?:am|pm)\b").expect("date line")
+    Regex::new(r"(?i)(?-u:\b)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d{1,2},?\s+\d{4}(?-u:\b)|(?-u:\b)\d{4}-\d{2}-\d{2}(?-u:\b)|(?-u:\b)\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}(?-u:\b)|(?-u:\b)min(?:ute)?s?\s+read(?-u:\b)|(?-u:\b)\d{1,2}:\d{2}\s*(?:am|pm)(?-u:\b)").expect("date line")
 });
 
 /// Masks URLs with spaces (keeping byte offsets) so their digits are not read as figures.
@@ -413,6 +413,38 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
         })
         .filter(|(s, e)| s < e)
         .collect()
+}
+
+/// Longest sentence the extractor looks at in one piece; longer runs of text
+/// with no full stop (a 100 MB line) are cut at spaces, so work stays linear.
+pub const MAX_SENTENCE: usize = 2000;
+
+/// Cuts over-long sentences at whitespace into pieces of at most [`MAX_SENTENCE`] bytes.
+pub fn bounded(text: &str, sentences: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(sentences.len());
+    for (mut s, e) in sentences {
+        while e - s > MAX_SENTENCE {
+            let mut cut = s + MAX_SENTENCE;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let piece = &text[s..cut];
+            let at = piece
+                .rfind(char::is_whitespace)
+                .filter(|i| *i > MAX_SENTENCE / 2)
+                .map(|i| s + i)
+                .unwrap_or(cut);
+            out.push((s, at));
+            s = at;
+            while s < e && text[s..].starts_with(char::is_whitespace) {
+                s += text[s..].chars().next().map(|c| c.len_utf8()).unwrap_or(1);
+            }
+        }
+        if s < e {
+            out.push((s, e));
+        }
+    }
+    out
 }
 
 #[cfg(test)]

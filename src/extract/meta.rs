@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 static BYLINE_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+|published\s*(?:on\s*)?:?\s*|updated\s*:?\s*|posted\s*(?:on\s*)?:?\s*|date\s*:\s*|^\s*)(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})\b|(?i)(?:published|updated|posted|date)\s*(?:on\s*)?:?\s*(\d{1,2})\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{4})|\b(\d{4})-(\d{2})-(\d{2})\b").expect("byline date")
+    Regex::new(r"(?i)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+|published\s*(?:on\s*)?:?\s*|updated\s*:?\s*|posted\s*(?:on\s*)?:?\s*|date\s*:\s*|^\s*)(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})(?-u:\b)|(?i)(?:published|updated|posted|date)\s*(?:on\s*)?:?\s*(\d{1,2})\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{4})|(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)").expect("byline date")
 });
 
 fn date(y: &str, m: u8, d: &str) -> Option<Date> {
@@ -114,7 +114,7 @@ fn count_word(text: &str, word: &str) -> usize {
 }
 
 static CAP_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b([A-Z][a-zA-Z&\-]+(?:\s+[A-Z][a-zA-Z&\-]+){1,3})(?:'s|\u{2019}s)?\b")
+    Regex::new(r"(?-u:\b)([A-Z][a-zA-Z&\-]+(?:\s+[A-Z][a-zA-Z&\-]+){1,3})(?:'s|\u{2019}s)?(?-u:\b)")
         .expect("cap name")
 });
 
@@ -175,7 +175,7 @@ static FISCAL_TIE: LazyLock<Regex> = LazyLock::new(|| {
     let ord = r"(first|second|third|fourth|1st|2nd|3rd|4th|q[1-4])";
     let m = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?";
     Regex::new(&format!(
-        r"(?i)\b(?:{ord}(?:[\s-]+fiscal)?[\s-]+quarter\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?|fy\s?)'?(\d{{2,4}})|(?:fiscal\s+(?:year\s+)?|fy\s?)'?(\d{{2,4}})\s+{ord}[\s-]+quarter|{ord}\s+(?:fiscal\s+)?(?:fy\s?)'?(\d{{2,4}}))[^.;]{{0,40}}?\b(?:ended|ending|which\s+ended|that\s+ended|closed)\s+(?:on\s+)?{m}\s+(\d{{1,2}}),?\s+(\d{{4}})"
+        r"(?i)(?-u:\b)(?:{ord}(?:[\s-]+fiscal)?[\s-]+quarter\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?|fy\s?)'?(\d{{2,4}})|(?:fiscal\s+(?:year\s+)?|fy\s?)'?(\d{{2,4}})\s+{ord}[\s-]+quarter|{ord}\s+(?:fiscal\s+)?(?:fy\s?)'?(\d{{2,4}}))[^.;]{{0,40}}?(?-u:\b)(?:ended|ending|which\s+ended|that\s+ended|closed)\s+(?:on\s+)?{m}\s+(\d{{1,2}}),?\s+(\d{{4}})"
     ))
     .expect("fiscal tie")
 });

@@ -15,10 +15,11 @@ enum TermKind {
     Scope,
 }
 
-/// Catalogue synonyms compiled for matching in text.
+/// Catalogue synonyms compiled for matching in text: one alternation found by
+/// the regex DFA, then the matched phrase looked up (no capture groups: fast).
 pub struct Lexicon {
     re: Regex,
-    terms: Vec<(TermKind, String)>,
+    terms: std::collections::HashMap<String, (TermKind, String)>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -33,6 +34,19 @@ fn escape_phrase(p: &str) -> String {
     regex::escape(p)
         .replace("\\ ", r"[\s\-]+")
         .replace(' ', r"[\s\-]+")
+}
+
+/// The lookup form of a phrase: lower case, hyphens as spaces, single spaces, no possessive.
+fn phrase_key(s: &str) -> String {
+    let l = s.to_lowercase();
+    let l = l
+        .strip_suffix("'s")
+        .or_else(|| l.strip_suffix("\u{2019}s"))
+        .unwrap_or(&l);
+    l.replace('-', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 impl Lexicon {
@@ -58,29 +72,29 @@ impl Lexicon {
         }
         // longest phrases first, so "market share" wins over "share"
         items.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-        items.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
-        let alts: Vec<String> = items
-            .iter()
-            .map(|(p, _, _)| format!("({})", escape_phrase(p)))
-            .collect();
+        let mut terms = std::collections::HashMap::new();
+        let mut alts = Vec::new();
+        for (p, kind, id) in items {
+            let key = phrase_key(&p);
+            if terms.contains_key(&key) {
+                continue;
+            }
+            alts.push(escape_phrase(&p));
+            terms.insert(key, (kind, id));
+        }
         let re = Regex::new(&format!(
-            r"(?i)\b(?:{})(?:'s|\u{{2019}}s)?\b",
+            r"(?i)(?-u:\b)(?:{})(?:'s|\u{{2019}}s)?(?-u:\b)",
             alts.join("|")
         ))
         .expect("lexicon regex");
-        Lexicon {
-            re,
-            terms: items.into_iter().map(|(_, k, id)| (k, id)).collect(),
-        }
+        Lexicon { re, terms }
     }
 
     fn hits(&self, text: &str) -> Vec<Hit> {
         self.re
-            .captures_iter(text)
-            .filter_map(|c| {
-                let m = c.get(0)?;
-                let idx = (1..c.len()).find(|i| c.get(*i).is_some())? - 1;
-                let (kind, id) = &self.terms[idx];
+            .find_iter(text)
+            .filter_map(|m| {
+                let (kind, id) = self.terms.get(&phrase_key(m.as_str()))?;
                 Some(Hit {
                     start: m.start(),
                     end: m.end(),
@@ -106,7 +120,7 @@ static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i);|\s[\u{2014}\u{2013}]\s|\u{2014}|,?\s+(?:while|but|yet|whereas|although|though|despite|\w+(?:ed|en)\s+by|thanks\s+to|reflecting|coupled\s+with|along\s+with|together\s+with|and|with|as|which|after|compared\s+with|versus|against)\s+|,\s+(?:up|down|from|reaching|to)\s").expect("clause regex")
 });
 static GROWTH_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:grew|grow|grows|growing|growth|rose|rise|rises|rising|increase[sd]?|increasing|up|surged?|surging|jumped|jump|climbed|climb|gained|gain|expanded|advanced|accelerat\w*|soared|fell|fall|falls|declined?|decline|decreased?|dropped|drop|down|slid|shrank|contracted|plunged|tumbled|dipped|slipped)\b").expect("growth words")
+    Regex::new(r"(?i)(?-u:\b)(?:grew|grow|grows|growing|growth|rose|rise|rises|rising|increase[sd]?|increasing|up|surged?|surging|jumped|jump|climbed|climb|gained|gain|expanded|advanced|accelerat\w*|soared|fell|fall|falls|declined?|decline|decreased?|dropped|drop|down|slid|shrank|contracted|plunged|tumbled|dipped|slipped)(?-u:\b)").expect("growth words")
 });
 static SHARE_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -115,22 +129,23 @@ static SHARE_OF: LazyLock<Regex> = LazyLock::new(|| {
     .expect("share of")
 });
 static SHARE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:accounting\s+for|accounts\s+for|accounted\s+for|account\s+for|representing|represented|represents|made\s+up|makes\s+up|comprising|comprised|contributing|contributed)\s*(?:about|around|over|more\s+than|nearly|almost|roughly|some|just\s+over|just\s+under|less\s+than)?\s*$").expect("share before")
+    Regex::new(r"(?i)(?-u:\b)(?:accounting\s+for|accounts\s+for|accounted\s+for|account\s+for|representing|represented|represents|made\s+up|makes\s+up|comprising|comprised|contributing|contributed)\s*(?:about|around|over|more\s+than|nearly|almost|roughly|some|just\s+over|just\s+under|less\s+than)?\s*$").expect("share before")
 });
 static QOQ: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)quarter[\s-]+(?:over|on)[\s-]+quarter|\bsequential(?:ly)?\b|\bq/q\b|\bqoq\b|from\s+the\s+(?:previous|prior|preceding)\s+quarter|than\s+in\s+the\s+(?:previous|prior)\s+quarter").expect("qoq")
+    Regex::new(r"(?i)quarter[\s-]+(?:over|on)[\s-]+quarter|(?-u:\b)sequential(?:ly)?(?-u:\b)|(?-u:\b)q/q(?-u:\b)|(?-u:\b)qoq(?-u:\b)|from\s+the\s+(?:previous|prior|preceding)\s+quarter|than\s+in\s+the\s+(?:previous|prior)\s+quarter").expect("qoq")
 });
-static CAGR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bcagr\b|compound(?:ed)?\s+annual").expect("cagr"));
+static CAGR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)cagr(?-u:\b)|compound(?:ed)?\s+annual").expect("cagr")
+});
 static VS_EST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:than|above|below|beat|beating|missed|topped|ahead\s+of|short\s+of)\s+(?:analysts'?\s+)?(?:estimates?|expectations|consensus|forecasts?)").expect("vs est")
+    Regex::new(r"(?i)(?-u:\b)(?:than|above|below|beat|beating|missed|topped|ahead\s+of|short\s+of)\s+(?:analysts'?\s+)?(?:estimates?|expectations|consensus|forecasts?)").expect("vs est")
 });
 static OUTLOOK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:expects?|expected\s+to|forecasts?|forecasting|guidance|guided|guides|outlook|projects?|projected|projecting|projection|targets?|targeting|will|would|estimates?\s+that|anticipates?|sees|predicts?|through\s+(?:fiscal\s+)?\d{4}|by\s+(?:fiscal\s+)?20\d\d|consensus|analysts?\s+(?:expect|estimate|project|see))\b").expect("outlook")
+    Regex::new(r"(?i)(?-u:\b)(?:expects?|expected\s+to|forecasts?|forecasting|guidance|guided|guides|outlook|projects?|projected|projecting|projection|targets?|targeting|will|would|estimates?\s+that|anticipates?|sees|predicts?|through\s+(?:fiscal\s+)?\d{4}|by\s+(?:fiscal\s+)?20\d\d|consensus|analysts?\s+(?:expect|estimate|project|see))(?-u:\b)").expect("outlook")
 });
 
 static MARKET_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bshare\s+(?:of|in)\s+([^.;]{0,60}?)\s+(?:market|sector|industry|space)\b|\b(?:in|of)\s+([^.;]{0,60}?)\s+(?:market|sector|industry|space)\b|([\w\-]+(?:\s+[\w\-]+){0,2})\s+market\s+share\b").expect("market phrase")
+    Regex::new(r"(?i)(?-u:\b)share\s+(?:of|in)\s+([^.;]{0,60}?)\s+(?:market|sector|industry|space)(?-u:\b)|(?-u:\b)(?:in|of)\s+([^.;]{0,60}?)\s+(?:market|sector|industry|space)(?-u:\b)|([\w\-]+(?:\s+[\w\-]+){0,2})\s+market\s+share(?-u:\b)").expect("market phrase")
 });
 
 /// The subject naming the market in a market-share sentence.

@@ -92,10 +92,10 @@ fn merge_meta(base: &mut ArticleMeta, other: ArticleMeta) {
 }
 
 static PEER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b((?:u\.s\.|us|american|chinese|european|global|western|japanese|korean)?\s*(?:tech(?:nology)?\s+giants|hyperscalers|cloud\s+(?:leaders|providers|rivals)|peers|rivals|competitors|counterparts|(?:big|large)\s+tech))\b").expect("peer")
+    Regex::new(r"(?i)(?-u:\b)((?:u\.s\.|us|american|chinese|european|global|western|japanese|korean)?\s*(?:tech(?:nology)?\s+giants|hyperscalers|cloud\s+(?:leaders|providers|rivals)|peers|rivals|competitors|counterparts|(?:big|large)\s+tech))(?-u:\b)").expect("peer")
 });
 static RIVAL_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?i:rival|competitor|peer)s?\s+([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})|\b([A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,3})(?:'s|\u{2019}s)").expect("rival")
+    Regex::new(r"(?-u:\b)(?i:rival|competitor|peer)s?\s+([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})|(?-u:\b)([A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,3})(?:'s|\u{2019}s)").expect("rival")
 });
 
 /// The entity a figure is about: another company or a peer group named in
@@ -323,6 +323,7 @@ pub fn extract(
     // "For the fourth quarter, the company expects:" labels the bullets that follow
     let mut lead_period: Option<periods::Mention> = None;
     let mut table = table::State::default();
+    let mut columns = Columns::default();
     let mut caption: Option<(String, crate::model::Scale)> = None;
     for para in &doc.paras {
         let masked = document::mask_urls(&para.text);
@@ -352,7 +353,7 @@ pub fn extract(
         }
         let mut para_period: Option<periods::Mention> = None;
         let mut para_subject: Option<String> = None;
-        for (ss, se) in document::sentences(ptext) {
+        for (ss, se) in document::bounded(ptext, document::sentences(ptext)) {
             let sentence = &ptext[ss..se];
             if let Some((fy_end, named_by_start)) = meta::learn_calendar(sentence) {
                 learned.push(Learned {
@@ -485,11 +486,7 @@ pub fn extract(
                 let (line, src_off) = para.locate(ss + f.start);
                 let fig_text = para.text[ss + f.start..ss + f.end].to_string();
                 let column = match src_off {
-                    Some(o) => doc
-                        .lines
-                        .get(line - 1)
-                        .map(|l| l[..o.min(l.len())].chars().count() + 1)
-                        .unwrap_or(0),
+                    Some(o) => columns.column(&doc.lines, line, o),
                     None => find_column(&doc.lines, line, &fig_text),
                 };
                 let mut value = f.value;
@@ -577,6 +574,37 @@ pub fn extract(
         article,
         claims,
         learned,
+    }
+}
+
+/// Character columns from byte offsets, counted forward along a line so a
+/// very long line is not counted again for every figure.
+#[derive(Default)]
+struct Columns {
+    line: usize,
+    byte: usize,
+    chars: usize,
+}
+
+impl Columns {
+    fn column(&mut self, lines: &[String], line: usize, byte: usize) -> usize {
+        let Some(l) = lines.get(line.wrapping_sub(1)) else {
+            return 0;
+        };
+        let mut byte = byte.min(l.len());
+        while !l.is_char_boundary(byte) {
+            byte -= 1;
+        }
+        if self.line != line || byte < self.byte {
+            *self = Columns {
+                line,
+                byte: 0,
+                chars: 0,
+            };
+        }
+        self.chars += l[self.byte..byte].chars().count();
+        self.byte = byte;
+        self.chars + 1
     }
 }
 

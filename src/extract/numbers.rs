@@ -33,9 +33,9 @@ static SINGLE: LazyLock<Regex> = LazyLock::new(|| figure_regex(false));
 
 fn figure_regex(ranges: bool) -> Regex {
     let num = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?";
-    let pre = r"US\$|HK\$|NT\$|C\$|A\$|S\$|R\$|\$|€|£|¥|₩|₹|\b(?:USD|HKD|RMB|CNY|EUR|GBP|JPY|KRW|INR|CHF|CAD|AUD|SGD|TWD|BRL)";
-    let scale = r"(?:thousand|million|billion|trillion|mln|mn|bln|bn|trn|tn|Milliarden|Millionen|k|m|b|t)\b|(?:Mrd|Mio)\b\.?";
-    let post = r"%|percentage[ \-]points?|per[ \-]?cent|percent|pct\b|ppts?\b|pp\b|basis[ \-]points?|bps\b|bp\b|yuan|renminbi|dollars?|euros?|yen|won|pounds?|rupees?|francs?|USD\b|EUR\b|CNY\b|RMB\b|HKD\b|JPY\b|KRW\b|GBP\b|€";
+    let pre = r"US\$|HK\$|NT\$|C\$|A\$|S\$|R\$|\$|€|£|¥|₩|₹|(?-u:\b)(?:USD|HKD|RMB|CNY|EUR|GBP|JPY|KRW|INR|CHF|CAD|AUD|SGD|TWD|BRL)";
+    let scale = r"(?:thousand|million|billion|trillion|mln|mn|bln|bn|trn|tn|Milliarden|Millionen|k|m|b|t)(?-u:\b)|(?:Mrd|Mio)(?-u:\b)\.?";
+    let post = r"%|percentage[ \-]points?|per[ \-]?cent|percent|pct(?-u:\b)|ppts?(?-u:\b)|pp(?-u:\b)|basis[ \-]points?|bps(?-u:\b)|bp(?-u:\b)|yuan|renminbi|dollars?|euros?|yen|won|pounds?|rupees?|francs?|USD(?-u:\b)|EUR(?-u:\b)|CNY(?-u:\b)|RMB(?-u:\b)|HKD(?-u:\b)|JPY(?-u:\b)|KRW(?-u:\b)|GBP(?-u:\b)|€";
     let range = if ranges {
         format!(
             r"(?:(?P<pct1>%)?{SP}?(?:-|\u{{2013}}|\u{{2014}}|to){SP}?(?:(?P<pre2>(?i:{pre})){SP}?)?(?P<num2>{num}))?"
@@ -51,13 +51,14 @@ fn figure_regex(ranges: bool) -> Regex {
 
 static STREAK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?P<n>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|\d{1,2}(?:st|nd|rd|th)?)(?:[ \-]+)(?:consecutive|straight|successive|continuous)[ \-]+quarters?\b|\b(?P<n2>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[ \-]+quarters?[ \-]+in[ \-]+a[ \-]+row\b",
+        r"(?i)(?-u:\b)(?P<n>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|\d{1,2}(?:st|nd|rd|th)?)(?:[ \-]+)(?:consecutive|straight|successive|continuous)[ \-]+quarters?(?-u:\b)|(?-u:\b)(?P<n2>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[ \-]+quarters?[ \-]+in[ \-]+a[ \-]+row(?-u:\b)",
     )
     .expect("streak regex")
 });
 
 static VERBAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(single|double|triple|quadruple)[ \-]digits?\b").expect("verbal regex")
+    Regex::new(r"(?i)(?-u:\b)(single|double|triple|quadruple)[ \-]digits?(?-u:\b)")
+        .expect("verbal regex")
 });
 
 fn word_number(w: &str) -> Option<i64> {
@@ -215,38 +216,40 @@ static QUAL: LazyLock<Vec<(Regex, Qualifier)>> = LazyLock::new(|| {
     vec![
         (
             r(
-                r"\bmore than|\bover|\babove|\bexceeding|\bexceed|\bin excess of|\bupwards of|\btopping|\btopped",
+                r"(?-u:\b)more than|(?-u:\b)over|(?-u:\b)above|(?-u:\b)exceeding|(?-u:\b)exceed|(?-u:\b)in excess of|(?-u:\b)upwards of|(?-u:\b)topping|(?-u:\b)topped",
             ),
             Qualifier::Over,
         ),
         (
-            r(r"\bat least|\bno less than|\bminimum of"),
+            r(r"(?-u:\b)at least|(?-u:\b)no less than|(?-u:\b)minimum of"),
             Qualifier::AtLeast,
         ),
         (
             r(
-                r"\babout|\baround|\bapproximately|\broughly|\bsome|\bnearly|\balmost|\bclose to|\ban estimated|\bestimated|~|\bapprox\.?",
+                r"(?-u:\b)about|(?-u:\b)around|(?-u:\b)approximately|(?-u:\b)roughly|(?-u:\b)some|(?-u:\b)nearly|(?-u:\b)almost|(?-u:\b)close to|(?-u:\b)an estimated|(?-u:\b)estimated|~|(?-u:\b)approx\.?",
             ),
             Qualifier::About,
         ),
         (
-            r(r"\bless than|\bunder|\bbelow|\bfewer than"),
+            r(r"(?-u:\b)less than|(?-u:\b)under|(?-u:\b)below|(?-u:\b)fewer than"),
             Qualifier::Under,
         ),
         (
-            r(r"\bat most|\bup to|\bno more than|\bas much as|\bas many as"),
+            r(
+                r"(?-u:\b)at most|(?-u:\b)up to|(?-u:\b)no more than|(?-u:\b)as much as|(?-u:\b)as many as",
+            ),
             Qualifier::AtMost,
         ),
-        (r(r"\bexactly|\bprecisely"), Qualifier::Exactly),
+        (r(r"(?-u:\b)exactly|(?-u:\b)precisely"), Qualifier::Exactly),
     ]
 });
 
 static DECLINE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:fell|falls?|falling|declined?|declining|declines|decreased?|decreasing|dropped|drops?|dropping|down|slid|slides?|sliding|slipped|slips?|shrank|shrink|shrinks|shrunk|contracted|contracts?|plunged|plunges?|tumbled|tumbles?|sank|sinks?|lost|lower|cut|slumped|slumps?|eased|retreated|negative)(?:\s+(?:by|of|some|about|around|nearly|more\s+than|over|almost|roughly|approximately|an?|a\s+further))*\s*$").expect("decline regex")
+    Regex::new(r"(?-u:\b)(?:fell|falls?|falling|declined?|declining|declines|decreased?|decreasing|dropped|drops?|dropping|down|slid|slides?|sliding|slipped|slips?|shrank|shrink|shrinks|shrunk|contracted|contracts?|plunged|plunges?|tumbled|tumbles?|sank|sinks?|lost|lower|cut|slumped|slumps?|eased|retreated|negative)(?:\s+(?:by|of|some|about|around|nearly|more\s+than|over|almost|roughly|approximately|an?|a\s+further))*\s*$").expect("decline regex")
 });
 
 static DECLINE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[a-z\-]+\s+){0,3}?(?:decline|decrease|drop|fall|contraction|slump|plunge|reduction|loss|lower|cut)\b|^\s*(?:year[\s-]+(?:over|on)[\s-]+year\s+)?(?:decline|decrease|drop|fall|lower)\b").expect("decline-after regex")
+    Regex::new(r"^\s*(?:[a-z\-]+\s+){0,3}?(?:decline|decrease|drop|fall|contraction|slump|plunge|reduction|loss|lower|cut)(?-u:\b)|^\s*(?:year[\s-]+(?:over|on)[\s-]+year\s+)?(?:decline|decrease|drop|fall|lower)(?-u:\b)").expect("decline-after regex")
 });
 
 /// Whether the text is written with decimal commas (European style).

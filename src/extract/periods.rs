@@ -41,30 +41,30 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     let ord = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)";
     let pats = [
         // through fiscal 2028 / by 2027
-        format!(r"\b(?:through|until|by)\s+{year}\b"),
+        format!(r"(?-u:\b)(?:through|until|by)\s+{year}(?-u:\b)"),
         // fiscal Q2 2026, Q3 FY26, Q3'25, 3Q25, Q3 2025, Q3
-        format!(r"\b(?:{fy})?q[1-4](?:\s*(?:of\s+)?(?:{year}|'\d{{2}}))?\b"),
-        r"\b[1-4]q\s*'?\d{2}\b".to_string(),
+        format!(r"(?-u:\b)(?:{fy})?q[1-4](?:\s*(?:of\s+)?(?:{year}|'\d{{2}}))?(?-u:\b)"),
+        r"(?-u:\b)[1-4]q\s*'?\d{2}(?-u:\b)".to_string(),
         // third quarter of fiscal 2026, the fiscal third quarter, second-quarter
-        format!(r"\b(?:fiscal\s+)?{ord}(?:[\s-]+fiscal)?[\s-]+quarter(?:\s+(?:of\s+)?{year})?\b"),
-        format!(r"\b(?:{year})\s+{ord}[\s-]+quarter\b"),
+        format!(r"(?-u:\b)(?:fiscal\s+)?{ord}(?:[\s-]+fiscal)?[\s-]+quarter(?:\s+(?:of\s+)?{year})?(?-u:\b)"),
+        format!(r"(?-u:\b)(?:{year})\s+{ord}[\s-]+quarter(?-u:\b)"),
         // halves
-        format!(r"\b(?:{fy})?(?:h[12]|[12]h)(?:\s*(?:of\s+)?(?:{year}|'\d{{2}}))?\b"),
-        format!(r"\b{ord}\s+half(?:\s+(?:of\s+)?{year})?\b"),
+        format!(r"(?-u:\b)(?:{fy})?(?:h[12]|[12]h)(?:\s*(?:of\s+)?(?:{year}|'\d{{2}}))?(?-u:\b)"),
+        format!(r"(?-u:\b){ord}\s+half(?:\s+(?:of\s+)?{year})?(?-u:\b)"),
         // the June quarter, quarter ended June 30, 2025, April-June quarter
-        format!(r"\b(?:quarter|three\s+months|period)\s+(?:that\s+)?end(?:ed|ing)\s+(?:on\s+)?{MONTH}(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?"),
-        format!(r"\b{MONTH}\s*(?:-|\u{{2013}}|to)\s*{MONTH}\s+(?:quarter|period)(?:\s+(?:of\s+)?\d{{4}})?"),
-        format!(r"\b{MONTH}(?:\s+\d{{4}})?\s+quarter\b(?:\s+(?:of\s+)?\d{{4}})?"),
+        format!(r"(?-u:\b)(?:quarter|three\s+months|period)\s+(?:that\s+)?end(?:ed|ing)\s+(?:on\s+)?{MONTH}(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?"),
+        format!(r"(?-u:\b){MONTH}\s*(?:-|\u{{2013}}|to)\s*{MONTH}\s+(?:quarter|period)(?:\s+(?:of\s+)?\d{{4}})?"),
+        format!(r"(?-u:\b){MONTH}(?:\s+\d{{4}})?\s+quarter(?-u:\b)(?:\s+(?:of\s+)?\d{{4}})?"),
         // relative
-        r"\b(?:most\s+recent|latest|last|recent|just[\s-]ended|latest\s+reported)\s+(?:reported\s+)?(?:fiscal\s+)?quarter\b".to_string(),
-        r"\b(?:past|last|trailing|previous|prior)\s+(?:four|4)\s+quarters\b|\b(?:past|last|trailing)\s+(?:twelve|12)\s+months\b|\bttm\b|\bfour\s+quarters\b".to_string(),
-        r"\b(?:prior|previous|preceding|sequential|earlier)\s+quarter\b|\bquarter\s+(?:before|earlier)\b".to_string(),
-        r"\b(?:a\s+)?year\s+(?:earlier|ago|before)\b|\byear-ago(?:\s+(?:quarter|period))?\b|\bprior[\s-]year(?:\s+(?:quarter|period))?\b|\bsame\s+(?:period|quarter)\s+(?:last|a)\s+year\b".to_string(),
+        r"(?-u:\b)(?:most\s+recent|latest|last|recent|just[\s-]ended|latest\s+reported)\s+(?:reported\s+)?(?:fiscal\s+)?quarter(?-u:\b)".to_string(),
+        r"(?-u:\b)(?:past|last|trailing|previous|prior)\s+(?:four|4)\s+quarters(?-u:\b)|(?-u:\b)(?:past|last|trailing)\s+(?:twelve|12)\s+months(?-u:\b)|(?-u:\b)ttm(?-u:\b)|(?-u:\b)four\s+quarters(?-u:\b)".to_string(),
+        r"(?-u:\b)(?:prior|previous|preceding|sequential|earlier)\s+quarter(?-u:\b)|(?-u:\b)quarter\s+(?:before|earlier)(?-u:\b)".to_string(),
+        r"(?-u:\b)(?:a\s+)?year\s+(?:earlier|ago|before)(?-u:\b)|(?-u:\b)year-ago(?:\s+(?:quarter|period))?(?-u:\b)|(?-u:\b)prior[\s-]year(?:\s+(?:quarter|period))?(?-u:\b)|(?-u:\b)same\s+(?:period|quarter)\s+(?:last|a)\s+year(?-u:\b)".to_string(),
         // horizons
-        r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})-year\b(?:\s+(?:plan|period|program|programme))?|\bnext\s+(?:two|three|four|five|ten|\d{1,2})\s+years\b".to_string(),
+        r"(?-u:\b)(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})-year(?-u:\b)(?:\s+(?:plan|period|program|programme))?|(?-u:\b)next\s+(?:two|three|four|five|ten|\d{1,2})\s+years(?-u:\b)".to_string(),
         // years: fiscal 2028, FY26, full-year 2025, in 2025
-        format!(r"\b(?:full[\s-]year\s+|calendar\s+(?:year\s+)?)?{year}\b"),
-        format!(r"\b{MONTH}\s+(?:19|20)\d{{2}}\b"),
+        format!(r"(?-u:\b)(?:full[\s-]year\s+|calendar\s+(?:year\s+)?)?{year}(?-u:\b)"),
+        format!(r"(?-u:\b){MONTH}\s+(?:19|20)\d{{2}}(?-u:\b)"),
     ];
     Regex::new(&format!("(?i){}", pats.join("|"))).expect("period mention regex")
 });

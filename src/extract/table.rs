@@ -30,7 +30,7 @@ pub struct State {
 static CELL_SPLIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r" {2,}|\t+|\s*\|\s*").expect("cells"));
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bin\s+(thousands|millions|billions)\s+of\s+(u\.?s\.?\s+dollars|dollars|euros|yen|yuan|renminbi|won|pounds|rupees|swiss\s+francs)|\((?:in\s+)?(us\$|\$|€|¥|₩|£|rmb|eur|usd|jpy|krw|cny)\s*(thousands?|millions?|billions?|mn|m|bn)\)|\bin\s+(us\$|\$|€|¥|₩|£|rmb|eur|usd|jpy|krw|cny)\s*(thousands?|millions?|billions?|mn|bn)").expect("caption")
+    Regex::new(r"(?i)(?-u:\b)in\s+(thousands|millions|billions)\s+of\s+(u\.?s\.?\s+dollars|dollars|euros|yen|yuan|renminbi|won|pounds|rupees|swiss\s+francs)|\((?:in\s+)?(us\$|\$|€|¥|₩|£|rmb|eur|usd|jpy|krw|cny)\s*(thousands?|millions?|billions?|mn|m|bn)\)|(?-u:\b)in\s+(us\$|\$|€|¥|₩|£|rmb|eur|usd|jpy|krw|cny)\s*(thousands?|millions?|billions?|mn|bn)").expect("caption")
 });
 
 /// Currency and scale named by a table caption.

@@ -134,37 +134,41 @@ const MONTH_RE: &str = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|j
 static RE: LazyLock<Res> = LazyLock::new(|| {
     let r = |s: &str| Regex::new(s).expect("period regex");
     Res {
-        fiscal_year: r(r"\b(?:fy|fiscal(?:\s+year)?)\s*'?(\d{4}|\d{2})\b"),
-        year: r(r"\b((?:19|20)\d{2})\b"),
-        apostrophe_year: r(r"'(\d{2})\b"),
-        fiscal_word: r(r"\bfiscal\b|\bfy\b|\bfy\d"),
-        calendar_word: r(r"\bcalendar\b"),
+        fiscal_year: r(r"(?-u:\b)(?:fy|fiscal(?:\s+year)?)\s*'?(\d{4}|\d{2})(?-u:\b)"),
+        year: r(r"(?-u:\b)((?:19|20)\d{2})(?-u:\b)"),
+        apostrophe_year: r(r"'(\d{2})(?-u:\b)"),
+        fiscal_word: r(r"(?-u:\b)fiscal(?-u:\b)|(?-u:\b)fy(?-u:\b)|(?-u:\b)fy\d"),
+        calendar_word: r(r"(?-u:\b)calendar(?-u:\b)"),
         quarter: r(
-            r"\bq([1-4])\b|\bq([1-4])(?:'|\s)?(\d{2})\b|\b([1-4])q(?:'|\s)?(\d{2})?\b|\b(first|second|third|fourth|1st|2nd|3rd|4th)(?:[\s-]+fiscal)?[\s-]+quarter\b",
+            r"(?-u:\b)q([1-4])(?-u:\b)|(?-u:\b)q([1-4])(?:'|\s)?(\d{2})(?-u:\b)|(?-u:\b)([1-4])q(?:'|\s)?(\d{2})?(?-u:\b)|(?-u:\b)(first|second|third|fourth|1st|2nd|3rd|4th)(?:[\s-]+fiscal)?[\s-]+quarter(?-u:\b)",
         ),
         half: r(
-            r"\bh([12])\b|\b([12])h\b|\bh([12])(?:'|\s)?(\d{2})\b|\b(first|second)[\s-]+half\b",
+            r"(?-u:\b)h([12])(?-u:\b)|(?-u:\b)([12])h(?-u:\b)|(?-u:\b)h([12])(?:'|\s)?(\d{2})(?-u:\b)|(?-u:\b)(first|second)[\s-]+half(?-u:\b)",
         ),
         quarter_ending: r(&format!(
             r"(?:quarter|three\s+months|period)\s+(?:that\s+)?end(?:ed|ing)\s+(?:on\s+)?{MONTH_RE}"
         )),
-        month_quarter: r(&format!(r"\b{MONTH_RE}(?:\s+\d{{4}})?\s+quarter\b")),
-        month_span_quarter: r(&format!(r"\b{MONTH_RE}\s*(?:-|to|through)\s*{MONTH_RE}\b")),
-        month_year: r(&format!(r"\b{MONTH_RE}\s+((?:19|20)\d{{2}})\b")),
+        month_quarter: r(&format!(
+            r"(?-u:\b){MONTH_RE}(?:\s+\d{{4}})?\s+quarter(?-u:\b)"
+        )),
+        month_span_quarter: r(&format!(
+            r"(?-u:\b){MONTH_RE}\s*(?:-|to|through)\s*{MONTH_RE}(?-u:\b)"
+        )),
+        month_year: r(&format!(r"(?-u:\b){MONTH_RE}\s+((?:19|20)\d{{2}})(?-u:\b)")),
         latest: r(
-            r"\b(?:most\s+recent|latest|last|recent|just[\s-]ended|latest\s+reported|past)\s+(?:reported\s+)?(?:fiscal\s+)?quarter\b",
+            r"(?-u:\b)(?:most\s+recent|latest|last|recent|just[\s-]ended|latest\s+reported|past)\s+(?:reported\s+)?(?:fiscal\s+)?quarter(?-u:\b)",
         ),
         trailing: r(
-            r"\b(?:(?:past|last|trailing|previous|prior|over)\s+)?(?:four|4)\s+quarters\b|\b(?:past|last|trailing)\s+(?:twelve|12)\s+months\b|\bttm\b",
+            r"(?-u:\b)(?:(?:past|last|trailing|previous|prior|over)\s+)?(?:four|4)\s+quarters(?-u:\b)|(?-u:\b)(?:past|last|trailing)\s+(?:twelve|12)\s+months(?-u:\b)|(?-u:\b)ttm(?-u:\b)",
         ),
         prior_quarter: r(
-            r"\b(?:prior|previous|preceding|sequential|earlier)\s+quarter\b|\bquarter\s+(?:before|earlier)\b|\bsequentially\b",
+            r"(?-u:\b)(?:prior|previous|preceding|sequential|earlier)\s+quarter(?-u:\b)|(?-u:\b)quarter\s+(?:before|earlier)(?-u:\b)|(?-u:\b)sequentially(?-u:\b)",
         ),
         year_earlier: r(
-            r"\b(?:a\s+)?year\s+(?:earlier|ago|before)\b|\byear-ago\b|\bprior[\s-]year\b|\bsame\s+(?:period|quarter)\s+(?:last|a)\s+year\b",
+            r"(?-u:\b)(?:a\s+)?year\s+(?:earlier|ago|before)(?-u:\b)|(?-u:\b)year-ago(?-u:\b)|(?-u:\b)prior[\s-]year(?-u:\b)|(?-u:\b)same\s+(?:period|quarter)\s+(?:last|a)\s+year(?-u:\b)",
         ),
         horizon: r(
-            r"\b(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[\s-]years?\b(?:\s+plan)?|\bnext\s+(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+years\b",
+            r"(?-u:\b)(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[\s-]years?(?-u:\b)(?:\s+plan)?|(?-u:\b)next\s+(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+years(?-u:\b)",
         ),
         through: r(r"^(?:through|thru|by|until|to)\s+(.+)$"),
     }

@@ -141,8 +141,17 @@ fn check_cluster(
             }
             // figures that move together: the same article pair shares other figures at these periods
             let mut moved: BTreeSet<usize> = BTreeSet::new();
-            for &a in &keys[*ka] {
-                for &b in &keys[*kb] {
+            // one representative claim per (article, entity): the comparison is per article pair
+            let reps = |ids: &[usize]| -> Vec<usize> {
+                let mut seen = BTreeSet::new();
+                ids.iter()
+                    .copied()
+                    .filter(|&c| seen.insert((ctx.claims[c].article, ctx.claims[c].entity.clone())))
+                    .take(64)
+                    .collect()
+            };
+            for a in reps(&keys[*ka]) {
+                for b in reps(&keys[*kb]) {
                     let (ca, cb) = (&ctx.claims[a], &ctx.claims[b]);
                     if ca.article == cb.article {
                         continue;
@@ -157,8 +166,8 @@ fn check_cluster(
                             continue;
                         }
                         if let Some(ys) = sb.get(s) {
-                            for &x in xs {
-                                for &y in ys {
+                            for &x in xs.iter().take(64) {
+                                for &y in ys.iter().take(64) {
                                     let (fx, fy) = (&ctx.claims[x].figure, &ctx.claims[y].figure);
                                     if precise(fx) && precise(fy) && fx.agrees_with(fy) {
                                         moved.insert(x);

@@ -1,0 +1,137 @@
+//! Raw articles through the binary: extraction round trip, odd and bad input.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_claimcheck"));
+    c.current_dir(env!("CARGO_MANIFEST_DIR"));
+    c.env("NO_COLOR", "1");
+    c
+}
+
+fn tmpdir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("claimcheck-art-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn findings(v: &serde_json::Value) -> Vec<(String, String)> {
+    let mut f: Vec<(String, String)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["fingerprint"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    f.sort();
+    f
+}
+
+#[test]
+fn extract_round_trips_through_check() {
+    let d = tmpdir("roundtrip");
+    for e in std::fs::read_dir(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/articles"))
+        .unwrap()
+    {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, d.join(p.file_name().unwrap())).unwrap();
+    }
+    let raw = bin()
+        .args(["check", "--format", "json"])
+        .arg(&d)
+        .output()
+        .unwrap();
+    let raw: serde_json::Value = serde_json::from_slice(&raw.stdout).unwrap();
+    let ex = bin().args(["extract", "--write"]).arg(&d).output().unwrap();
+    assert_eq!(
+        ex.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&ex.stderr)
+    );
+    let curated = bin()
+        .args(["check", "--format", "json"])
+        .arg(&d)
+        .output()
+        .unwrap();
+    assert_eq!(
+        curated.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&curated.stderr)
+    );
+    let curated: serde_json::Value = serde_json::from_slice(&curated.stdout).unwrap();
+    assert!(curated["summary"]["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|a| a["claims_from"] == "claim-file"));
+    assert!(!findings(&raw).is_empty());
+    assert_eq!(
+        findings(&raw),
+        findings(&curated),
+        "extract output read back must give the same findings"
+    );
+    // a second --write never overwrites the reviewed files
+    let again = bin().args(["extract", "--write"]).arg(&d).output().unwrap();
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("not overwritten"));
+}
+
+#[test]
+fn empty_article_is_a_clean_empty_result() {
+    let d = tmpdir("empty");
+    std::fs::write(d.join("empty.txt"), "").unwrap();
+    let out = bin()
+        .args(["check", "--format", "json"])
+        .arg(&d)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["summary"]["figures"], 0);
+    assert_eq!(v["summary"]["articles"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn binary_article_is_an_error_and_the_rest_is_checked() {
+    let d = tmpdir("binary");
+    std::fs::write(d.join("junk.txt"), b"Revenue rose \xff\xfe\x00 5%\n").unwrap();
+    std::fs::write(
+        d.join("good.txt"),
+        "Zephyr Tools said revenue rose 12% in the third quarter of 2025.\n",
+    )
+    .unwrap();
+    let out = bin()
+        .args(["check", "--format", "json"])
+        .arg(&d)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let msg = v["errors"][0]["message"].as_str().unwrap();
+    assert!(msg.contains("junk.txt:1") && msg.contains("UTF-8"), "{msg}");
+    assert_eq!(v["summary"]["figures"], 1, "the good article is still read");
+}
+
+#[test]
+fn one_long_line_without_newlines_finishes() {
+    // not a timing test: a long single line must be read without quadratic blow-up
+    let d = tmpdir("longline");
+    let chunk = "Revenue rose 12% to $3.4 billion in Q3 2025 while margins held at 9.5% ";
+    std::fs::write(d.join("long.txt"), chunk.repeat(20_000)).unwrap();
+    let out = bin()
+        .args(["check", "--format", "json", "--fail-on", "never"])
+        .arg(&d)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["summary"]["figures"].as_u64().unwrap() >= 40_000);
+}
