@@ -74,13 +74,12 @@ impl Lexicon {
         items.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         let mut terms = std::collections::HashMap::new();
         let mut alts = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for (p, kind, id) in items {
-            let key = phrase_key(&p);
-            if terms.contains_key(&key) {
-                continue;
+            if seen.insert(p.clone()) {
+                alts.push(escape_phrase(&p));
             }
-            alts.push(escape_phrase(&p));
-            terms.insert(key, (kind, id));
+            terms.entry(phrase_key(&p)).or_insert((kind, id));
         }
         let re = Regex::new(&format!(
             r"(?i)(?-u:\b)(?:{})(?:'s|\u{{2019}}s)?(?-u:\b)",
@@ -163,7 +162,16 @@ fn market_subject(lex: &Lexicon, sentence: &str) -> Option<String> {
     None
 }
 
-/// The last subject named in a text (for sentences that say "the segment").
+/// The first subject named in a sentence, its grammatical subject as a rule
+/// (for the next sentence's "the segment", "the unit").
+pub fn first_subject(lex: &Lexicon, text: &str) -> Option<String> {
+    lex.hits(text)
+        .into_iter()
+        .find(|h| h.kind == TermKind::Subject && h.id != "company")
+        .map(|h| h.id)
+}
+
+/// The last subject named in a text.
 pub fn last_subject(lex: &Lexicon, text: &str) -> Option<String> {
     lex.hits(text)
         .into_iter()
@@ -272,9 +280,22 @@ pub fn attribute(
             }
         }
     }
-    // the measure: in the clause, nearest the figure
-    let mut measure =
-        nearest(&hits, TermKind::Measure, cs, ce, f.start, false).map(|h| h.id.clone());
+    // the measure: in the clause, nearest the figure; else the sentence's own
+    // subject phrase before the clause ("Revenue for the quarter, which ..., rose 42%")
+    let mut measure_hit = nearest(&hits, TermKind::Measure, cs, ce, f.start, false).cloned();
+    let mut from_sentence_head = false;
+    if measure_hit.is_none()
+        && matches!(f.unit, Unit::Percent | Unit::Currency(_))
+        && GROWTH_WORD.is_match(clause_text)
+    {
+        measure_hit = hits
+            .iter()
+            .filter(|h| h.kind == TermKind::Measure && h.end <= cs)
+            .min_by_key(|h| h.start)
+            .cloned();
+        from_sentence_head = measure_hit.is_some();
+    }
+    let mut measure = measure_hit.as_ref().map(|h| h.id.clone());
     if share_rel && measure.as_deref() != Some("market-share") {
         let market = after.to_lowercase();
         if market.trim_start().starts_with("of")
@@ -287,8 +308,29 @@ pub fn attribute(
         }
     }
     // subject: in the clause, else earlier in the sentence
-    let mut subject = nearest(&hits, TermKind::Subject, cs, ce, f.start, true)
-        .or_else(|| nearest(&hits, TermKind::Subject, 0, cs, cs, false))
+    // subjects inside "of total sales" name the whole, not the part
+    let of_start = if share_rel { f.end } else { usize::MAX };
+    let in_clause: Vec<Hit> = hits
+        .iter()
+        .filter(|h| h.start < of_start)
+        .cloned()
+        .collect();
+    // a compound before the measure ("Data center revenue") names the subject
+    let compound = measure_hit.as_ref().and_then(|m| {
+        hits.iter()
+            .filter(|h| h.kind == TermKind::Subject && h.end <= m.start && m.start - h.end <= 3)
+            .max_by_key(|h| h.end)
+            .cloned()
+    });
+    let head = if from_sentence_head {
+        compound.clone()
+    } else {
+        None
+    };
+    let mut subject = head
+        .or_else(|| nearest(&in_clause, TermKind::Subject, cs, ce, f.start, true).cloned())
+        .or(compound)
+        .or_else(|| nearest(&in_clause, TermKind::Subject, 0, cs, cs, false).cloned())
         .map(|h| h.id.clone())
         .or_else(|| para_subject.map(|s| s.to_string()));
     let growth_word = GROWTH_WORD.is_match(clause_text);
@@ -344,6 +386,15 @@ pub fn attribute(
         subject = Some("company".into());
     }
     if measure == "market-share" {
+        if matches!(f.unit, Unit::Currency(_) | Unit::Count) {
+            return Attribution {
+                metric: None,
+                kind,
+                basis: None,
+                of,
+                outlook,
+            };
+        }
         kind = Kind::Share;
         // the market is named in "share of Europe's robotics market" / "robotics market share"
         if let Some(m) = market_subject(lex, sentence) {

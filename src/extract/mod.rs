@@ -547,7 +547,7 @@ pub fn extract(
             }) {
                 para_period = Some(m.clone());
             }
-            if let Some(s) = metric::last_subject(lex, sentence) {
+            if let Some(s) = metric::first_subject(lex, sentence) {
                 para_subject = Some(s);
             }
             if para.kind == ParaKind::Paragraph && sentence.trim_end().ends_with(':') {

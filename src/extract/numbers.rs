@@ -35,7 +35,7 @@ fn figure_regex(ranges: bool) -> Regex {
     let num = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?";
     let pre = r"US\$|HK\$|NT\$|C\$|A\$|S\$|R\$|\$|€|£|¥|₩|₹|(?-u:\b)(?:USD|HKD|RMB|CNY|EUR|GBP|JPY|KRW|INR|CHF|CAD|AUD|SGD|TWD|BRL)";
     let scale = r"(?:thousand|million|billion|trillion|mln|mn|bln|bn|trn|tn|Milliarden|Millionen|k|m|b|t)(?-u:\b)|(?:Mrd|Mio)(?-u:\b)\.?";
-    let post = r"%|percentage[ \-]points?|per[ \-]?cent|percent|pct(?-u:\b)|ppts?(?-u:\b)|pp(?-u:\b)|basis[ \-]points?|bps(?-u:\b)|bp(?-u:\b)|yuan|renminbi|dollars?|euros?|yen|won|pounds?|rupees?|francs?|USD(?-u:\b)|EUR(?-u:\b)|CNY(?-u:\b)|RMB(?-u:\b)|HKD(?-u:\b)|JPY(?-u:\b)|KRW(?-u:\b)|GBP(?-u:\b)|€";
+    let post = r"%|percentage[ \-]points?|per[ \-]?cent|percent|pct(?-u:\b)|ppts?(?-u:\b)|pp(?-u:\b)|pts?(?-u:\b)|basis[ \-]points?|bps(?-u:\b)|bp(?-u:\b)|yuan|renminbi|dollars?|euros?|yen|won|pounds?|rupees?|francs?|USD(?-u:\b)|EUR(?-u:\b)|CNY(?-u:\b)|RMB(?-u:\b)|HKD(?-u:\b)|JPY(?-u:\b)|KRW(?-u:\b)|GBP(?-u:\b)|€";
     let range = if ranges {
         format!(
             r"(?:(?P<pct1>%)?{SP}?(?:-|\u{{2013}}|\u{{2014}}|to){SP}?(?:(?P<pre2>(?i:{pre})){SP}?)?(?P<num2>{num}))?"
@@ -421,7 +421,8 @@ pub fn scan(text: &str, european: bool) -> Vec<Found> {
         }
         if let Some(p) = post {
             let pl = p.to_ascii_lowercase();
-            let u = if pl.starts_with("percentage") || pl.starts_with("pp") {
+            let u = if pl.starts_with("percentage") || pl.starts_with("pp") || pl.starts_with("pt")
+            {
                 Some(Unit::Pp)
             } else if pl == "%" || pl.starts_with("per") || pl == "pct" {
                 Some(Unit::Percent)
