@@ -42,6 +42,8 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     let pats = [
         // through fiscal 2028 / by 2027
         format!(r"(?-u:\b)(?:through|until|by)\s+{year}(?-u:\b)"),
+        // the June quarter, quarter ended June 30, 2025, April-June quarter
+        format!(r"(?-u:\b)(?:(?:fiscal\s+)?(?:first|second|third|fourth)\s+)?(?:fiscal\s+)?(?:quarter|three\s+months|period),?\s+(?:that\s+|which\s+)?end(?:ed|ing)\s+(?:on\s+)?{MONTH}(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?"),
         // fiscal Q2 2026, Q3 FY26, Q3'25, 3Q25, Q3 2025, Q3
         format!(r"(?-u:\b)(?:{fy})?q[1-4](?:\s*(?:of\s+)?(?:{year}|'\d{{2}}))?(?-u:\b)"),
         r"(?-u:\b)[1-4]q\s*'?\d{2}(?-u:\b)".to_string(),
@@ -51,8 +53,6 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
         // halves
         format!(r"(?-u:\b)(?:{fy})?(?:h[12]|[12]h)(?:\s*(?:of\s+)?(?:{year}|'\d{{2}}))?(?-u:\b)"),
         format!(r"(?-u:\b){ord}\s+half(?:\s+(?:of\s+)?{year})?(?-u:\b)"),
-        // the June quarter, quarter ended June 30, 2025, April-June quarter
-        format!(r"(?-u:\b)(?:quarter|three\s+months|period)\s+(?:that\s+)?end(?:ed|ing)\s+(?:on\s+)?{MONTH}(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?"),
         format!(r"(?-u:\b){MONTH}\s*(?:-|\u{{2013}}|to)\s*{MONTH}\s+(?:quarter|period)(?:\s+(?:of\s+)?\d{{4}})?"),
         format!(r"(?-u:\b){MONTH}(?:\s+\d{{4}})?\s+quarter(?-u:\b)(?:\s+(?:of\s+)?\d{{4}})?"),
         // relative

@@ -146,7 +146,7 @@ static RE: LazyLock<Res> = LazyLock::new(|| {
             r"(?-u:\b)h([12])(?-u:\b)|(?-u:\b)([12])h(?-u:\b)|(?-u:\b)h([12])(?:'|\s)?(\d{2})(?-u:\b)|(?-u:\b)(first|second)[\s-]+half(?-u:\b)",
         ),
         quarter_ending: r(&format!(
-            r"(?:quarter|three\s+months|period)\s+(?:that\s+)?end(?:ed|ing)\s+(?:on\s+)?{MONTH_RE}"
+            r"(?:quarter|three\s+months|period),?\s+(?:that\s+|which\s+)?end(?:ed|ing)\s+(?:on\s+)?{MONTH_RE}"
         )),
         month_quarter: r(&format!(
             r"(?-u:\b){MONTH_RE}(?:\s+\d{{4}})?\s+quarter(?-u:\b)"
@@ -348,6 +348,13 @@ mod tests {
             Expr::QuarterEnding {
                 month: 6,
                 year: None
+            }
+        );
+        assert_eq!(
+            parse_label("fiscal first quarter, ended September 30, 2025"),
+            Expr::QuarterEnding {
+                month: 9,
+                year: Some(2025)
             }
         );
         assert_eq!(
