@@ -66,3 +66,35 @@ fn no_five_word_run_from_the_corpus() {
         hits.join("\n")
     );
 }
+
+/// Knowledge about companies lives in data files: no company named in
+/// claims/knowledge/entities.yaml appears in src/.
+#[test]
+fn no_company_names_in_rust_code() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let yaml = std::fs::read_to_string(root.join("claims/knowledge/entities.yaml")).unwrap();
+    let names: Vec<String> = yaml
+        .lines()
+        .filter_map(|l| l.split("name: ").nth(1))
+        .map(|n| n.split(',').next().unwrap_or("").trim().to_string())
+        .filter(|n| n.len() >= 4)
+        .collect();
+    assert!(names.len() > 20, "entity names read: {names:?}");
+    let mut ours = Vec::new();
+    files(&root.join("src"), &["rs"], &mut ours);
+    let mut hits = Vec::new();
+    for f in &ours {
+        let text = std::fs::read_to_string(f).unwrap();
+        for n in &names {
+            let first = n.split_whitespace().next().unwrap_or(n);
+            if first.len() >= 5 && text.contains(first) {
+                hits.push(format!("{}: {first}", f.display()));
+            }
+        }
+    }
+    assert!(
+        hits.is_empty(),
+        "company names in Rust code:\n{}",
+        hits.join("\n")
+    );
+}

@@ -354,7 +354,7 @@ pub fn scan(text: &str, european: bool) -> Vec<Found> {
         if out.iter().any(|f| f.start < m.end() && m.start() < f.end) {
             continue;
         }
-        // numbers glued to letters or dots are names, tickers, versions: "Qwen2.5", "GPT-4", "9988.HK", "Q3"
+        // numbers glued to letters or dots are names, tickers, versions: "Zeta3.5", "Model-4", "1234.HK", "Q3"
         let start = c.name("pre").map(|p| p.start()).unwrap_or(num.start());
         let glued_before = prev_char(text, start).is_some_and(|ch| {
             ch.is_alphanumeric()
