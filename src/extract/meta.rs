@@ -2,7 +2,6 @@
 //! fiscal calendars taught by sentences like "the third quarter of fiscal
 //! 2026, ended October 26, 2025".
 
-use crate::knowledge::Knowledge;
 use crate::period::{parse::month_number, Month};
 use jiff::civil::Date;
 use regex::Regex;
@@ -52,32 +51,12 @@ pub fn parse_date_text(s: &str) -> Option<Date> {
 
 /// The entity an article is about: the known company named most often, else
 /// the capitalized name repeated most often.
-pub fn infer_entity(text: &str, k: &Knowledge) -> Option<String> {
-    let mut best: Option<(usize, String)> = None;
-    for (name, canonical) in k.entities.names() {
-        if name.len() < 3 {
-            continue;
-        }
-        let n = count_word(text, name);
-        if n > 0
-            && best
-                .as_ref()
-                .is_none_or(|(b, c)| n > *b || n == *b && canonical < c.as_str())
-        {
-            best = Some((n, canonical.to_string()));
-        }
-    }
-    let mut tally: BTreeMap<String, usize> = BTreeMap::new();
-    if let Some((_, c)) = &best {
-        *tally.entry(c.clone()).or_default() += 0;
-    }
-    // known names summed per entity
-    let mut known: BTreeMap<String, usize> = BTreeMap::new();
-    for (name, canonical) in k.entities.names() {
-        if name.len() >= 3 {
-            *known.entry(canonical.to_string()).or_default() += count_word(text, name);
-        }
-    }
+pub fn infer_entity(text: &str, lex: &super::metric::Lexicon) -> Option<String> {
+    let known = lex.entity_counts(text);
+    let best_any = known
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .map(|(c, _)| c.clone());
     let known_best = known
         .into_iter()
         .filter(|(_, n)| *n >= 2)
@@ -87,31 +66,11 @@ pub fn infer_entity(text: &str, k: &Knowledge) -> Option<String> {
         (Some((kname, kn)), Some((cname, cn))) => Some(if cn > kn * 2 { cname } else { kname }),
         (Some((kname, _)), None) => Some(kname),
         (None, Some((cname, _))) => Some(cname),
-        (None, None) => best.map(|(_, c)| c),
+        (None, None) => best_any,
     }
 }
 
-fn count_word(text: &str, word: &str) -> usize {
-    let mut n = 0;
-    let mut from = 0;
-    while let Some(i) = text[from..].find(word) {
-        let s = from + i;
-        let e = s + word.len();
-        let ok_before = text[..s]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
-        let ok_after = text[e..]
-            .chars()
-            .next()
-            .is_none_or(|c| !c.is_alphanumeric());
-        if ok_before && ok_after {
-            n += 1;
-        }
-        from = e;
-    }
-    n
-}
+#[cfg(test)]
 
 static CAP_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)([A-Z][a-zA-Z&\-]+(?:\s+[A-Z][a-zA-Z&\-]+){1,3})(?:'s|\u{2019}s)?(?-u:\b)")
@@ -266,8 +225,9 @@ mod tests {
 
     #[test]
     fn entity_from_text() {
-        let k = Knowledge::embedded();
+        let k = crate::knowledge::Knowledge::embedded();
+        let lex = crate::extract::metric::Lexicon::new(&k);
         let t = "Pellucid Robotics said sales rose. Pellucid Robotics expects more. Analysts like Pellucid Robotics.";
-        assert_eq!(infer_entity(t, &k).as_deref(), Some("Pellucid Robotics"));
+        assert_eq!(infer_entity(t, &lex).as_deref(), Some("Pellucid Robotics"));
     }
 }

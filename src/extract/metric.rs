@@ -20,6 +20,9 @@ enum TermKind {
 pub struct Lexicon {
     re: Regex,
     terms: std::collections::HashMap<String, (TermKind, String)>,
+    /// Every known company name and alias, and the entity each names.
+    names: Regex,
+    name_map: std::collections::HashMap<String, String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -86,7 +89,33 @@ impl Lexicon {
             alts.join("|")
         ))
         .expect("lexicon regex");
-        Lexicon { re, terms }
+        let mut names: Vec<(String, String)> = k
+            .entities
+            .names()
+            .filter(|(n, _)| n.len() >= 3)
+            .map(|(n, c)| (n.to_string(), c.to_string()))
+            .collect();
+        names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        let alts: Vec<String> = names.iter().map(|(n, _)| regex::escape(n)).collect();
+        let names_re =
+            Regex::new(&format!(r"(?-u:\b)(?:{})(?-u:\b)", alts.join("|"))).expect("names regex");
+        Lexicon {
+            re,
+            terms,
+            names: names_re,
+            name_map: names.into_iter().collect(),
+        }
+    }
+
+    /// How often each known entity is named in a text.
+    pub fn entity_counts(&self, text: &str) -> std::collections::BTreeMap<String, usize> {
+        let mut out = std::collections::BTreeMap::new();
+        for m in self.names.find_iter(text) {
+            if let Some(c) = self.name_map.get(m.as_str()) {
+                *out.entry(c.clone()).or_default() += 1;
+            }
+        }
+        out
     }
 
     fn hits(&self, text: &str) -> Vec<Hit> {
@@ -224,32 +253,64 @@ fn nearest(
         })
 }
 
+/// What is computed once per sentence: catalogue terms found in it and its clause breaks.
+pub struct SentenceIndex {
+    hits: Vec<Hit>,
+    breaks: Vec<(usize, usize)>,
+}
+
+impl SentenceIndex {
+    pub fn new(lex: &Lexicon, sentence: &str, entity_names: &[String]) -> SentenceIndex {
+        let mut hits = lex.hits(sentence);
+        // the article's company named in the sentence is the "company" subject
+        for n in entity_names.iter().filter(|n| n.len() >= 3) {
+            let mut from = 0;
+            while let Some(i) = sentence[from..].find(n.as_str()) {
+                let s = from + i;
+                hits.push(Hit {
+                    start: s,
+                    end: s + n.len(),
+                    kind: TermKind::Subject,
+                    id: "company".into(),
+                });
+                from = s + n.len();
+            }
+        }
+        let breaks = CLAUSE_BREAK
+            .find_iter(sentence)
+            .map(|m| (m.start(), m.end()))
+            .collect();
+        SentenceIndex { hits, breaks }
+    }
+
+    /// Clause bounds around `at` in a sentence of length `len`.
+    pub fn clause(&self, len: usize, at: usize) -> (usize, usize) {
+        let mut start = 0;
+        let mut end = len;
+        for &(s, e) in &self.breaks {
+            if e <= at {
+                start = e;
+            } else if s > at {
+                end = s;
+                break;
+            }
+        }
+        (start, end)
+    }
+}
+
 /// Attributes the figure at `f` (byte offsets in `sentence`).
 pub fn attribute(
     lex: &Lexicon,
     k: &Knowledge,
     sentence: &str,
+    idx: &SentenceIndex,
     f: &Found,
     streak_of: Option<&MetricId>,
-    entity_names: &[String],
     para_subject: Option<&str>,
 ) -> Attribution {
-    let mut hits = lex.hits(sentence);
-    // the article's company named in the sentence is the "company" subject
-    for n in entity_names.iter().filter(|n| n.len() >= 3) {
-        let mut from = 0;
-        while let Some(i) = sentence[from..].find(n.as_str()) {
-            let s = from + i;
-            hits.push(Hit {
-                start: s,
-                end: s + n.len(),
-                kind: TermKind::Subject,
-                id: "company".into(),
-            });
-            from = s + n.len();
-        }
-    }
-    let (cs, ce) = clause(sentence, f.start);
+    let hits = &idx.hits;
+    let (cs, ce) = idx.clause(sentence.len(), f.start);
     let clause_text = &sentence[cs..ce];
     let outlook = OUTLOOK.is_match(clause_text);
     let mut kind = match &f.unit {
@@ -282,7 +343,7 @@ pub fn attribute(
     }
     // the measure: in the clause, nearest the figure; else the sentence's own
     // subject phrase before the clause ("Revenue for the quarter, which ..., rose 42%")
-    let mut measure_hit = nearest(&hits, TermKind::Measure, cs, ce, f.start, false).cloned();
+    let mut measure_hit = nearest(hits, TermKind::Measure, cs, ce, f.start, false).cloned();
     let mut from_sentence_head = false;
     if measure_hit.is_none()
         && matches!(f.unit, Unit::Percent | Unit::Currency(_))
@@ -441,8 +502,8 @@ pub fn attribute(
     }
     let subject = subject.unwrap_or_else(|| "company".into());
     let scope = if matches!(measure.as_str(), "market-share" | "market-size") {
-        nearest(&hits, TermKind::Scope, cs, ce, f.start, false)
-            .or_else(|| nearest(&hits, TermKind::Scope, 0, sentence.len(), f.start, false))
+        nearest(hits, TermKind::Scope, cs, ce, f.start, false)
+            .or_else(|| nearest(hits, TermKind::Scope, 0, sentence.len(), f.start, false))
             .map(|h| h.id.clone())
     } else {
         None
@@ -488,7 +549,8 @@ mod tests {
         scan(s, false)
             .iter()
             .map(|f| {
-                let a = attribute(&lex, &k, s, f, None, &[], None);
+                let idx = SentenceIndex::new(&lex, s, &[]);
+                let a = attribute(&lex, &k, s, &idx, f, None, None);
                 format!(
                     "{} {}{}{}",
                     a.metric.map(|m| m.to_string()).unwrap_or("-".into()),

@@ -313,12 +313,21 @@ pub fn extract(
         .entity
         .clone()
         .map(|e| k.entities.canonical(&e).unwrap_or(e.trim()).to_string())
-        .or_else(|| meta::infer_entity(&body, k))
+        .or_else(|| meta::infer_entity(&body, lex))
         .unwrap_or_else(|| "(unknown entity)".to_string());
     meta.entity = Some(entity.clone());
     let european = numbers::is_european(&body);
     let mut claims: Vec<Claim> = Vec::new();
     let mut learned = Vec::new();
+    let entity_names: Vec<String> = k
+        .entities
+        .get(&entity)
+        .map(|e| {
+            std::iter::once(e.name.clone())
+                .chain(e.aliases.iter().cloned())
+                .collect()
+        })
+        .unwrap_or_else(|| vec![entity.clone()]);
     let mut heading_period: Option<periods::Mention> = None;
     // "For the fourth quarter, the company expects:" labels the bullets that follow
     let mut lead_period: Option<periods::Mention> = None;
@@ -376,22 +385,14 @@ pub fn extract(
             let src = sourcing::of_sentence(sentence, &links);
             // growth figures' metrics, for streaks in the same clause
             let mut clause_metric: Vec<((usize, usize), MetricId)> = Vec::new();
-            let entity_names: Vec<String> = k
-                .entities
-                .get(&entity)
-                .map(|e| {
-                    std::iter::once(e.name.clone())
-                        .chain(e.aliases.iter().cloned())
-                        .collect()
-                })
-                .unwrap_or_else(|| vec![entity.clone()]);
+            let idx = metric::SentenceIndex::new(lex, sentence, &entity_names);
             let first_claim = claims.len();
             for (fi, f) in figures.iter().enumerate() {
                 if ms.iter().any(|m| f.start >= m.start && f.end <= m.end) && f.unit == Unit::Count
                 {
                     continue;
                 }
-                let cl = metric::clause(sentence, f.start);
+                let cl = idx.clause(sentence.len(), f.start);
                 let streak_of = clause_metric
                     .iter()
                     .find(|(c, _)| *c == cl)
@@ -400,9 +401,9 @@ pub fn extract(
                     lex,
                     k,
                     sentence,
+                    &idx,
                     f,
                     streak_of.as_ref(),
-                    &entity_names,
                     para_subject.as_deref(),
                 );
                 // "(\$4.67 billion)" after a money figure, or "..., reaching RMB 33.4 billion" after a

@@ -15,13 +15,25 @@ static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Sourcing of a sentence: `links` are hrefs of links overlapping it.
 pub fn of_sentence(sentence: &str, links: &[String]) -> Sourcing {
-    let citations: Vec<String> = MARKER
-        .captures_iter(sentence)
-        .map(|c| c[1].to_string())
-        .collect();
-    let attribution = ATTRIBUTION
-        .find(sentence)
-        .map(|m| m.as_str().trim().to_string());
+    // cheap literal checks first: most sentences carry no marker and no attribution verb
+    static CUES: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)according|said|says|told|stated|noted|wrote|added|estimat|expects|forecast|from|statement|filing|release|report|presentation|per |citing|cited").expect("cues")
+    });
+    let citations: Vec<String> = if sentence.contains('[') {
+        MARKER
+            .captures_iter(sentence)
+            .map(|c| c[1].to_string())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let attribution = if CUES.is_match(sentence) {
+        ATTRIBUTION
+            .find(sentence)
+            .map(|m| m.as_str().trim().to_string())
+    } else {
+        None
+    };
     Sourcing {
         citations,
         link: links.first().cloned(),

@@ -332,7 +332,8 @@ impl State {
                 verbal: false,
             };
             let probe = format!("{label} {}", cell.trim());
-            let mut attr = metric::attribute(lex, k, &probe, &fake, None, &[], None);
+            let idx = metric::SentenceIndex::new(lex, &probe, &[]);
+            let mut attr = metric::attribute(lex, k, &probe, &idx, &fake, None, None);
             if attr.metric.is_none() {
                 if let Some(s) = metric::last_subject(lex, label) {
                     attr.metric = Some(MetricId {
