@@ -70,8 +70,6 @@ pub fn infer_entity(text: &str, lex: &super::metric::Lexicon) -> Option<String> 
     }
 }
 
-#[cfg(test)]
-
 static CAP_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)([A-Z][a-zA-Z&\-]+(?:\s+[A-Z][a-zA-Z&\-]+){1,3})(?:'s|\u{2019}s)?(?-u:\b)")
         .expect("cap name")
