@@ -276,10 +276,43 @@ impl SentenceIndex {
                 from = s + n.len();
             }
         }
+        // a clause starts at its conjunction ("up 14%", "and 3%"): the break is the comma and spaces
         let breaks = CLAUSE_BREAK
             .find_iter(sentence)
-            .map(|m| (m.start(), m.end()))
+            .map(|m| {
+                let t = m.as_str();
+                let lead = t.len() - t.trim_start_matches([',', ' ', '\t']).len();
+                let word_starts = t[lead..].starts_with(|c: char| c.is_alphabetic());
+                (
+                    m.start(),
+                    if word_starts {
+                        m.start() + lead
+                    } else {
+                        m.end()
+                    },
+                )
+            })
+            .filter(|(s, e)| e > s)
             .collect();
+        // adjacent subjects name one thing: "data center chips" is the data center, but
+        // "Acme Cloud" (the company's name, then a segment) is the segment
+        hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+        let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
+        for h in hits {
+            if let Some(prev) = kept.last_mut() {
+                if prev.kind == TermKind::Subject
+                    && h.kind == TermKind::Subject
+                    && h.start <= prev.end + 1
+                {
+                    if prev.id == "company" {
+                        *prev = h;
+                    }
+                    continue;
+                }
+            }
+            kept.push(h);
+        }
+        let hits = kept;
         SentenceIndex { hits, breaks }
     }
 
@@ -461,6 +494,9 @@ pub fn attribute(
         if let Some(m) = market_subject(lex, sentence) {
             subject = Some(m);
         }
+    } else if def.kinds.contains(&Kind::Margin) && matches!(f.unit, Unit::Pp | Unit::Bp) {
+        // points are always a change in a margin
+        kind = Kind::Growth;
     } else if def.kinds.contains(&Kind::Margin) && kind == Kind::Growth {
         // "margin slipped to 6.5%" is a level; "margins declined 14% YoY" a change
         let near_before = tail(before, 30);

@@ -432,6 +432,50 @@ pub fn extract(
                         }
                     }
                 }
+                // "accounting for 57% of revenue, up from 51% a year earlier": the same share, earlier;
+                // "up 14% ... and 3% from the previous quarter": the same growth, another basis
+                let pct = matches!(f.unit, Unit::Percent | Unit::Pp | Unit::Bp);
+                if pct {
+                    let prev = claims[first_claim..]
+                        .iter()
+                        .rev()
+                        .find(|c| c.metric.is_some() && c.figure.unit == f.unit);
+                    if let Some(prev) = prev {
+                        let from = lead.ends_with("from")
+                            || lead.ends_with("versus")
+                            || lead.ends_with("vs.")
+                            || lead.ends_with("compared with");
+                        let level = matches!(
+                            prev.kind,
+                            crate::model::Kind::Share | crate::model::Kind::Margin
+                        );
+                        if from && level {
+                            a.metric = prev.metric.clone();
+                            a.kind = prev.kind;
+                            a.basis = None;
+                            a.of = prev.of.clone();
+                        } else if a.metric.is_none()
+                            && prev.kind == crate::model::Kind::Growth
+                            && (lead.ends_with("and") || lead.ends_with(','))
+                        {
+                            a.metric = prev.metric.clone();
+                            a.kind = crate::model::Kind::Growth;
+                            let rest =
+                                metric::tail(&sentence[..(f.end + 40).min(sentence.len())], 45)
+                                    .to_lowercase();
+                            a.basis = Some(
+                                if rest.contains("previous quarter")
+                                    || rest.contains("prior quarter")
+                                    || rest.contains("sequential")
+                                {
+                                    crate::model::Basis::Qoq
+                                } else {
+                                    prev.basis.unwrap_or(crate::model::Basis::Yoy)
+                                },
+                            );
+                        }
+                    }
+                }
                 if f.unit == Unit::Streak && a.metric.is_none() {
                     a.metric = claims
                         .iter()
