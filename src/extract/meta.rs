@@ -147,8 +147,20 @@ fn ordinal_q(s: &str) -> Option<i32> {
     })
 }
 
-/// Learns a fiscal calendar from "fiscal Q3 2026 ... ended October 26, 2025".
+static FISCAL_YEAR_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)fiscal\s+year\s+(?:that\s+|which\s+)?(?:ended|ends|ending|closed|closes|runs\s+to|to)\s+(?:on\s+|in\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+(\d{1,2}))?").expect("fiscal year end")
+});
+
+/// Learns a fiscal calendar from "fiscal Q3 2026 ... ended October 26, 2025"
+/// or "a fiscal year that ended on Sept. 30".
 pub fn learn_calendar(sentence: &str) -> Option<(u8, bool)> {
+    if let Some(c) = FISCAL_YEAR_END.captures(sentence) {
+        let mut end = Month::new(2000, month_number(&c[1])?);
+        if c.get(2).and_then(|d| d.as_str().parse::<u8>().ok()).is_some_and(|d| d <= 7) {
+            end = end.plus(-1);
+        }
+        return Some((end.month(), false));
+    }
     let c = FISCAL_TIE.captures(sentence)?;
     let (q, fy) = if let (Some(q), Some(y)) = (c.get(1), c.get(2)) {
         (q.as_str(), y.as_str())
@@ -218,6 +230,7 @@ mod tests {
             learn_calendar("the fourth quarter of fiscal year 2025 ended September 27, 2025"),
             Some((9, false))
         );
+        assert_eq!(learn_calendar("the last quarter of a fiscal year that ended on Sept. 30"), Some((9, false)));
         assert_eq!(learn_calendar("revenue rose 5% in the quarter"), None);
     }
 
