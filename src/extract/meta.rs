@@ -156,7 +156,10 @@ static FISCAL_YEAR_END: LazyLock<Regex> = LazyLock::new(|| {
 pub fn learn_calendar(sentence: &str) -> Option<(u8, bool)> {
     if let Some(c) = FISCAL_YEAR_END.captures(sentence) {
         let mut end = Month::new(2000, month_number(&c[1])?);
-        if c.get(2).and_then(|d| d.as_str().parse::<u8>().ok()).is_some_and(|d| d <= 7) {
+        if c.get(2)
+            .and_then(|d| d.as_str().parse::<u8>().ok())
+            .is_some_and(|d| d <= 7)
+        {
             end = end.plus(-1);
         }
         return Some((end.month(), false));
@@ -230,7 +233,10 @@ mod tests {
             learn_calendar("the fourth quarter of fiscal year 2025 ended September 27, 2025"),
             Some((9, false))
         );
-        assert_eq!(learn_calendar("the last quarter of a fiscal year that ended on Sept. 30"), Some((9, false)));
+        assert_eq!(
+            learn_calendar("the last quarter of a fiscal year that ended on Sept. 30"),
+            Some((9, false))
+        );
         assert_eq!(learn_calendar("revenue rose 5% in the quarter"), None);
     }
 

@@ -187,7 +187,7 @@ fn claim_entity(k: &Knowledge, article_entity: &str, clause_before: &str) -> Str
 /// that make the label the figure's comparison basis.
 fn is_basis_gap(gap: &str) -> bool {
     static GAP: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s*(?:from|than|over|on|compared\s+(?:with|to)|versus|vs\.?|against)\s*(?:the\s+)?$").expect("basis gap")
+        Regex::new(r"(?i)^\s*(?:(?:from|than|over|on|compared\s+(?:with|to)|versus|vs\.?|against)\s*(?:the\s+)?)?$").expect("basis gap")
     });
     GAP.is_match(gap)
 }

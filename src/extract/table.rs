@@ -293,10 +293,21 @@ impl State {
         let Some(header) = self.header.clone() else {
             return vec![];
         };
-        let first_period = header.iter().find_map(|c| match c {
-            Col::Period(p) => Some(p.clone()),
-            _ => None,
-        });
+        // a change column is about the latest period in the header
+        let first_period = header
+            .iter()
+            .filter_map(|c| match c {
+                Col::Period(p) => Some(p.clone()),
+                _ => None,
+            })
+            .enumerate()
+            .max_by_key(|(i, p)| {
+                (
+                    crate::period::parse_label(p).year().unwrap_or(0),
+                    std::cmp::Reverse(*i),
+                )
+            })
+            .map(|(_, p)| p);
         let line = para.parts[0].line;
         let src_off = para.parts[0].src_offset;
         let mut out = Vec::new();

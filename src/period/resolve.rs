@@ -111,6 +111,21 @@ impl ResolveCtx<'_> {
         self.outlook || self.reported(r)
     }
 
+    /// For a label with no year: the latest such period already reported by the
+    /// publication date, or for an outlook the first one not yet reported.
+    fn pick_year<F: Fn(i32) -> (MonthRange, String)>(
+        &self,
+        py: i32,
+        build: F,
+    ) -> Option<(MonthRange, String)> {
+        let cands: Vec<(MonthRange, String)> = (py - 1..=py + 1).map(build).collect();
+        if self.outlook {
+            cands.into_iter().find(|(r, _)| !self.reported(r))
+        } else {
+            cands.into_iter().rev().find(|(r, _)| self.reported(r))
+        }
+    }
+
     fn pub_year(&self) -> Option<i32> {
         self.published.map(|d| d.year() as i32)
     }
@@ -255,10 +270,7 @@ fn resolve_expr(expr: &Expr, context: Option<&Expr>, ctx: &ResolveCtx) -> Vec<Re
                     }
                 } else if let Some(py) = ctx.pub_year() {
                     // no year: the latest such quarter that fits the publication date
-                    let pick = (py - 1..=py + 1)
-                        .rev()
-                        .map(build)
-                        .find(|(r, _)| ctx.plausible(r));
+                    let pick = ctx.pick_year(py, build);
                     if let Some((r, how)) = pick {
                         out.push(range(
                             r,
@@ -272,22 +284,30 @@ fn resolve_expr(expr: &Expr, context: Option<&Expr>, ctx: &ResolveCtx) -> Vec<Re
             prefer_plausible(out, ctx)
         }
         Expr::Half { h, year, cal: c } if (1..=2).contains(h) => {
-            let Some(y) = year.or(hint_year).or(ctx.pub_year()) else {
-                return vec![];
-            };
-            let out = flavours(*c)
-                .into_iter()
-                .map(|fiscal| {
+            let mut out = Vec::new();
+            for fiscal in flavours(*c) {
+                let build = |y: i32| -> (MonthRange, String) {
                     if fiscal {
                         let r = cal.fiscal_half(y, *h);
-                        range(r, format!("fiscal H{h} FY{y} = {r}"))
+                        (r, format!("fiscal H{h} FY{y} = {r}"))
                     } else {
                         let start = Month::new(y, 6 * (h - 1) + 1);
                         let r = MonthRange::new(start, start.plus(5));
-                        range(r, format!("calendar H{h} {y} = {r}"))
+                        (r, format!("calendar H{h} {y} = {r}"))
                     }
-                })
-                .collect();
+                };
+                if let Some(y) = year.or(hint_year) {
+                    let (r, how) = build(y);
+                    out.push(range(r, how));
+                } else if let Some(py) = ctx.pub_year() {
+                    if let Some((r, how)) = ctx.pick_year(py, build) {
+                        out.push(range(
+                            r,
+                            format!("{how} (no year written; fits the publication date)"),
+                        ));
+                    }
+                }
+            }
             prefer_plausible(out, ctx)
         }
         Expr::Year { year, cal: c } => {
