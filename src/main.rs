@@ -22,6 +22,9 @@ struct Cli {
 enum Format {
     Text,
     Json,
+    Markdown,
+    Sarif,
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq)]
@@ -247,6 +250,9 @@ fn main() -> ExitCode {
             let text = match format {
                 Format::Json => report::json::render(&report),
                 Format::Text => report::text::render(&report, colored),
+                Format::Markdown => report::markdown::render(&report),
+                Format::Sarif => report::sarif::render(&report),
+                Format::Html => report::html::render(&report),
             };
             if let Some(path) = output {
                 if let Err(e) = claimcheck::atomic::write(&path, text.as_bytes()) {

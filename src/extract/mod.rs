@@ -581,7 +581,15 @@ pub fn extract(
                         start: 0,
                         end: 0,
                     },
-                    sourcing: src.clone(),
+                    sourcing: if meta.primary {
+                        // the company's own release is the source; it cites nobody
+                        crate::model::Sourcing::default()
+                    } else {
+                        crate::model::Sourcing {
+                            citations: sourcing::markers_after(sentence, f.end),
+                            ..src.clone()
+                        }
+                    },
                     outlook: a.outlook,
                 });
             }

@@ -13,6 +13,34 @@ static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("attribution")
 });
 
+/// The citation markers covering a figure: the first group of markers after it
+/// in its sentence ("rose 5% [1], while margins fell [2]": 5% is [1]).
+pub fn markers_after(sentence: &str, at: usize) -> Vec<String> {
+    static BARE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[(\d{1,3})\]").expect("marker"));
+    let rest = &sentence[at..];
+    if !rest.contains('[') {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut last_end: Option<usize> = None;
+    for c in BARE.captures_iter(rest) {
+        let m = c.get(0).expect("marker");
+        // "[text](url)" is a Markdown link, not a marker
+        if rest[m.end()..].starts_with('(') {
+            continue;
+        }
+        // markers written together ("[1][2]", "[1], [2]") form one group
+        if let Some(e) = last_end {
+            if !rest[e..m.start()].trim_matches([',', ' ']).is_empty() {
+                break;
+            }
+        }
+        out.push(c[1].to_string());
+        last_end = Some(m.end());
+    }
+    out
+}
+
 /// Sourcing of a sentence: `links` are hrefs of links overlapping it.
 pub fn of_sentence(sentence: &str, links: &[String]) -> Sourcing {
     // cheap literal checks first: most sentences carry no marker and no attribution verb
@@ -45,6 +73,16 @@ pub fn of_sentence(sentence: &str, links: &[String]) -> Sourcing {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markers_cover_the_clause_before_them() {
+        let s = "Sales rose 5% [1], while margins fell 2% [2]. ";
+        assert_eq!(markers_after(s, s.find("5%").unwrap() + 2), vec!["1"]);
+        assert_eq!(markers_after(s, s.find("2%").unwrap() + 2), vec!["2"]);
+        let t = "Sales rose 5% [1][3].";
+        assert_eq!(markers_after(t, 13), vec!["1", "3"]);
+        assert!(markers_after("Sales rose 5%.", 13).is_empty());
+    }
 
     #[test]
     fn markers_links_attribution() {

@@ -377,7 +377,8 @@ pub fn render(report: &Report) -> String {
             s.push('\n');
         }
         for q in listed {
-            let file = crate::rules::file_name(&report.articles[q.article].display_path());
+            let path = report.articles[q.article].display_path();
+            let file = crate::rules::file_name(&path);
             for &(id, role) in &q.claims {
                 let c = &report.claims[id];
                 let _ = write!(

@@ -1,8 +1,12 @@
-//! Reports: the result of a check, and its renderings (JSON, terminal text).
+//! Reports: the result of a check, and its renderings (JSON, terminal text,
+//! Markdown, SARIF, HTML).
 
 pub mod claimfile;
+pub mod html;
 pub mod json;
 pub mod knowledge;
+pub mod markdown;
+pub mod sarif;
 pub mod text;
 
 use crate::error::Error;
