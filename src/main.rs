@@ -235,7 +235,12 @@ fn main() -> ExitCode {
             } else {
                 None
             };
-            let report = match claimcheck::check(&paths, &opts, stdin) {
+            let spinner = progress(&paths);
+            let report = claimcheck::check(&paths, &opts, stdin);
+            if let Some(pb) = spinner {
+                pb.finish_and_clear();
+            }
+            let report = match report {
                 Ok(r) => r,
                 Err(e) => return usage(&e.to_string()),
             };
@@ -271,6 +276,31 @@ fn main() -> ExitCode {
             ExitCode::from(report.exit_code(fail_on) as u8)
         }
     }
+}
+
+/// Inputs above which a check shows progress on a terminal.
+const PROGRESS_ABOVE: usize = 300;
+
+/// A spinner on standard error while a large check runs (more than
+/// [`PROGRESS_ABOVE`] input files, standard error a terminal); None otherwise.
+fn progress(paths: &[PathBuf]) -> Option<indicatif::ProgressBar> {
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let inputs = claimcheck::ingest::discover(paths, &mut Vec::new());
+    if inputs.len() <= PROGRESS_ABOVE {
+        return None;
+    }
+    let pb = indicatif::ProgressBar::new_spinner();
+    pb.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{spinner} checking {msg} [{elapsed}]")
+    {
+        pb.set_style(style);
+    }
+    pb.set_message(format!("{} files", inputs.len()));
+    pb.enable_steady_tick(std::time::Duration::from_millis(120));
+    Some(pb)
 }
 
 fn usage(msg: &str) -> ExitCode {

@@ -236,7 +236,15 @@ pub fn from_lines(lines: Vec<String>, skip_until: usize) -> Doc {
             i += 1;
             continue;
         }
-        let short_meta = words(t) <= 14 && DATE_LINE.is_match(t) && !t.contains('%');
+        // a byline or date line: short, dated, not a sentence that goes on
+        static TIME_OR_READ: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)\d{1,2}:\d{2}\s*(?:am|pm)|\bmin(?:ute)?s?\s+read\b|^(?:published|updated|posted|by)\b").expect("time")
+        });
+        let short_meta = DATE_LINE.is_match(t)
+            && (words(t) <= 8 || words(t) <= 16 && TIME_OR_READ.is_match(t))
+            && !t.ends_with(',')
+            && !t.contains('%')
+            && !t.contains('$');
         if repeated.contains(t) || short_meta || t.starts_with("<!--") {
             flush(&mut current, &mut doc.paras);
             doc.skipped.insert(line_no);
