@@ -183,6 +183,21 @@ fn claim_entity(k: &Knowledge, article_entity: &str, clause_before: &str) -> Str
     article_entity.to_string()
 }
 
+/// Author bios, contact blocks and "About me" notes: no claims there.
+fn is_boilerplate(para: &Para, author: Option<&str>) -> bool {
+    static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)[\w.+-]+@[\w-]+\.[\w.]+|\b(?:tel|phone|fax)\b\s*[:.]?\s*\+?\d|^\W*about\s+(?:me|the\s+author|the\s+writer|this\s+newsletter)\b|^\W*disclosures?\b").expect("contact")
+    });
+    let t = para.text.trim();
+    if CONTACT.is_match(t) {
+        return true;
+    }
+    author.is_some_and(|a| {
+        let a = a.trim();
+        a.len() >= 4 && t.starts_with(a) && t.split_whitespace().count() > 12
+    })
+}
+
 /// "13% from a year earlier": the words between a figure and a relative label
 /// that make the label the figure's comparison basis.
 fn is_basis_gap(gap: &str) -> bool {
@@ -339,6 +354,12 @@ pub fn extract(
         let ptext = masked.as_str();
         if para.kind == ParaKind::Heading {
             heading_period = periods::find(ptext).into_iter().find(|m| !m.is_relative());
+            // a headline states figures too (it restates the body); other headings rarely do
+            if !ptext.chars().any(|c| c.is_ascii_digit()) {
+                continue;
+            }
+        }
+        if is_boilerplate(para, meta.author.as_deref()) {
             continue;
         }
         if para.kind != ParaKind::Bullet && para.kind != ParaKind::TableRow {

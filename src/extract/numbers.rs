@@ -362,7 +362,9 @@ pub fn scan(text: &str, european: bool) -> Vec<Found> {
                 || ch == '_'
                 || ch == '/'
                 || ch == '#'
-                || ch == '-' && prev_char(text, start - 1).is_some_and(|p| p.is_alphanumeric())
+                || ch == ':'
+                || ch == '+'
+                || ch == '-' && prev_char(text, start - 1).is_some_and(|p| p.is_alphanumeric() || p == '+')
         });
         if glued_before && c.name("pre").is_none() {
             continue;
@@ -464,7 +466,13 @@ pub fn scan(text: &str, european: bool) -> Vec<Found> {
             Some(u) => u,
             None => {
                 // plain numbers: counts with a scale word, or followed by a countable noun
-                let rest = after(text, end, 30);
+                let rest = {
+                    let mut e = (end + 30).min(text.len());
+                    while !text.is_char_boundary(e) {
+                        e -= 1;
+                    }
+                    &text[end..e]
+                };
                 let year_like =
                     scale == Scale::One && lo.exponent == 0 && (1900..=2100).contains(&lo.mantissa);
                 if year_like || c.name("num2").is_some() && scale == Scale::One {
@@ -567,6 +575,11 @@ fn time_unit_follows(rest: &str) -> bool {
 /// A plain number counts when a noun follows that is not a unit of time or a date part.
 fn countable_follows(rest: &str) -> bool {
     let w = rest.trim_start();
+    if w.starts_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
+    let lower = w.to_lowercase();
+    let w = lower.as_str();
     let first: String = w
         .chars()
         .take_while(|c| c.is_alphabetic() || *c == '-')
