@@ -57,8 +57,25 @@ static STREAK: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static VERBAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(single|double|triple|quadruple)[ \-]digits?(?-u:\b)")
-        .expect("verbal regex")
+    Regex::new(
+        r"(?i)(?-u:\b)(?:(low|mid|high)[ \-])?(single|double|triple|quadruple)[ \-]digits?(?-u:\b)",
+    )
+    .expect("verbal regex")
+});
+
+/// "doubled", "4 times", "38x": multiples.
+static MULTIPLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(doubled|tripled|quadrupled)(?-u:\b)|(?-u:\b)(\d+(?:\.\d+)?)(?:[ \u{00a0}]?(?:times)(?-u:\b)|x(?-u:\b))").expect("multiple regex")
+});
+
+/// Counts written as words: "nine new customers", "two plants".
+static WORD_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|dozen)(?-u:\b)").expect("word count regex")
+});
+
+/// "the fourth beat in a row", "the second quarter in a row": streaks.
+static ORDINAL_ROW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))[ \-]+(?:straight[ \-]+|consecutive[ \-]+)?(?:quarter|beat|quarterly[ \-]+\w+|period)s?[ \-]+in[ \-]+a[ \-]+row(?-u:\b)").expect("ordinal row regex")
 });
 
 fn word_number(w: &str) -> Option<i64> {
@@ -296,15 +313,29 @@ pub fn scan(text: &str, european: bool) -> Vec<Found> {
             || rest.contains("gain")
             || rest.contains("rise")
             || rest.contains("revenue")
-            || rest.contains("decline"))
+            || rest.contains("decline")
+            || rest.contains("pace")
+            || rest.contains("rate"))
         {
             continue;
         }
-        let (lo, hi) = match c[1].to_ascii_lowercase().as_str() {
+        let (lo, hi) = match c[2].to_ascii_lowercase().as_str() {
             "single" => (1, 9),
             "double" => (10, 99),
             "triple" => (100, 999),
             _ => (1000, 9999),
+        };
+        // "low/mid/high single-digit": the lower, middle or upper third of the range
+        let (lo, hi) = match c.get(1).map(|m| m.as_str().to_ascii_lowercase()) {
+            Some(p) => {
+                let third = (hi - lo + 1) / 3;
+                match p.as_str() {
+                    "low" => (lo, lo + third - 1),
+                    "mid" => (lo + third, lo + 2 * third - 1),
+                    _ => (lo + 2 * third, hi),
+                }
+            }
+            None => (lo, hi),
         };
         out.push(Found {
             start: m.start(),
@@ -321,6 +352,95 @@ pub fn scan(text: &str, european: bool) -> Vec<Found> {
             streak: false,
             verbal: true,
         });
+    }
+    for c in ORDINAL_ROW.captures_iter(text) {
+        let m = c.get(0).expect("match");
+        if out.iter().any(|f| f.start < m.end() && m.start() < f.end) {
+            continue;
+        }
+        if let Some(v) = word_number(&c[1]) {
+            out.push(Found {
+                start: m.start(),
+                end: m.end(),
+                value: Value::point(Decimal::new(v, 0)),
+                unit: Unit::Streak,
+                scale: Scale::One,
+                qualifier: Qualifier::None,
+                negative: false,
+                yen_sign: false,
+                streak: true,
+                verbal: false,
+            });
+        }
+    }
+    for c in MULTIPLE.captures_iter(text) {
+        let m = c.get(0).expect("match");
+        if out.iter().any(|f| f.start < m.end() && m.start() < f.end)
+            || prev_char(text, m.start()).is_some_and(|ch| ch.is_alphanumeric() || ch == '.')
+        {
+            continue;
+        }
+        let value = match (c.get(1), c.get(2)) {
+            (Some(w), _) => match w.as_str().to_ascii_lowercase().as_str() {
+                "doubled" => Decimal::new(2, 0),
+                "tripled" => Decimal::new(3, 0),
+                _ => Decimal::new(4, 0),
+            },
+            (None, Some(n)) => match Decimal::parse(n.as_str()) {
+                Some(d) => d,
+                None => continue,
+            },
+            _ => continue,
+        };
+        out.push(Found {
+            start: m.start(),
+            end: m.end(),
+            value: Value::point(value),
+            unit: Unit::Multiple,
+            scale: Scale::One,
+            qualifier: Qualifier::None,
+            negative: false,
+            yen_sign: false,
+            streak: false,
+            verbal: c.get(1).is_some(),
+        });
+    }
+    for c in WORD_COUNT.captures_iter(text) {
+        let m = c.get(0).expect("match");
+        if out.iter().any(|f| f.start < m.end() && m.start() < f.end) {
+            continue;
+        }
+        let rest = &text[m.end()..(m.end() + 30).min(text.len())];
+        let rest = &rest[..(0..=rest.len())
+            .rev()
+            .find(|i| rest.is_char_boundary(*i))
+            .unwrap_or(0)];
+        // "nine new customers": a common noun within two words; not "three years", "two of"
+        let words: Vec<&str> = rest.split_whitespace().take(3).collect();
+        let noun_ok = words.first().is_some_and(|w| countable_follows(w))
+            && !words
+                .iter()
+                .take(2)
+                .any(|w| time_unit_follows(&w.to_lowercase()));
+        if !noun_ok
+            || c[1].eq_ignore_ascii_case("dozen") && !before(text, m.start(), 3).ends_with("a ")
+        {
+            continue;
+        }
+        if let Some(v) = word_number(&c[1]).or((c[1].eq_ignore_ascii_case("dozen")).then_some(12)) {
+            out.push(Found {
+                start: m.start(),
+                end: m.end(),
+                value: Value::point(Decimal::new(v, 0)),
+                unit: Unit::Count,
+                scale: Scale::One,
+                qualifier: Qualifier::None,
+                negative: false,
+                yen_sign: false,
+                streak: false,
+                verbal: true,
+            });
+        }
     }
     let mut pos = 0;
     while pos < text.len() {
@@ -364,7 +484,8 @@ pub fn scan(text: &str, european: bool) -> Vec<Found> {
                 || ch == '#'
                 || ch == ':'
                 || ch == '+'
-                || ch == '-' && prev_char(text, start - 1).is_some_and(|p| p.is_alphanumeric() || p == '+')
+                || ch == '-'
+                    && prev_char(text, start - 1).is_some_and(|p| p.is_alphanumeric() || p == '+')
         });
         if glued_before && c.name("pre").is_none() {
             continue;
@@ -693,6 +814,16 @@ mod tests {
             "7"
         );
         assert_eq!(one("gains for 11 straight quarters").1, "11");
+    }
+
+    #[test]
+    fn words_multiples_and_rows() {
+        assert_eq!(one("it signed seven new distributors").1, "7");
+        assert!(figs("over the next three years").is_empty());
+        assert_eq!(one("profit tripled in the period").2, "multiple one");
+        assert_eq!(one("trading at 25 times earnings").1, "25");
+        assert_eq!(one("grew at a mid-single-digit pace").1, "4..6");
+        assert_eq!(one("its third beat in a row").2, "streak one");
     }
 
     #[test]
