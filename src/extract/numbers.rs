@@ -599,13 +599,13 @@ pub fn scan(text: &str, european: bool) -> Vec<Found> {
                 if year_like || c.name("num2").is_some() && scale == Scale::One {
                     continue;
                 }
-                if scale == Scale::One && !countable_follows(&rest) {
+                if scale == Scale::One && !countable_follows(rest) {
                     continue;
                 }
                 if scale != Scale::One
-                    && !countable_follows(&rest)
+                    && !countable_follows(rest)
                     && !rest.trim_start().is_empty()
-                    && time_unit_follows(&rest)
+                    && time_unit_follows(rest)
                 {
                     continue;
                 }
