@@ -555,6 +555,27 @@ pub fn attribute(
             Basis::Yoy
         }
     });
+    // the company's own revenue outlook is guidance; analysts' estimates are not
+    static GUIDE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)\b(?:expects?|expected|forecasts?|guid\w*|outlook|sees|projects?|anticipates?)\b",
+        )
+        .expect("guide")
+    });
+    static ANALYSTS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:analysts?|consensus|estimates?|street|brokerages?)\b")
+            .expect("analysts")
+    });
+    let measure = if measure == "revenue"
+        && outlook
+        && GUIDE.is_match(clause_text)
+        && !ANALYSTS.is_match(clause_text)
+        && k.metrics.measures.contains_key("guidance-revenue")
+    {
+        "guidance-revenue".to_string()
+    } else {
+        measure
+    };
     let plan = k
         .metrics
         .measures
