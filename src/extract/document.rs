@@ -294,7 +294,10 @@ pub fn from_lines(lines: Vec<String>, skip_until: usize) -> Doc {
             && !continuing
             && words(body_trim) <= 12
             && !ends_sentence(body_trim)
-            && body_trim.chars().next().is_some_and(|c| c.is_uppercase())
+            && body_trim
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
             && !body_trim.ends_with(',')
             && doc.lines.get(i + 1).is_none_or(|l| l.trim().is_empty())
             && doc.lines[i + 1..]

@@ -159,6 +159,12 @@ static SHARE_OF: LazyLock<Regex> = LazyLock::new(|| {
 static SHARE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:accounting\s+for|accounts\s+for|accounted\s+for|account\s+for|representing|represented|represents|made\s+up|makes\s+up|comprising|comprised|contributing|contributed)\s*(?:about|around|over|more\s+than|nearly|almost|roughly|some|just\s+over|just\s+under|less\s+than)?\s*$").expect("share before")
 });
+static HORIZON_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\bthrough\s+(?:fiscal\s+)?\d{4}|\bby\s+(?:fiscal\s+)?20\d\d|\bguidance\b|\boutlook\b",
+    )
+    .expect("horizon cue")
+});
 static QOQ: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)quarter[\s-]+(?:over|on)[\s-]+quarter|(?-u:\b)sequential(?:ly)?(?-u:\b)|(?-u:\b)q/q(?-u:\b)|(?-u:\b)qoq(?-u:\b)|from\s+the\s+(?:previous|prior|preceding)\s+quarter|than\s+in\s+the\s+(?:previous|prior)\s+quarter").expect("qoq")
 });
@@ -345,7 +351,8 @@ pub fn attribute(
     let hits = &idx.hits;
     let (cs, ce) = idx.clause(sentence.len(), f.start);
     let clause_text = &sentence[cs..ce];
-    let outlook = OUTLOOK.is_match(clause_text);
+    // an outlook cue before the figure ("expects revenue of", "analysts had expected"), or a horizon
+    let outlook = OUTLOOK.is_match(&sentence[cs..f.start]) || HORIZON_CUE.is_match(clause_text);
     let mut kind = match &f.unit {
         Unit::Streak => Kind::Streak,
         Unit::Currency(_) => Kind::Level,

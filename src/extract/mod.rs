@@ -207,6 +207,14 @@ fn is_basis_gap(gap: &str) -> bool {
     GAP.is_match(gap)
 }
 
+/// Whether the words before a period label make it a comparison ("from the", "than in").
+fn is_basis_lead(before: &str) -> bool {
+    static LEAD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:\bfrom|\bthan|\bover|\bversus|\bvs\.?|\bcompared\s+(?:with|to))\s+(?:in\s+)?(?:the\s+|its\s+)?$").expect("basis lead")
+    });
+    LEAD.is_match(metric::tail(before, 30))
+}
+
 /// Picks the period label for a figure at `at..end` in a sentence; `window` is
 /// the stretch between the neighbouring figures ("6.5% in Q2 from 6.1% in the prior quarter").
 fn period_for(
@@ -353,7 +361,10 @@ pub fn extract(
         let masked = document::mask_urls(&para.text);
         let ptext = masked.as_str();
         if para.kind == ParaKind::Heading {
-            heading_period = periods::find(ptext).into_iter().find(|m| !m.is_relative());
+            // a heading without a period ("2. Results by Segment") keeps the section's period
+            if let Some(m) = periods::find(ptext).into_iter().find(|m| !m.is_relative()) {
+                heading_period = Some(m);
+            }
             // a headline states figures too (it restates the body); other headings rarely do
             if !ptext.chars().any(|c| c.is_ascii_digit()) {
                 continue;
@@ -529,6 +540,8 @@ pub fn extract(
                     .iter()
                     .filter(|m| is_plan || !matches!(m.expr, crate::period::Expr::Horizon { .. }))
                     .filter(|m| !(is_change && m.is_relative()))
+                    // "grew 10% from the second quarter": the comparison, not the period
+                    .filter(|m| !(is_change && is_basis_lead(&sentence[..m.start])))
                     .cloned()
                     .collect();
                 let found_period = carried_period

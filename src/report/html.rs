@@ -101,7 +101,8 @@ td.n{text-align:right;font-variant-numeric:tabular-nums}
 .quote{margin:.3rem 0;padding:.35rem .5rem;background:var(--bg);border-left:3px solid var(--line);font-size:.92rem;overflow-wrap:anywhere}
 .quote .ln{color:var(--muted);font-family:ui-monospace,monospace;font-size:.8rem;margin-right:.4rem}
 .gap{color:var(--muted)}
-mark{border-radius:3px;padding:0 .15rem;font-weight:700;color:inherit}
+mark{border-radius:3px;padding:0 .15rem;font-weight:700;color:inherit;white-space:nowrap}
+.from{color:var(--muted);font-size:.85em}
 mark.conflicting{background:var(--err-bg);outline:1px solid var(--err)}
 mark.subject{background:var(--warn-bg);outline:1px solid var(--warn)}
 mark.reference{background:var(--ref-bg);outline:1px solid var(--ref)}
@@ -171,16 +172,12 @@ fn reading(report: &Report, id: usize, role: Option<Role>) -> String {
         "no period stated".to_string()
     } else {
         format!(
-            "period “{}” <span class=\"role\">({})</span>",
+            "period “{}” <span class=\"from\">(from the {})</span>",
             escape(&p.label),
             p.from.name()
         )
     };
-    let _ = write!(
-        s,
-        " · {label} → <b>{}</b>",
-        escape(&p.key().to_string())
-    );
+    let _ = write!(s, " · {label} → <b>{}</b>", escape(&p.key().to_string()));
     if let Some(r) = p.reading() {
         let _ = write!(s, "<span class=\"how\">how: {}</span>", escape(&r.how));
     }
@@ -560,7 +557,7 @@ pub fn render(report: &Report) -> String {
                     format!("“{}”", escape(&p.label))
                 };
                 let mut period = format!(
-                    "{label} <span class=\"role\">{}</span> → <b>{}</b>",
+                    "{label} <span class=\"from\">(from the {})</span> → <b>{}</b>",
                     p.from.name(),
                     escape(&p.key().to_string())
                 );

@@ -1,0 +1,336 @@
+//! The report formats on the real binary: Markdown, SARIF, HTML snapshots on
+//! examples/claims and claims/seeds; SARIF against the official 2.1.0 schema
+//! and JSON against docs/report-schema.json (Python's jsonschema); escaping of
+//! hostile article text; `-o FILE` for every format.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_claimcheck"));
+    c.current_dir(env!("CARGO_MANIFEST_DIR"));
+    c.env("NO_COLOR", "1");
+    c
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("runs")
+}
+
+fn report(format: &str, path: &str) -> String {
+    let out = run(&["check", "--format", format, "--fail-on", "never", path]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{format} on {path}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+const FORMATS: [&str; 5] = ["text", "json", "markdown", "sarif", "html"];
+const CORPORA: [(&str, &str); 2] = [("examples", "examples/claims"), ("seeds", "claims/seeds")];
+
+/// The seed articles are real published text: their snapshots keep the
+/// structure of each report but not the quoted article lines.
+fn redact(format: &str, out: &str) -> String {
+    match format {
+        "markdown" => out
+            .lines()
+            .map(|l| match (l.starts_with("> "), l.find(": ")) {
+                (true, Some(i)) => format!("{}: [article text]", &l[..i]),
+                _ => l.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+        "sarif" => {
+            let mut v: serde_json::Value = serde_json::from_str(out).unwrap();
+            fn strip(v: &mut serde_json::Value) {
+                match v {
+                    serde_json::Value::Object(m) => {
+                        m.remove("snippet");
+                        m.values_mut().for_each(strip);
+                    }
+                    serde_json::Value::Array(a) => a.iter_mut().for_each(strip),
+                    _ => {}
+                }
+            }
+            strip(&mut v);
+            serde_json::to_string_pretty(&v).unwrap()
+        }
+        _ => out
+            .lines()
+            .filter(|l| l.contains("class=\"finding\"") || l.trim_start().starts_with("<h"))
+            .map(|l| {
+                let l = l.trim();
+                match l.find('>') {
+                    Some(i) => l[..=i].to_string(),
+                    None => l.to_string(),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+    }
+}
+
+#[test]
+fn snapshots() {
+    for (name, path) in CORPORA {
+        for format in ["markdown", "sarif", "html"] {
+            let out = report(format, path);
+            let out = if name == "seeds" {
+                redact(format, &out)
+            } else {
+                out
+            };
+            insta::assert_snapshot!(format!("{name}_{format}"), out);
+        }
+    }
+}
+
+#[test]
+fn output_is_deterministic() {
+    for format in ["markdown", "sarif", "html"] {
+        let a = report(format, "claims/seeds");
+        let b = bin()
+            .env("RAYON_NUM_THREADS", "1")
+            .args(["check", "--format", format, "--fail-on", "never"])
+            .args([
+                "claims/seeds/003_e96b9ed3d1564a4c.claims.yaml",
+                "claims/seeds/002_3a038529485e0652.claims.yaml",
+                "claims/seeds/001_2e289a0a28dad1f2.claims.yaml",
+                "claims/seeds/000_215bb8c1b9861888.claims.yaml",
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(a.as_bytes(), &b.stdout[..], "{format}");
+    }
+}
+
+/// Validates `doc` against the JSON Schema at `schema` with Python's jsonschema.
+/// Without it: a failure when CLAIMCHECK_REQUIRE_JSONSCHEMA is set (.ci/run
+/// installs it and sets that), else a note and a pass.
+fn validate(schema: &str, doc: &str) -> bool {
+    let probe = Command::new("python3")
+        .args(["-c", "import jsonschema"])
+        .output();
+    if !probe.is_ok_and(|o| o.status.success()) {
+        assert!(
+            std::env::var_os("CLAIMCHECK_REQUIRE_JSONSCHEMA").is_none(),
+            "python3 with jsonschema is required (pip install jsonschema)"
+        );
+        eprintln!("skipped: python3 -c 'import jsonschema' fails");
+        return false;
+    }
+    const SCRIPT: &str = r#"
+import json, sys, jsonschema
+schema = json.load(open(sys.argv[1], encoding="utf-8"))
+cls = jsonschema.validators.validator_for(schema)
+cls.check_schema(schema)
+errors = sorted(cls(schema).iter_errors(json.load(sys.stdin)), key=lambda e: list(e.absolute_path))
+for e in errors[:20]:
+    print("/".join(map(str, e.absolute_path)) + ": " + e.message[:300])
+sys.exit(1 if errors else 0)
+"#;
+    let mut child = Command::new("python3")
+        .args(["-c", SCRIPT, schema])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("python3 runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(doc.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "not valid against {schema}:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    true
+}
+
+const INPUTS: [&str; 4] = [
+    "examples/claims",
+    "claims/seeds",
+    "examples/articles",
+    "tests/fixtures/reports/hostile",
+];
+
+#[test]
+fn sarif_is_valid_sarif_2_1_0() {
+    for path in INPUTS {
+        validate(
+            "tests/schemas/sarif-schema-2.1.0.json",
+            &report("sarif", path),
+        );
+    }
+}
+
+#[test]
+fn json_report_matches_its_schema() {
+    for path in INPUTS {
+        validate("docs/report-schema.json", &report("json", path));
+    }
+}
+
+#[test]
+fn sarif_carries_rules_locations_and_fingerprints() {
+    let sarif: serde_json::Value = serde_json::from_str(&report("sarif", "claims/seeds")).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&report("json", "claims/seeds")).unwrap();
+    assert_eq!(sarif["version"], "2.1.0");
+    let runs = sarif["runs"].as_array().unwrap();
+    assert_eq!(runs.len(), 1);
+    let run = &runs[0];
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    let listed = String::from_utf8(run_ok(&["rules"]).stdout).unwrap();
+    assert_eq!(rules.len(), listed.lines().count());
+    for r in rules {
+        let id = r["id"].as_str().unwrap();
+        let line = listed.lines().find(|l| l.starts_with(id)).unwrap();
+        let level = match line.split_whitespace().nth(1).unwrap() {
+            "info" => "note",
+            l => l,
+        };
+        assert_eq!(r["defaultConfiguration"]["level"], level, "{id}");
+        assert!(!r["shortDescription"]["text"].as_str().unwrap().is_empty());
+        assert!(!r["fullDescription"]["text"].as_str().unwrap().is_empty());
+        assert!(r["help"]["text"].as_str().unwrap().contains("Example"));
+    }
+    let results = run["results"].as_array().unwrap();
+    let findings = json["findings"].as_array().unwrap();
+    assert_eq!(results.len(), findings.len());
+    for (r, f) in results.iter().zip(findings) {
+        assert_eq!(r["ruleId"], f["rule"]);
+        assert_eq!(
+            rules[r["ruleIndex"].as_u64().unwrap() as usize]["id"],
+            f["rule"]
+        );
+        assert_eq!(r["partialFingerprints"]["claimcheck/v1"], f["fingerprint"]);
+        assert_eq!(r["message"]["text"], f["message"]);
+        let claims = f["claims"].as_array().unwrap();
+        let primary = claims
+            .iter()
+            .find(|c| c["role"] == "conflicting")
+            .or(claims.first());
+        let loc = &r["locations"][0]["physicalLocation"];
+        if let Some(c) = primary {
+            assert_eq!(loc["artifactLocation"]["uri"], c["path"]);
+            assert_eq!(loc["region"]["startLine"], c["line"]);
+            assert_eq!(loc["region"]["startColumn"], c["column"]);
+            assert_eq!(loc["region"]["snippet"]["text"], c["figure"]);
+            let related = r["relatedLocations"].as_array().map_or(0, |v| v.len());
+            assert_eq!(related + 1, claims.len());
+        } else {
+            assert_eq!(loc["artifactLocation"]["uri"], f["path"]);
+        }
+    }
+}
+
+fn run_ok(args: &[&str]) -> Output {
+    let out = run(args);
+    assert!(out.status.success(), "{args:?}");
+    out
+}
+
+#[test]
+fn hostile_article_text_is_escaped() {
+    let dir = "tests/fixtures/reports/hostile";
+    let html = report("html", dir);
+    // the only script is the report's own filter script
+    assert_eq!(html.matches("<script").count(), 1, "{html}");
+    assert!(!html.contains("<img"));
+    assert!(!html.contains("<b>bold"));
+    assert!(!html.contains("<i>release"));
+    assert!(!html.contains("href=\"javascript"), "no links but http(s)");
+    assert_eq!(
+        html.matches("href=\"http").count(),
+        1,
+        "only b.txt's URL is a link"
+    );
+    assert!(html.contains("&lt;script&gt;alert(&quot;pwned&quot;)&lt;/script&gt;"));
+    assert!(html.contains("Zephyr &amp; Co&#39;s"));
+    assert!(html.contains("href=\"https://example.com/b?x=1&amp;y=&quot;2&quot;\""));
+    assert!(html.contains("<mark class=\"conflicting\""));
+    assert_eq!(html.matches("class=\"finding\"").count(), 2);
+
+    let md = report("markdown", dir);
+    assert!(
+        md.contains("\\<script\\>alert(\"pwned\")\\</script\\>"),
+        "{md}"
+    );
+    assert!(md.contains("\\*revenue\\* grew **14%** in Q3 2025 \\| see \\`code\\` \\& \\<b\\>bold\\</b\\> \\$5 \\[1\\]"), "{md}");
+    assert!(md.contains("\\*\\*wow\\*\\* \\_under\\_"), "{md}");
+    for (i, _) in md.match_indices('<') {
+        assert_eq!(&md[i - 1..i], "\\", "unescaped < at {i}: {md}");
+    }
+}
+
+#[test]
+fn html_is_self_contained() {
+    let html = report("html", "claims/seeds");
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("default-src 'none'"));
+    for bad in ["<script src", "<link", "<img", "@import", "url(", "<iframe"] {
+        assert!(!html.contains(bad), "{bad}");
+    }
+    let json: serde_json::Value = serde_json::from_str(&report("json", "claims/seeds")).unwrap();
+    let n = json["findings"].as_array().unwrap().len();
+    assert_eq!(html.matches("<article class=\"finding\"").count(), n);
+    for rule in ["contradiction", "unsourced-figure"] {
+        assert!(html.contains(&format!("data-rule=\"{rule}\"")));
+    }
+    assert!(html.contains("data-severity=\"warning\""));
+    assert!(html.contains("data-articles=\"a1"));
+}
+
+#[test]
+fn markdown_quotes_lines_with_figures_in_bold() {
+    let md = report("markdown", "examples/claims");
+    assert!(md.starts_with("## claimcheck: 7 findings in 4 articles"));
+    assert!(md.contains("| rule | severity | findings |"));
+    assert!(md.contains("| article | figures | compared | errors | warnings | info |"));
+    assert_eq!(md.matches("\n### ").count(), 7);
+    assert!(md.contains(
+        "> examples/articles/release.txt:11: Operating income rose **21%** to \\$152 million"
+    ));
+}
+
+#[test]
+fn every_format_writes_atomically_to_a_file() {
+    let dir = std::env::temp_dir().join(format!("claimcheck-reports-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for format in FORMATS {
+        let target = dir.join(format!("report.{format}"));
+        std::fs::write(&target, "old contents").unwrap();
+        let out = run(&[
+            "check",
+            "--format",
+            format,
+            "--fail-on",
+            "never",
+            "-o",
+            target.to_str().unwrap(),
+            "examples/claims",
+        ]);
+        assert!(out.status.success(), "{format}");
+        assert!(out.stdout.is_empty(), "{format}: nothing on stdout with -o");
+        let written = std::fs::read_to_string(&target).unwrap();
+        assert_eq!(written, report(format, "examples/claims"), "{format}");
+    }
+    let left: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "temporary files left: {left:?}");
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(!Path::new(&dir).exists());
+}
