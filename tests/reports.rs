@@ -75,6 +75,23 @@ fn redact(format: &str, out: &str) -> String {
 }
 
 #[test]
+fn seeds_text_snapshot_without_article_lines() {
+    // the diagnostics' headlines and the summary; the quoted lines are the seed articles' own text
+    let out = report("text", "claims/seeds");
+    let kept: Vec<&str> = out
+        .lines()
+        .filter(|l| {
+            l.starts_with("error[")
+                || l.starts_with("warning[")
+                || l.contains(" findings (")
+                || l.starts_with("findings per article")
+        })
+        .collect();
+    assert!(kept.len() > 10);
+    insta::assert_snapshot!("seeds_text", kept.join("\n"));
+}
+
+#[test]
 fn snapshots() {
     for (name, path) in CORPORA {
         for format in ["markdown", "sarif", "html"] {
