@@ -107,6 +107,18 @@ impl Lexicon {
         }
     }
 
+    /// Known companies named in a text: (byte offset, canonical name).
+    pub fn entity_mentions(&self, text: &str) -> Vec<(usize, String)> {
+        self.names
+            .find_iter(text)
+            .filter_map(|m| {
+                self.name_map
+                    .get(m.as_str())
+                    .map(|c| (m.start(), c.clone()))
+            })
+            .collect()
+    }
+
     /// How often each known entity is named in a text.
     pub fn entity_counts(&self, text: &str) -> std::collections::BTreeMap<String, usize> {
         let mut out = std::collections::BTreeMap::new();

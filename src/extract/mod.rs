@@ -100,7 +100,12 @@ static RIVAL_NAME: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The entity a figure is about: another company or a peer group named in
 /// its clause before it, else the article's.
-fn claim_entity(k: &Knowledge, article_entity: &str, clause_before: &str) -> String {
+fn claim_entity(
+    k: &Knowledge,
+    lex: &metric::Lexicon,
+    article_entity: &str,
+    clause_before: &str,
+) -> String {
     let main = crate::knowledge::entities::normalize_name(article_entity);
     let is_main = |n: &str| {
         let nn = crate::knowledge::entities::normalize_name(n);
@@ -110,22 +115,10 @@ fn claim_entity(k: &Knowledge, article_entity: &str, clause_before: &str) -> Str
             || nn.starts_with(&main)
     };
     let mut best: Option<(usize, String)> = None;
-    for (name, canonical) in k.entities.names() {
-        if name.len() < 3 || canonical == article_entity {
-            continue;
-        }
-        if let Some(i) = clause_before.rfind(name) {
-            let ok = clause_before[..i]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric())
-                && clause_before[i + name.len()..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_alphanumeric());
-            if ok && best.as_ref().is_none_or(|(b, _)| i > *b) {
-                best = Some((i, canonical.to_string()));
-            }
+    // known companies named before the figure (one pass of the names automaton)
+    for (i, canonical) in lex.entity_mentions(clause_before) {
+        if canonical != article_entity && best.as_ref().is_none_or(|(b, _)| i > *b) {
+            best = Some((i, canonical));
         }
     }
     for c in RIVAL_NAME.captures_iter(clause_before) {
@@ -406,8 +399,33 @@ pub fn extract(
                     sentence: para.text[ss..se].to_string(),
                 });
             }
+            // most sentences state no figure: only look for what a later sentence may inherit
+            let may_have_figures = numbers::may_contain(sentence);
+            let ms = if may_have_figures || periods::may_contain(sentence) {
+                periods::find(sentence)
+            } else {
+                Vec::new()
+            };
+            if !may_have_figures {
+                if let Some(m) = ms.iter().rev().find(|m| {
+                    !m.is_relative()
+                        && !m.is_bare_year()
+                        && !matches!(m.expr, crate::period::Expr::Horizon { .. })
+                }) {
+                    para_period = Some(m.clone());
+                }
+                if para.kind == ParaKind::Paragraph && sentence.trim_end().ends_with(':') {
+                    lead_period = ms
+                        .iter()
+                        .find(|m| !m.is_relative() && !m.is_bare_year())
+                        .cloned();
+                }
+                if let Some(s) = metric::first_subject(lex, sentence) {
+                    para_subject = Some(s);
+                }
+                continue;
+            }
             let figures = numbers::scan(sentence, european);
-            let ms = periods::find(sentence);
             let links: Vec<String> = para
                 .links
                 .iter()
@@ -523,7 +541,7 @@ pub fn extract(
                 if let (Some(m), crate::model::Kind::Growth) = (&a.metric, a.kind) {
                     clause_metric.push((cl, m.clone()));
                 }
-                let claim_entity = claim_entity(k, &entity, &sentence[cl.0..f.start]);
+                let claim_entity = claim_entity(k, lex, &entity, &sentence[cl.0..f.start]);
                 let window = (
                     if fi > 0 { figures[fi - 1].end } else { 0 },
                     figures

@@ -280,6 +280,14 @@ pub fn is_european(text: &str) -> bool {
     EU.is_match(text)
 }
 
+/// A cheap test: can `text` hold a figure at all (a digit, or a number written as a word)?
+pub fn may_contain(text: &str) -> bool {
+    static WORDY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)digit|doubled|tripled|quadrupled|consecutive|straight|in\s+a\s+row|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|dozen)\b").expect("wordy")
+    });
+    text.bytes().any(|b| b.is_ascii_digit()) || WORDY.is_match(text)
+}
+
 /// Finds the figures in `text`. `european`: decimal commas.
 pub fn scan(text: &str, european: bool) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();

@@ -69,6 +69,14 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!("(?i){}", pats.join("|"))).expect("period mention regex")
 });
 
+/// A cheap test: can `text` name a period without a digit ("third quarter", "first half")?
+pub fn may_contain(text: &str) -> bool {
+    static CUE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)quarter|half|year|fiscal|months|ttm").expect("period cue")
+    });
+    text.bytes().any(|b| b.is_ascii_digit()) || CUE.is_match(text)
+}
+
 /// Finds period expressions, longest first, non-overlapping, in text order.
 pub fn find(text: &str) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
