@@ -157,7 +157,7 @@ pub struct Attribution {
 }
 
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i);|\s[\u{2014}\u{2013}]\s|\u{2014}|,?\s+(?:while|but|yet|whereas|although|though|despite|\w+(?:ed|en)\s+by|thanks\s+to|reflecting|coupled\s+with|along\s+with|together\s+with|and|with|as|which|after|compared\s+with|versus|against)\s+|,\s+(?:up|down|from|reaching|to)\s").expect("clause regex")
+    Regex::new(r"(?i);|\s[\u{2014}\u{2013}]\s|\u{2014}|,\s+\w+(?:ed|en)\s+by\s+|,?\s+(?:while|but|yet|whereas|although|though|despite|thanks\s+to|reflecting|coupled\s+with|along\s+with|together\s+with|and|with|as|which|after|compared\s+with|versus|against)\s+|,\s+(?:up|down|from|reaching|to)\s").expect("clause regex")
 });
 static GROWTH_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:grew|grow|grows|growing|growth|rose|rise|rises|rising|increase[sd]?|increasing|up|surged?|surging|jumped|jump|climbed|climb|gained|gain|expanded|advanced|accelerat\w*|soared|fell|fall|falls|declined?|decline|decreased?|dropped|drop|down|slid|shrank|contracted|plunged|tumbled|dipped|slipped)(?-u:\b)").expect("growth words")
@@ -187,7 +187,7 @@ static VS_EST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:than|above|below|beat|beating|missed|topped|ahead\s+of|short\s+of)\s+(?:analysts'?\s+)?(?:estimates?|expectations|consensus|forecasts?)").expect("vs est")
 });
 static OUTLOOK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:expects?|expected\s+to|forecasts?|forecasting|guidance|guided|guides|outlook|projects?|projected|projecting|projection|targets?|targeting|will|would|estimates?\s+that|anticipates?|sees|predicts?|through\s+(?:fiscal\s+)?\d{4}|by\s+(?:fiscal\s+)?20\d\d|consensus|analysts?\s+(?:expect|estimate|project|see))(?-u:\b)").expect("outlook")
+    Regex::new(r"(?i)(?-u:\b)(?:expects?|expected\s+to|forecasts?|forecasting|guidance|guided|guides|outlook|projects?|projected|projecting|projection|targets?|targeting|will|would|estimates?|expectations?|had\s+expected|anticipates?|sees|predicts?|through\s+(?:fiscal\s+)?\d{4}|by\s+(?:fiscal\s+)?20\d\d|consensus|analysts?\s+(?:expect|estimate|project|see))(?-u:\b)").expect("outlook")
 });
 
 static MARKET_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
@@ -435,14 +435,10 @@ pub fn attribute(
             .max_by_key(|h| h.end)
             .cloned()
     });
-    let head = if from_sentence_head {
-        compound.clone()
-    } else {
-        None
-    };
-    let mut subject = head
+    // a compound right before the measure ("quarterly cloud revenue") names the subject first
+    let _ = from_sentence_head;
+    let mut subject = compound
         .or_else(|| nearest(&in_clause, TermKind::Subject, cs, ce, f.start, true).cloned())
-        .or(compound)
         .or_else(|| nearest(&in_clause, TermKind::Subject, 0, cs, cs, false).cloned())
         .map(|h| h.id.clone())
         .or_else(|| para_subject.map(|s| s.to_string()));
@@ -498,6 +494,32 @@ pub fn attribute(
     if def.company_level {
         subject = Some("company".into());
     }
+    // "Industrial Sensors: Net sales ..." names a segment the catalogue does not know
+    // precisely; a partial match ("industrial") would merge two segments
+    if let Some(colon) = sentence[..cs.max(f.start).min(sentence.len())].find(": ") {
+        let label = &sentence[..colon];
+        let words = label.split_whitespace().count();
+        if (2..=5).contains(&words)
+            && label
+                .split_whitespace()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        {
+            let covered: usize = hits
+                .iter()
+                .filter(|h| h.kind == TermKind::Subject && h.end <= colon)
+                .map(|h| sentence[h.start..h.end].split_whitespace().count())
+                .sum();
+            if covered < words {
+                return Attribution {
+                    metric: None,
+                    kind,
+                    basis: None,
+                    of,
+                    outlook,
+                };
+            }
+        }
+    }
     if measure == "market-share" {
         if matches!(f.unit, Unit::Currency(_) | Unit::Count) {
             return Attribution {
@@ -524,6 +546,36 @@ pub fn attribute(
             && !near_before.trim_end().ends_with(" at");
         if !change {
             kind = Kind::Margin;
+        }
+    }
+    // per-share amounts are small and unscaled; totals are not "$2.31"
+    let per_unit = matches!(
+        measure.as_str(),
+        "eps" | "dividend" | "price-target" | "price"
+    );
+    if matches!(f.unit, Unit::Currency(_)) && kind == Kind::Level {
+        let scaled = f.scale != crate::model::Scale::One;
+        let small = !scaled && f.value.hi.to_f64().abs() < 1000.0;
+        if per_unit && scaled || !per_unit && def.class == crate::period::PeriodClass::Flow && small
+        {
+            return Attribution {
+                metric: None,
+                kind,
+                basis: None,
+                of,
+                outlook,
+            };
+        }
+    }
+    // "1,400 more employees than a year earlier": a change
+    if kind == Kind::Count {
+        let next = after.trim_start().to_lowercase();
+        if ["more ", "fewer ", "additional ", "new ", "net new "]
+            .iter()
+            .any(|w| next.starts_with(w))
+            && def.kinds.contains(&Kind::Growth)
+        {
+            kind = Kind::Growth;
         }
     }
     if kind == Kind::Count && !def.kinds.contains(&Kind::Count) {
@@ -588,7 +640,7 @@ pub fn attribute(
     let measure = if measure == "revenue"
         && outlook
         && GUIDE.is_match(clause_text)
-        && !ANALYSTS.is_match(clause_text)
+        && !ANALYSTS.is_match(&sentence[cs..f.start])
         && k.metrics.measures.contains_key("guidance-revenue")
     {
         "guidance-revenue".to_string()

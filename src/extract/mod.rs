@@ -569,6 +569,19 @@ pub fn extract(
                         period_for(sentence, &usable, f.start, f.end, cl, window)
                             .map(|(m, from, ctx)| (m.text, from, ctx))
                     });
+                // "to $9.1 billion from $9.6 billion": with no label of its own, the earlier value
+                let found_period = match found_period {
+                    None if lead.ends_with("from")
+                        && (!pct
+                            || matches!(
+                                a.kind,
+                                crate::model::Kind::Share | crate::model::Kind::Margin
+                            )) =>
+                    {
+                        Some(("earlier value".to_string(), PeriodFrom::Clause, None))
+                    }
+                    x => x,
+                };
                 let (label, from, context) = match found_period {
                     Some(x) => x,
                     None => match (&para_period, &lead_period, &heading_period) {

@@ -62,6 +62,8 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
         r"(?-u:\b)(?:a\s+)?year\s+(?:earlier|ago|before)(?-u:\b)|(?-u:\b)year-ago(?:\s+(?:quarter|period))?(?-u:\b)|(?-u:\b)prior[\s-]year(?:\s+(?:quarter|period))?(?-u:\b)|(?-u:\b)same\s+(?:period|quarter)\s+(?:last|a)\s+year(?-u:\b)".to_string(),
         // horizons
         r"(?-u:\b)(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})-year(?-u:\b)(?:\s+(?:plan|period|program|programme))?|(?-u:\b)next\s+(?:two|three|four|five|ten|\d{1,2})\s+years(?-u:\b)".to_string(),
+        // the full fiscal year, full-year, annual
+        r"(?-u:\b)(?:full[\s-]+(?:fiscal[\s-]+)?year|whole[\s-]+year|year\s+as\s+a\s+whole)(?-u:\b)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?:19|20)\d{2})?".to_string(),
         // years: fiscal 2028, FY26, full-year 2025, in 2025
         format!(r"(?-u:\b)(?:full[\s-]year\s+|calendar\s+(?:year\s+)?)?{year}(?-u:\b)"),
         format!(r"(?-u:\b){MONTH}\s+(?:19|20)\d{{2}}(?-u:\b)"),

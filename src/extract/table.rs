@@ -355,13 +355,8 @@ impl State {
                 }
             }
             let kind = match (&unit, basis) {
-                (_, Some(_)) if matches!(unit, Unit::Percent | Unit::Pp | Unit::Bp) => {
-                    if unit == Unit::Percent {
-                        Kind::Growth
-                    } else {
-                        attr.kind
-                    }
-                }
+                // a change column: percents and points alike are changes
+                (_, Some(_)) if matches!(unit, Unit::Percent | Unit::Pp | Unit::Bp) => Kind::Growth,
                 (Unit::Currency(_), _) => Kind::Level,
                 (Unit::Percent, None) => {
                     if attr.kind == Kind::Growth {

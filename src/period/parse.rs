@@ -39,6 +39,8 @@ pub enum Expr {
     },
     /// "most recent quarter", "latest quarter"
     Latest,
+    /// "the full fiscal year", "full-year", "annual" with no year: the fiscal year in question.
+    FullYear,
     /// "past four quarters", "trailing twelve months"
     Trailing {
         quarters: u8,
@@ -171,6 +173,9 @@ static RE: LazyLock<Res> = LazyLock::new(|| {
             r"(?-u:\b)(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[\s-]years?(?-u:\b)(?:\s+plan)?|(?-u:\b)next\s+(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+years(?-u:\b)",
         ),
         through: r(r"^(?:through|thru|by|until|to)\s+(.+)$"),
+        full_year: r(
+            r"^(?:the\s+)?(?:full[\s-]+(?:fiscal[\s-]+)?year|annual|fiscal[\s-]+year|whole[\s-]+year|year\s+as\s+a\s+whole)$",
+        ),
     }
 });
 
@@ -192,6 +197,7 @@ struct Res {
     year_earlier: Regex,
     horizon: Regex,
     through: Regex,
+    full_year: Regex,
 }
 
 /// Normalizes typography: lower case, dashes to '-', odd spaces to ' '.
@@ -292,6 +298,9 @@ pub fn parse_label(label: &str) -> Expr {
     }
     if re.latest.is_match(s) {
         return Expr::Latest;
+    }
+    if year.is_none() && re.full_year.is_match(s) {
+        return Expr::FullYear;
     }
     if let Some(c) = re.month_year.captures(s) {
         if let Some(month) = month_number(&c[1]) {

@@ -405,6 +405,24 @@ fn resolve_expr(expr: &Expr, context: Option<&Expr>, ctx: &ResolveCtx) -> Vec<Re
                 })
                 .collect()
         }
+        Expr::FullYear => {
+            // the fiscal year of the latest reported quarter (an outlook: the year it is in)
+            let Some(latest) = ctx.latest_quarters().and_then(|q| q.into_iter().next()) else {
+                return vec![];
+            };
+            let q_end = latest.0.end;
+            let fy_end = (0..12)
+                .map(|i| q_end.plus(i))
+                .find(|m| m.month() == cal.fy_end)
+                .unwrap_or(q_end);
+            let fy_end = if ctx.outlook || fy_end == q_end {
+                fy_end
+            } else {
+                fy_end.plus(-12)
+            };
+            let r = MonthRange::new(fy_end.plus(-11), fy_end);
+            vec![range(r, format!("the full fiscal year = {r}"))]
+        }
         Expr::Horizon { years } => vec![Reading {
             key: PeriodKey::Plan,
             how: format!("a {years}-year horizon"),
