@@ -35,11 +35,12 @@ fn rules_found(v: &serde_json::Value) -> Vec<String> {
         .collect()
 }
 
-const RULES: [&str; 6] = [
+const RULES: [&str; 7] = [
     "contradiction",
     "period-mismatch",
     "streak-mismatch",
     "currency-mismatch",
+    "inconsistent-period-label",
     "unsourced-figure",
     "dangling-citation",
 ];
@@ -48,7 +49,16 @@ const RULES: [&str; 6] = [
 fn every_rule_fires_on_its_fixture() {
     for rule in RULES {
         let dir = format!("tests/fixtures/rules/{rule}/fires");
-        let (v, code) = json(&["check", "--format", "json", "--fail-on", "warning", &dir]);
+        let knowledge = format!("{dir}/knowledge");
+        let mut args = vec!["check", "--format", "json", "--fail-on", "warning"];
+        if std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join(&knowledge)
+            .exists()
+        {
+            args.extend(["--knowledge", knowledge.as_str()]);
+        }
+        args.push(&dir);
+        let (v, code) = json(&args);
         let found = rules_found(&v);
         // one finding per conflicting group; period-mismatch: one per mislabelled figure (two here)
         let expected = if rule == "period-mismatch" { 2 } else { 1 };
@@ -65,7 +75,16 @@ fn every_rule_fires_on_its_fixture() {
 fn every_rule_stays_quiet_on_agreeing_fixture() {
     for rule in RULES {
         let dir = format!("tests/fixtures/rules/{rule}/quiet");
-        let (v, code) = json(&["check", "--format", "json", &dir]);
+        let knowledge = format!("{dir}/knowledge");
+        let mut args = vec!["check", "--format", "json"];
+        if std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join(&knowledge)
+            .exists()
+        {
+            args.extend(["--knowledge", knowledge.as_str()]);
+        }
+        args.push(&dir);
+        let (v, code) = json(&args);
         let found = rules_found(&v);
         assert!(
             !found.iter().any(|r| r == rule),

@@ -151,6 +151,10 @@ static FISCAL_YEAR_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)fiscal\s+year\s+(?:that\s+|which\s+)?(?:ended|ends|ending|closed|closes|runs\s+to|to)\s+(?:on\s+|in\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+(\d{1,2}))?").expect("fiscal year end")
 });
 
+static FISCAL_QUARTER_ENDED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bfiscal\s+(first|second|third|fourth)\s+quarter,?\s+(?:which\s+|that\s+)?(?:ended|ending|closed)\s+(?:on\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})|\b(first|second|third|fourth)\s+fiscal\s+quarter,?\s+(?:which\s+|that\s+)?(?:ended|ending|closed)\s+(?:on\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})").expect("fiscal quarter ended")
+});
+
 /// Learns a fiscal calendar from "fiscal Q3 2026 ... ended October 26, 2025"
 /// or "a fiscal year that ended on Sept. 30".
 pub fn learn_calendar(sentence: &str) -> Option<(u8, bool)> {
@@ -163,6 +167,18 @@ pub fn learn_calendar(sentence: &str) -> Option<(u8, bool)> {
             end = end.plus(-1);
         }
         return Some((end.month(), false));
+    }
+    if let Some(c) = FISCAL_QUARTER_ENDED.captures(sentence) {
+        let (q, m, d) = match (c.get(1), c.get(2), c.get(3)) {
+            (Some(q), Some(m), Some(d)) => (q, m, d),
+            _ => (c.get(4)?, c.get(5)?, c.get(6)?),
+        };
+        let q = ordinal_q(q.as_str())?;
+        let mut end = Month::new(2000, month_number(m.as_str())?);
+        if d.as_str().parse::<u8>().ok().is_some_and(|d| d <= 7) {
+            end = end.plus(-1);
+        }
+        return Some((end.plus(3 * (4 - q)).month(), false));
     }
     let c = FISCAL_TIE.captures(sentence)?;
     let (q, fy) = if let (Some(q), Some(y)) = (c.get(1), c.get(2)) {
@@ -236,6 +252,10 @@ mod tests {
         assert_eq!(
             learn_calendar("the last quarter of a fiscal year that ended on Sept. 30"),
             Some((9, false))
+        );
+        assert_eq!(
+            learn_calendar("for its fiscal first quarter, ended September 30, 2025,"),
+            Some((6, false))
         );
         assert_eq!(learn_calendar("revenue rose 5% in the quarter"), None);
     }

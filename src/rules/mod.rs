@@ -3,6 +3,7 @@
 mod contradiction;
 mod currency_mismatch;
 mod dangling_citation;
+mod inconsistent_period_label;
 mod period_mismatch;
 mod streak_mismatch;
 mod unsourced_figure;
@@ -166,6 +167,7 @@ pub fn registry() -> Vec<Box<dyn Rule>> {
         Box::new(period_mismatch::PeriodMismatch),
         Box::new(streak_mismatch::StreakMismatch),
         Box::new(currency_mismatch::CurrencyMismatch),
+        Box::new(inconsistent_period_label::InconsistentPeriodLabel),
         Box::new(unsourced_figure::UnsourcedFigure),
         Box::new(dangling_citation::DanglingCitation),
     ]
