@@ -275,7 +275,18 @@ fn nearest(
 pub struct SentenceIndex {
     hits: Vec<Hit>,
     breaks: Vec<(usize, usize)>,
+    /// Relative clauses and appositions (", which ...,", ", the main line of ...,"):
+    /// their terms do not name the subject of figures outside them.
+    asides: Vec<(usize, usize)>,
 }
+
+static ASIDE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i),\s+(?:which|who|where|the|a|an|its)\s[^,;]{2,90},").expect("aside")
+});
+/// A measure word that names a document or an event, not the measure: "earnings release".
+static NOT_MEASURE_NEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s-]*(?:release|releases|call|calls|report|reports|season|date|statement|presentation|per\s+share|guidance|estimates?)\b").expect("not measure")
+});
 
 impl SentenceIndex {
     pub fn new(lex: &Lexicon, sentence: &str, entity_names: &[String]) -> SentenceIndex {
@@ -331,14 +342,39 @@ impl SentenceIndex {
             kept.push(h);
         }
         let hits = kept;
-        SentenceIndex { hits, breaks }
+        let asides: Vec<(usize, usize)> = ASIDE
+            .find_iter(sentence)
+            .map(|m| (m.start(), m.end()))
+            .collect();
+        // "earnings release", "revenue guidance" are not the measures themselves
+        let hits: Vec<Hit> = hits
+            .into_iter()
+            .filter(|h| {
+                !(h.kind == TermKind::Measure
+                    && NOT_MEASURE_NEXT.is_match(&sentence[h.end..])
+                    && !sentence[h.start..h.end]
+                        .to_lowercase()
+                        .contains("per share"))
+            })
+            .collect();
+        SentenceIndex {
+            hits,
+            breaks,
+            asides,
+        }
     }
 
-    /// Clause bounds around `at` in a sentence of length `len`.
+    /// Clause bounds around `at` in a sentence of length `len`. A break that
+    /// opens an aside closed before `at` does not end the main clause.
     pub fn clause(&self, len: usize, at: usize) -> (usize, usize) {
         let mut start = 0;
         let mut end = len;
+        let in_closed_aside =
+            |s: usize| self.asides.iter().any(|&(a, b)| s >= a && s < b && b <= at);
         for &(s, e) in &self.breaks {
+            if in_closed_aside(s) {
+                continue;
+            }
             if e <= at {
                 start = e;
             } else if s > at {
@@ -360,11 +396,28 @@ pub fn attribute(
     streak_of: Option<&MetricId>,
     para_subject: Option<&str>,
 ) -> Attribution {
-    let hits = &idx.hits;
     let (cs, ce) = idx.clause(sentence.len(), f.start);
+    // terms inside an aside the figure is not in do not describe it
+    let outside: Vec<Hit> = idx
+        .hits
+        .iter()
+        .filter(|h| {
+            !idx.asides
+                .iter()
+                .any(|&(a, b)| h.start >= a && h.end <= b && !(f.start >= a && f.end <= b))
+        })
+        .cloned()
+        .collect();
+    let hits = &outside;
     let clause_text = &sentence[cs..ce];
-    // an outlook cue before the figure ("expects revenue of", "analysts had expected"), or a horizon
-    let outlook = OUTLOOK.is_match(&sentence[cs..f.start]) || HORIZON_CUE.is_match(clause_text);
+    // an outlook cue before the figure ("expects revenue of", "analysts had expected"), right
+    // after it ("the $4.52B estimate"), or a horizon
+    static ESTIMATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^[\s\w'-]{0,25}?\b(?:estimates?|consensus|forecasts?|expected|expectations?|projections?|target)\b").expect("estimate after")
+    });
+    let outlook = OUTLOOK.is_match(&sentence[cs..f.start])
+        || HORIZON_CUE.is_match(clause_text)
+        || ESTIMATE_AFTER.is_match(&sentence[f.end..]);
     let mut kind = match &f.unit {
         Unit::Streak => Kind::Streak,
         Unit::Currency(_) => Kind::Level,
