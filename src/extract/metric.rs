@@ -226,6 +226,103 @@ pub fn last_subject(lex: &Lexicon, text: &str) -> Option<String> {
         .map(|h| h.id)
 }
 
+/// Whether the word right before the measure is a modifier the catalogue does not know
+/// ("Customer management revenue", "Subscription fees"): then the figure is some line
+/// item, not the company's total.
+fn unknown_modifier(sentence: &str, measure: Option<&Hit>, f: &Found) -> bool {
+    let Some(m) = measure else { return false };
+    if m.start > f.start {
+        return false;
+    }
+    let before = sentence[..m.start].trim_end();
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic() || *c == '-')
+        .collect::<String>()
+        .chars()
+        .rev()
+        .collect();
+    if word.len() < 3 || before.len() == word.len() && word.starts_with(|c: char| c.is_uppercase())
+    {
+        // sentence-initial capital: "Revenue", or a name at the start
+        return false;
+    }
+    const PLAIN: [&str; 62] = [
+        "the",
+        "its",
+        "their",
+        "total",
+        "net",
+        "group",
+        "quarterly",
+        "annual",
+        "consolidated",
+        "reported",
+        "gaap",
+        "diluted",
+        "overall",
+        "and",
+        "company",
+        "core",
+        "adjusted",
+        "fiscal",
+        "record",
+        "higher",
+        "lower",
+        "organic",
+        "underlying",
+        "comparable",
+        "same",
+        "whose",
+        "with",
+        "for",
+        "from",
+        "combined",
+        "has",
+        "have",
+        "had",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "will",
+        "would",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "by",
+        "as",
+        "than",
+        "that",
+        "which",
+        "his",
+        "her",
+        "our",
+        "this",
+        "these",
+        "those",
+        "such",
+        "also",
+        "still",
+        "all",
+        "but",
+    ];
+    let lw = word.to_lowercase();
+    !PLAIN.contains(&lw.as_str())
+        && !lw.contains("quarter")
+        && !lw.contains("year")
+        && !GROWTH_WORD.is_match(&lw)
+        && !OUTLOOK.is_match(&lw)
+        && !lw.ends_with("ing")
+        && !lw.ends_with("ed")
+        && !lw.ends_with("ly")
+}
+
 /// The last `n` bytes of `s` or a little fewer, on a character boundary.
 pub fn tail(s: &str, n: usize) -> &str {
     let mut i = s.len().saturating_sub(n);
@@ -488,7 +585,20 @@ pub fn attribute(
             .max_by_key(|h| h.end)
             .cloned()
     });
-    // a compound right before the measure ("quarterly cloud revenue") names the subject first
+    // "Customer management revenue": a line the catalogue does not know; not the company's total
+    let modifiable = measure
+        .as_deref()
+        .and_then(|m| k.metrics.measures.get(m))
+        .is_some_and(|d| d.class == crate::period::PeriodClass::Flow && !d.company_level);
+    if compound.is_none() && modifiable && unknown_modifier(sentence, measure_hit.as_ref(), f) {
+        return Attribution {
+            metric: None,
+            kind,
+            basis: None,
+            of,
+            outlook,
+        };
+    }
     let _ = from_sentence_head;
     let mut subject = compound
         .or_else(|| nearest(&in_clause, TermKind::Subject, cs, ce, f.start, true).cloned())
@@ -622,6 +732,13 @@ pub fn attribute(
     }
     // "1,400 more employees than a year earlier": a change
     if kind == Kind::Count {
+        static CHANGE_VERB: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)\b(?:cut|cuts|cutting|added|adds|adding|eliminated|eliminating|shed|sheds|hired|hiring|laid\s+off|lay\s+off|slashed|trimmed|reduced|lost|gained)\s+(?:about|around|roughly|some|nearly|more\s+than|over|almost|up\s+to)?\s*$").expect("change verb")
+        });
+        if CHANGE_VERB.is_match(tail(&sentence[..f.start], 30)) && def.kinds.contains(&Kind::Growth)
+        {
+            kind = Kind::Growth;
+        }
         let next = after.trim_start().to_lowercase();
         if ["more ", "fewer ", "additional ", "new ", "net new "]
             .iter()

@@ -238,9 +238,20 @@ fn period_for(
         }
     };
     // a label right after the figure (before the next figure) is its own; one before it, after the previous figure, next
+    // "(prior year: 13.7%)": a label followed by a colon belongs to the next figure
+    let labels_next = |m: &periods::Mention| {
+        let gap = &text[m.end.min(window.1)..window.1];
+        let g = gap.trim();
+        window.1 < text.len()
+            && (g == ":"
+                || g == "="
+                || g.eq_ignore_ascii_case("of")
+                || g.eq_ignore_ascii_case("was"))
+    };
     let after_own = candidates
         .iter()
         .filter(|m| m.start >= end && m.end <= window.1 && m.start >= clause.0 && m.end <= clause.1)
+        .filter(|m| !labels_next(m))
         .min_by_key(|m| dist(m));
     let before_own = candidates
         .iter()
@@ -517,6 +528,7 @@ pub fn extract(
                                 if rest.contains("previous quarter")
                                     || rest.contains("prior quarter")
                                     || rest.contains("sequential")
+                                    || rest.contains("quarter") && !rest.contains("year")
                                 {
                                     crate::model::Basis::Qoq
                                 } else {
@@ -569,6 +581,15 @@ pub fn extract(
                         period_for(sentence, &usable, f.start, f.end, cl, window)
                             .map(|(m, from, ctx)| (m.text, from, ctx))
                     });
+                // "up from the previous forecast of ¥830 billion": an earlier value, whatever the sentence's period
+                static PREVIOUS: LazyLock<Regex> = LazyLock::new(|| {
+                    Regex::new(r"(?i)(?:previous|prior|earlier|original|old|initial)\s+(?:forecast|guidance|target|outlook|estimate|projection|plan)s?\s*(?:of|:|was|at|stood\s+at)?\s*$").expect("previous")
+                });
+                let found_period = if PREVIOUS.is_match(metric::tail(&sentence[..f.start], 40)) {
+                    Some(("earlier value".to_string(), PeriodFrom::Clause, None))
+                } else {
+                    found_period
+                };
                 // "to $9.1 billion from $9.6 billion": with no label of its own, the earlier value
                 let found_period = match found_period {
                     None if lead.ends_with("from")

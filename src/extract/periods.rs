@@ -48,7 +48,7 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
         format!(r"(?-u:\b)(?:{fy})?q[1-4](?:\s*(?:of\s+)?(?:{year}|'\d{{2}}))?(?-u:\b)"),
         r"(?-u:\b)[1-4]q\s*'?\d{2}(?-u:\b)".to_string(),
         // third quarter of fiscal 2026, the fiscal third quarter, second-quarter
-        format!(r"(?-u:\b)(?:fiscal\s+)?{ord}(?:[\s-]+fiscal)?[\s-]+quarter(?:\s+(?:of\s+)?{year})?(?-u:\b)"),
+        format!(r"(?-u:\b)(?:fiscal\s+)?{ord}(?:[\s-]+fiscal)?[\s-]+quarter(?:\s+(?:of\s+)?(?:its\s+|the\s+)?{year})?(?-u:\b)"),
         format!(r"(?-u:\b)(?:{year})\s+{ord}[\s-]+quarter(?-u:\b)"),
         // halves
         format!(r"(?-u:\b)(?:{fy})?(?:h[12]|[12]h)(?:\s*(?:of\s+)?(?:{year}|'\d{{2}}))?(?-u:\b)"),
@@ -62,6 +62,8 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
         r"(?-u:\b)(?:a\s+)?year\s+(?:earlier|ago|before)(?-u:\b)|(?-u:\b)year-ago(?:\s+(?:quarter|period))?(?-u:\b)|(?-u:\b)prior[\s-]year(?:\s+(?:quarter|period))?(?-u:\b)|(?-u:\b)same\s+(?:period|quarter)\s+(?:last|a)\s+year(?-u:\b)".to_string(),
         // horizons
         r"(?-u:\b)(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})-year(?-u:\b)(?:\s+(?:plan|period|program|programme))?|(?-u:\b)next\s+(?:two|three|four|five|ten|\d{1,2})\s+years(?-u:\b)".to_string(),
+        // dividends: interim (first half), year-end (second half), annual (full year)
+        r"(?-u:\b)(?:interim|year[\s-]end|final|annual)\s+(?:dividend|payout)s?(?-u:\b)".to_string(),
         // the full fiscal year, full-year, annual
         r"(?-u:\b)(?:full[\s-]+(?:fiscal[\s-]+)?year|whole[\s-]+year|year\s+as\s+a\s+whole)(?-u:\b)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?:19|20)\d{2})?".to_string(),
         // years: fiscal 2028, FY26, full-year 2025, in 2025

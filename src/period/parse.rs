@@ -302,6 +302,23 @@ pub fn parse_label(label: &str) -> Expr {
     if year.is_none() && re.full_year.is_match(s) {
         return Expr::FullYear;
     }
+    if s.starts_with("interim ") {
+        return Expr::Half {
+            h: 1,
+            year,
+            cal: Cal::Fiscal,
+        };
+    }
+    if s.starts_with("year-end ") || s.starts_with("year end ") || s.starts_with("final ") {
+        return Expr::Half {
+            h: 2,
+            year,
+            cal: Cal::Fiscal,
+        };
+    }
+    if s.starts_with("annual ") && year.is_none() {
+        return Expr::FullYear;
+    }
     if let Some(c) = re.month_year.captures(s) {
         if let Some(month) = month_number(&c[1]) {
             return Expr::Month { month, year };
