@@ -9,6 +9,7 @@ pub mod atomic;
 pub mod error;
 pub mod eval;
 pub mod extract;
+pub mod gate;
 pub mod graph;
 pub mod ingest;
 pub mod knowledge;

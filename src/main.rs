@@ -60,6 +60,29 @@ enum Command {
         #[arg(long = "disable")]
         disable: Vec<String>,
     },
+    /// Check a draft claim by claim against trusted sources: verified, contradicted,
+    /// mislabelled or unverifiable, plus the draft's own sourcing findings.
+    Gate {
+        /// The draft (any format `check` reads).
+        draft: PathBuf,
+        /// Trusted sources: a release, a filing, vetted articles (files or folders).
+        #[arg(long = "against", required = true, num_args = 1..)]
+        against: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+        /// Exit 1 on these verdicts and severities (comma-separated):
+        /// verified, contradicted, mislabelled, unverifiable, error, warning, info; or never.
+        #[arg(long, default_value = "contradicted,mislabelled")]
+        fail_on: String,
+        #[arg(long = "knowledge")]
+        knowledge: Vec<PathBuf>,
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+        #[arg(long, value_enum, default_value = "auto")]
+        color: Color,
+        #[arg(long, default_value_t = 0.05)]
+        fx_tolerance: f64,
+    },
     /// Extract the claims of raw articles and print them as claim files (YAML).
     Extract {
         #[arg(required = true)]
@@ -95,6 +118,72 @@ fn parse_fail_on(s: &str) -> Result<Option<Severity>, String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Gate {
+            draft,
+            against,
+            format,
+            fail_on,
+            knowledge,
+            output,
+            color,
+            fx_tolerance,
+        } => {
+            let mut verdicts = Vec::new();
+            let mut severity: Option<Severity> = None;
+            if fail_on != "never" {
+                for part in fail_on.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+                    if let Some(v) = claimcheck::gate::Verdict::parse(part) {
+                        verdicts.push(v);
+                    } else if let Some(s) = Severity::parse(part) {
+                        severity = Some(severity.map_or(s, |x| x.min(s)));
+                    } else {
+                        return usage(&format!(
+                            "--fail-on: '{part}' is not a verdict (verified, contradicted, mislabelled, unverifiable), a severity (error, warning, info) or never"
+                        ));
+                    }
+                }
+            }
+            if matches!(format, Format::Sarif | Format::Html) {
+                return usage("gate: --format takes text, json or markdown");
+            }
+            let k = match claimcheck::load_knowledge(&knowledge) {
+                Ok(k) => k,
+                Err(e) => return usage(&e.to_string()),
+            };
+            let mut opts = Options::default();
+            opts.rules.fx_tolerance = fx_tolerance;
+            let g = claimcheck::gate::run(&[draft], &against, &opts, &k);
+            let to_terminal = output.is_none() && std::io::stdout().is_terminal();
+            let colored = match color {
+                Color::Always => true,
+                Color::Never => false,
+                Color::Auto => {
+                    to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                }
+            };
+            let text = match format {
+                Format::Json => report::gate::json(&g),
+                Format::Markdown => report::gate::markdown(&g),
+                _ => report::gate::text(&g, colored),
+            };
+            if let Some(path) = output {
+                if let Err(e) = claimcheck::atomic::write(&path, text.as_bytes()) {
+                    eprintln!("claimcheck: {}: cannot write: {e}", path.display());
+                    return ExitCode::from(2);
+                }
+            } else if std::io::stdout().lock().write_all(text.as_bytes()).is_err() {
+                return ExitCode::from(2);
+            }
+            for e in &g.report.errors {
+                eprintln!("claimcheck: error: {e}");
+            }
+            if !g.report.errors.is_empty() {
+                return ExitCode::from(2);
+            }
+            let failed = g.judgements.iter().any(|j| verdicts.contains(&j.verdict))
+                || severity.is_some_and(|s| g.report.findings.iter().any(|f| f.severity >= s));
+            ExitCode::from(u8::from(failed))
+        }
         Command::Extract {
             paths,
             write,

@@ -248,7 +248,7 @@ fn unknown_modifier(sentence: &str, measure: Option<&Hit>, f: &Found) -> bool {
         // sentence-initial capital: "Revenue", or a name at the start
         return false;
     }
-    const PLAIN: [&str; 62] = [
+    const PLAIN: [&str; 85] = [
         "the",
         "its",
         "their",
@@ -311,6 +311,29 @@ fn unknown_modifier(sentence: &str, measure: Option<&Hit>, f: &Found) -> bool {
         "still",
         "all",
         "but",
+        "said",
+        "says",
+        "saw",
+        "posted",
+        "reports",
+        "recorded",
+        "generated",
+        "booked",
+        "delivered",
+        "achieved",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "half",
+        "full",
+        "latest",
+        "recent",
+        "quarter",
+        "period",
+        "segment",
+        "unit",
+        "division",
     ];
     let lw = word.to_lowercase();
     !PLAIN.contains(&lw.as_str())
@@ -600,8 +623,22 @@ pub fn attribute(
         };
     }
     let _ = from_sentence_head;
-    let mut subject = compound
+    // "growth in robotics orders": the thing that grew
+    static GROWTH_IN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^[\s\w-]{0,20}?\b(?:growth|increase|rise|gain|jump|surge|decline|drop|fall)\s+(?:in|of|from|for)\s+(?:the\s+|its\s+)?").expect("growth in")
+    });
+    let grown = GROWTH_IN.find(&sentence[f.end..]).and_then(|m| {
+        let at = f.end + m.end();
+        hits.iter()
+            .find(|h| h.kind == TermKind::Subject && h.start >= at && h.start <= at + 3)
+            .cloned()
+    });
+    // a compound in the figure's own clause comes first; one from the sentence head only after the clause's own subjects
+    let compound_here = compound.clone().filter(|c| c.start >= cs);
+    let mut subject = grown
+        .or(compound_here)
         .or_else(|| nearest(&in_clause, TermKind::Subject, cs, ce, f.start, true).cloned())
+        .or(compound)
         .or_else(|| nearest(&in_clause, TermKind::Subject, 0, cs, cs, false).cloned())
         .map(|h| h.id.clone())
         .or_else(|| para_subject.map(|s| s.to_string()));

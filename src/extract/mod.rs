@@ -603,6 +603,11 @@ pub fn extract(
                     }
                     x => x,
                 };
+                // a plan's horizon is its own; the article's or a heading's year does not date it
+                let found_period = match found_period {
+                    None if is_plan => Some((String::new(), PeriodFrom::None, None)),
+                    x => x,
+                };
                 let (label, from, context) = match found_period {
                     Some(x) => x,
                     None => match (&para_period, &lead_period, &heading_period) {

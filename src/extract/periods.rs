@@ -61,7 +61,7 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
         r"(?-u:\b)(?:prior|previous|preceding|sequential|earlier)\s+quarter(?-u:\b)|(?-u:\b)quarter\s+(?:before|earlier)(?-u:\b)".to_string(),
         r"(?-u:\b)(?:a\s+)?year\s+(?:earlier|ago|before)(?-u:\b)|(?-u:\b)year-ago(?:\s+(?:quarter|period))?(?-u:\b)|(?-u:\b)prior[\s-]year(?:\s+(?:quarter|period))?(?-u:\b)|(?-u:\b)same\s+(?:period|quarter)\s+(?:last|a)\s+year(?-u:\b)".to_string(),
         // horizons
-        r"(?-u:\b)(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})-year(?-u:\b)(?:\s+(?:plan|period|program|programme))?|(?-u:\b)next\s+(?:two|three|four|five|ten|\d{1,2})\s+years(?-u:\b)".to_string(),
+        r"(?-u:\b)(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})-year(?-u:\b)(?:\s+(?:plan|period|program|programme))?|(?-u:\b)(?:next|over|within)\s+(?:the\s+next\s+)?(?:two|three|four|five|ten|\d{1,2})\s+years(?-u:\b)".to_string(),
         // dividends: interim (first half), year-end (second half), annual (full year)
         r"(?-u:\b)(?:interim|year[\s-]end|final|annual)\s+(?:dividend|payout)s?(?-u:\b)".to_string(),
         // the full fiscal year, full-year, annual

@@ -2,6 +2,7 @@
 //! Markdown, SARIF, HTML).
 
 pub mod claimfile;
+pub mod gate;
 pub mod html;
 pub mod json;
 pub mod knowledge;

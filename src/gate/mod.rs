@@ -1,0 +1,284 @@
+//! `gate`: an AI-written draft checked claim by claim against trusted sources.
+//!
+//! The draft and the sources are read and normalized together (one corpus,
+//! so fiscal calendars learned anywhere apply everywhere); each draft claim
+//! then gets a verdict from the trusted claims of its series.
+
+use crate::graph::SeriesKey;
+use crate::knowledge::Knowledge;
+use crate::model::Claim;
+use crate::period::PeriodKey;
+use crate::report::Report;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// What the trusted sources say about a draft claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    /// A trusted source states the same figure for the same entity, metric and period.
+    Verified,
+    /// A trusted source states another figure for it.
+    Contradicted,
+    /// A trusted source states this figure for another period.
+    Mislabelled,
+    /// No trusted source covers it.
+    Unverifiable,
+}
+
+impl Verdict {
+    pub fn parse(s: &str) -> Option<Verdict> {
+        Some(match s {
+            "verified" => Verdict::Verified,
+            "contradicted" => Verdict::Contradicted,
+            "mislabelled" | "mislabeled" => Verdict::Mislabelled,
+            "unverifiable" => Verdict::Unverifiable,
+            _ => return None,
+        })
+    }
+    pub fn name(self) -> &'static str {
+        match self {
+            Verdict::Verified => "verified",
+            Verdict::Contradicted => "contradicted",
+            Verdict::Mislabelled => "mislabelled",
+            Verdict::Unverifiable => "unverifiable",
+        }
+    }
+}
+
+/// One draft claim's verdict and the trusted claims it rests on.
+#[derive(Clone, Debug, Serialize)]
+pub struct Judgement {
+    pub claim: usize,
+    pub verdict: Verdict,
+    /// Trusted claims the verdict rests on.
+    pub evidence: Vec<usize>,
+    pub reason: String,
+}
+
+/// The draft's verdicts, plus the whole check report (the draft's own findings included).
+pub struct GateReport {
+    pub report: Report,
+    /// Index of the draft article in `report.articles`.
+    pub draft: Vec<usize>,
+    pub judgements: Vec<Judgement>,
+}
+
+impl GateReport {
+    pub fn counts(&self) -> BTreeMap<&'static str, usize> {
+        let mut m = BTreeMap::new();
+        for v in [
+            Verdict::Verified,
+            Verdict::Contradicted,
+            Verdict::Mislabelled,
+            Verdict::Unverifiable,
+        ] {
+            m.insert(v.name(), 0);
+        }
+        for j in &self.judgements {
+            *m.entry(j.verdict.name()).or_default() += 1;
+        }
+        m
+    }
+}
+
+/// Judges every claim of the draft articles against the claims of the trusted ones.
+pub fn judge(
+    report: &Report,
+    draft: &[usize],
+    knowledge: &Knowledge,
+    fx_tolerance: f64,
+) -> Vec<Judgement> {
+    let is_draft = |a: usize| draft.contains(&a);
+    // trusted claims by series
+    let mut trusted: BTreeMap<SeriesKey, Vec<usize>> = BTreeMap::new();
+    for (i, c) in report.claims.iter().enumerate() {
+        if is_draft(c.article) {
+            continue;
+        }
+        if let Some(s) = SeriesKey::of_claim(c) {
+            trusted.entry(s).or_default().push(i);
+        }
+    }
+    let place = |i: usize| {
+        let c = &report.claims[i];
+        format!(
+            "{}:{}",
+            crate::rules::file_name(&report.articles[c.article].display_path()),
+            c.span.line
+        )
+    };
+    let mut out = Vec::new();
+    for (i, c) in report.claims.iter().enumerate() {
+        if !is_draft(c.article) {
+            continue;
+        }
+        let Some(series) = SeriesKey::of_claim(c) else {
+            out.push(Judgement {
+                claim: i,
+                verdict: Verdict::Unverifiable,
+                evidence: vec![],
+                reason: "no metric could be attributed to this figure, so no source can be matched to it".into(),
+            });
+            continue;
+        };
+        let key = c.period.key();
+        let same_series = trusted.get(&series).cloned().unwrap_or_default();
+        let at_period: Vec<usize> = same_series
+            .iter()
+            .copied()
+            .filter(|&t| report.claims[t].period.key() == key)
+            .collect();
+        let agrees =
+            |t: usize| figures_agree(c, &report.claims[t], report, knowledge, fx_tolerance);
+        let verdict = if let Some(&t) = at_period.iter().find(|&&t| agrees(t)) {
+            Judgement {
+                claim: i,
+                verdict: Verdict::Verified,
+                evidence: vec![t],
+                reason: format!(
+                    "{} gives {} for {}",
+                    place(t),
+                    report.claims[t].figure.text.trim(),
+                    key
+                ),
+            }
+        } else if let Some(&t) = same_series.iter().find(|&&t| {
+            let tk = report.claims[t].period.key();
+            !tk.overlaps(&key) && matches!(tk, PeriodKey::Range(_)) && precise(c) && agrees(t)
+        }) {
+            Judgement {
+                claim: i,
+                verdict: Verdict::Mislabelled,
+                evidence: vec![t],
+                reason: format!(
+                    "the trusted source gives {} for {} ({}), not for {} as the draft says",
+                    report.claims[t].figure.text.trim(),
+                    report.claims[t].period.key(),
+                    place(t),
+                    key
+                ),
+            }
+        } else if !at_period.is_empty() {
+            Judgement {
+                claim: i,
+                verdict: Verdict::Contradicted,
+                evidence: at_period.clone(),
+                reason: format!(
+                    "the trusted source gives {} for {} ({})",
+                    at_period
+                        .iter()
+                        .map(|&t| report.claims[t].figure.text.trim().to_string())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    key,
+                    at_period
+                        .iter()
+                        .map(|&t| place(t))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            }
+        } else {
+            Judgement {
+                claim: i,
+                verdict: Verdict::Unverifiable,
+                evidence: vec![],
+                reason: if same_series.is_empty() {
+                    format!("no trusted source states {}", series.describe())
+                } else {
+                    format!(
+                        "the trusted sources state {} only for other periods, with other figures",
+                        series.describe()
+                    )
+                },
+            }
+        };
+        out.push(verdict);
+    }
+    out
+}
+
+fn precise(c: &Claim) -> bool {
+    c.figure.value.is_point()
+        && matches!(
+            c.figure.qualifier,
+            crate::model::Qualifier::None | crate::model::Qualifier::Exactly
+        )
+}
+
+/// Same unit and overlapping values; money in two currencies through the FX table.
+fn figures_agree(a: &Claim, b: &Claim, report: &Report, k: &Knowledge, tol: f64) -> bool {
+    if a.figure.unit == b.figure.unit {
+        return a.figure.agrees_with(&b.figure);
+    }
+    let (Some(ca), Some(cb)) = (a.figure.unit.currency(), b.figure.unit.currency()) else {
+        return false;
+    };
+    let months = match b.period.key() {
+        PeriodKey::Range(r) if !b.outlook => Some(r),
+        _ => report.articles[b.article]
+            .meta
+            .published
+            .or(report.articles[a.article].meta.published)
+            .map(|d| {
+                let m = crate::period::Month::new(d.year() as i32, d.month() as u8);
+                crate::period::MonthRange::new(m, m)
+            }),
+    };
+    let Some(rate) = months.and_then(|m| k.fx.rate(cb, ca, m)) else {
+        return false;
+    };
+    b.figure
+        .interval()
+        .scaled(rate.value)
+        .widened(tol)
+        .overlaps(&a.figure.interval())
+}
+
+/// Reads the draft and the trusted sources together, checks them, and judges the draft.
+/// Only the draft's own sourcing findings are kept in the report.
+pub fn run(
+    draft_paths: &[std::path::PathBuf],
+    source_paths: &[std::path::PathBuf],
+    opts: &crate::Options,
+    knowledge: &Knowledge,
+) -> GateReport {
+    let draft = crate::ingest::load(draft_paths, knowledge, None);
+    let sources = crate::ingest::load(source_paths, knowledge, None);
+    let n_draft = draft.articles.len();
+    let mut corpus = draft;
+    let offset = corpus.articles.len();
+    corpus.articles.extend(sources.articles);
+    corpus
+        .claims
+        .extend(sources.claims.into_iter().map(|mut c| {
+            c.article += offset;
+            c
+        }));
+    corpus.errors.extend(sources.errors);
+    corpus.learned.extend(sources.learned);
+    let draft_idx: Vec<usize> = (0..n_draft).collect();
+    let mut report = crate::analyze(corpus, opts, knowledge);
+    let judgements = judge(&report, &draft_idx, knowledge, opts.rules.fx_tolerance);
+    // the draft's own sourcing findings; conflicts are what the verdicts are for
+    let draft_paths_shown: Vec<String> = draft_idx
+        .iter()
+        .map(|&a| report.articles[a].display_path())
+        .collect();
+    report.findings.retain(|f| {
+        matches!(f.rule, "unsourced-figure" | "dangling-citation")
+            && (f
+                .claims
+                .iter()
+                .any(|c| report.claims[c.claim].article < n_draft)
+                || f.path
+                    .as_ref()
+                    .is_some_and(|p| draft_paths_shown.contains(p)))
+    });
+    GateReport {
+        report,
+        draft: draft_idx,
+        judgements,
+    }
+}

@@ -1,0 +1,168 @@
+//! `claimcheck gate`: verdicts for a draft against trusted sources, and exit codes.
+
+use std::process::Command;
+
+fn gate(args: &[&str]) -> (serde_json::Value, i32) {
+    let out = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["gate", "--format", "json"])
+        .args(args)
+        .output()
+        .expect("runs");
+    let v = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    (v, out.status.code().unwrap_or(-1))
+}
+
+/// (verdict, figure) for every draft claim.
+fn verdicts(v: &serde_json::Value) -> Vec<(String, String)> {
+    v["verdicts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|j| {
+            (
+                j["verdict"].as_str().unwrap().to_string(),
+                j["claim"]["figure"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn verdict_of<'a>(vs: &'a [(String, String)], figure: &str) -> &'a str {
+    &vs.iter()
+        .find(|(_, f)| f == figure)
+        .unwrap_or_else(|| panic!("{figure} not in {vs:?}"))
+        .0
+}
+
+#[test]
+fn every_verdict_on_the_example_draft() {
+    let (v, code) = gate(&[
+        "examples/gate/draft.md",
+        "--against",
+        "examples/articles/release.txt",
+    ]);
+    let vs = verdicts(&v);
+    assert_eq!(verdict_of(&vs, "$1.17 billion"), "verified");
+    assert_eq!(verdict_of(&vs, "13%"), "verified");
+    assert_eq!(verdict_of(&vs, "16%"), "contradicted");
+    assert_eq!(verdict_of(&vs, "$1.41 billion"), "mislabelled");
+    assert_eq!(verdict_of(&vs, "34.1%"), "verified");
+    assert_eq!(verdict_of(&vs, "5,000"), "unverifiable");
+    // every verdict names the trusted line it rests on
+    for j in v["verdicts"].as_array().unwrap() {
+        if j["verdict"] != "unverifiable" {
+            assert!(j["evidence"][0]["line"].as_u64().is_some(), "{j}");
+        }
+    }
+    assert_eq!(v["counts"]["contradicted"], 1);
+    // the draft's own sourcing finding is reported
+    assert!(v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["rule"] == "unsourced-figure"));
+    assert_eq!(
+        code, 1,
+        "contradicted and mislabelled fail the gate by default"
+    );
+}
+
+#[test]
+fn fail_on_lists_verdicts_and_severities() {
+    let base = [
+        "examples/gate/draft.md",
+        "--against",
+        "examples/articles/release.txt",
+    ];
+    let run = |fail: &str| gate(&[&base[..], &["--fail-on", fail]].concat()).1;
+    assert_eq!(run("never"), 0);
+    assert_eq!(run("unverifiable"), 1);
+    assert_eq!(
+        run("warning"),
+        1,
+        "the draft's unsourced figure is a warning"
+    );
+    assert_eq!(run("error"), 0);
+    let (_, code) = gate(&[
+        "examples/articles/release.txt",
+        "--against",
+        "examples/articles/release.txt",
+    ]);
+    assert_eq!(code, 0, "a source checked against itself passes");
+    let bad = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args([
+            "gate",
+            "examples/gate/draft.md",
+            "--against",
+            "examples/articles/release.txt",
+            "--fail-on",
+            "maybe",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn missing_source_is_exit_2() {
+    let (v, code) = gate(&["examples/gate/draft.md", "--against", "no/such/source.txt"]);
+    assert_eq!(code, 2);
+    assert!(v["errors"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("no/such/source.txt"));
+}
+
+/// The seed articles gated against a fact sheet written from the company-reported
+/// figures: what a fact-checker would say of each.
+#[test]
+fn seed_articles_against_the_fact_sheet() {
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/seeds");
+    if !seeds.exists() {
+        eprintln!("no seed corpus beside the project; skipped");
+        return;
+    }
+    let sheet = "tests/fixtures/gate/alibaba-cloud-factsheet.md";
+    let run = |file: &str| {
+        let (v, _) = gate(&[
+            &format!("../shared/corpus/seeds/{file}"),
+            "--against",
+            sheet,
+        ]);
+        verdicts(&v)
+    };
+    let s0 = run("000_215bb8c1b9861888.txt");
+    assert_eq!(
+        verdict_of(&s0, "34%"),
+        "verified",
+        "the 34% for the September quarter"
+    );
+    assert_eq!(verdict_of(&s0, "RMB 39.8B"), "verified");
+    assert_eq!(verdict_of(&s0, "nine consecutive quarters"), "verified");
+    let s1 = run("001_2e289a0a28dad1f2.txt");
+    assert_eq!(
+        verdict_of(&s1, "$38B"),
+        "contradicted",
+        "RMB 380 billion is about $53 billion"
+    );
+    assert_eq!(verdict_of(&s1, "380 billion yuan"), "verified");
+    let s2 = run("002_3a038529485e0652.txt");
+    assert_eq!(
+        verdict_of(&s2, "26%"),
+        "mislabelled",
+        "26% is the June quarter, not Q3"
+    );
+    assert_eq!(verdict_of(&s2, "RMB33.4 billion"), "mislabelled");
+    assert_eq!(verdict_of(&s2, "eighth consecutive quarter"), "mislabelled");
+    assert_eq!(verdict_of(&s2, "$53 billion"), "verified");
+    let s3 = run("003_e96b9ed3d1564a4c.txt");
+    assert_eq!(
+        verdict_of(&s3, "33.4 billion yuan"),
+        "mislabelled",
+        "labelled Q1 2025, it is the June quarter"
+    );
+    assert_eq!(verdict_of(&s3, "$53B"), "verified");
+}
