@@ -6,6 +6,8 @@
 //! -> [`rules`] (findings) -> [`report`] (text, JSON).
 
 pub mod atomic;
+pub mod baseline;
+pub mod config;
 pub mod error;
 pub mod eval;
 pub mod extract;
@@ -17,6 +19,7 @@ pub mod model;
 pub mod period;
 pub mod report;
 pub mod rules;
+pub mod suppress;
 
 pub use error::{Error, Result};
 pub use report::Report;
@@ -126,6 +129,7 @@ pub fn analyze(corpus: ingest::Corpus, opts: &Options, knowledge: &Knowledge) ->
         config: &opts.rules,
     };
     let mut findings = rules::run(&ctx, &enabled);
+    findings.retain(|f| !suppress::is_suppressed(f, &articles, &claims));
     for f in &mut findings {
         if let Some(s) = opts.severities.get(f.rule) {
             f.severity = *s;

@@ -42,9 +42,10 @@ enum Command {
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
-        /// Exit 1 when a finding is at or above this severity: error, warning, info or never.
-        #[arg(long, default_value = "error")]
-        fail_on: String,
+        /// Exit 1 when a finding is at or above this severity: error, warning, info or never
+        /// (default: the configuration's fail-on, else error).
+        #[arg(long)]
+        fail_on: Option<String>,
         /// Extra knowledge folder (metrics.yaml, entities.yaml, fx.yaml); repeatable.
         #[arg(long = "knowledge")]
         knowledge: Vec<PathBuf>,
@@ -53,12 +54,21 @@ enum Command {
         output: Option<PathBuf>,
         #[arg(long, value_enum, default_value = "auto")]
         color: Color,
-        /// Relative tolerance for currency conversions.
-        #[arg(long, default_value_t = 0.05)]
-        fx_tolerance: f64,
+        /// Relative tolerance for currency conversions (default: the configuration's, else 0.05).
+        #[arg(long)]
+        fx_tolerance: Option<f64>,
         /// Turn a rule off; repeatable.
         #[arg(long = "disable")]
         disable: Vec<String>,
+        /// Configuration file (default: claimcheck.yaml in the working directory or above).
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// Report only findings not in this baseline file.
+        #[arg(long)]
+        baseline: Option<PathBuf>,
+        /// Write the current findings to FILE as a baseline (atomically).
+        #[arg(long)]
+        write_baseline: Option<PathBuf>,
     },
     /// Check a draft claim by claim against trusted sources: verified, contradicted,
     /// mislabelled or unverifiable, plus the draft's own sourcing findings.
@@ -292,10 +302,26 @@ fn main() -> ExitCode {
             color,
             fx_tolerance,
             disable,
+            config,
+            baseline,
+            write_baseline,
         } => {
-            let fail_on = match parse_fail_on(&fail_on) {
-                Ok(f) => f,
-                Err(e) => return usage(&e),
+            let config_path = config.or_else(|| {
+                std::env::current_dir()
+                    .ok()
+                    .and_then(|d| claimcheck::config::find(&d))
+            });
+            let cfg = match config_path.as_deref().map(claimcheck::config::load) {
+                Some(Ok(c)) => c,
+                Some(Err(e)) => return usage(&e.to_string()),
+                None => claimcheck::config::Config::default(),
+            };
+            let fail_on = match fail_on {
+                Some(f) => match parse_fail_on(&f) {
+                    Ok(f) => f,
+                    Err(e) => return usage(&e),
+                },
+                None => cfg.fail_on.unwrap_or(Some(Severity::Error)),
             };
             let known: Vec<&str> = rules::registry().iter().map(|r| r.id()).collect();
             for d in &disable {
@@ -306,15 +332,21 @@ fn main() -> ExitCode {
                     ));
                 }
             }
-            if !(0.0..1.0).contains(&fx_tolerance) {
+            if fx_tolerance.is_some_and(|t| !(0.0..1.0).contains(&t)) {
                 return usage("--fx-tolerance must be between 0 and 1 (0.05 = 5%)");
             }
-            let mut opts = Options {
-                knowledge_dirs: knowledge,
-                disabled: disable.into_iter().collect(),
-                ..Default::default()
+            let mut opts = Options::default();
+            cfg.apply(&mut opts);
+            opts.knowledge_dirs.extend(knowledge);
+            opts.disabled.extend(disable);
+            if let Some(t) = fx_tolerance {
+                opts.rules.fx_tolerance = t;
+            }
+            let accepted = match baseline.as_deref().map(claimcheck::baseline::load) {
+                Some(Ok(b)) => Some(b),
+                Some(Err(e)) => return usage(&e.to_string()),
+                None => None,
             };
-            opts.rules.fx_tolerance = fx_tolerance;
             let stdin = if paths.iter().any(|p| p.as_os_str() == "-") {
                 let mut buf = Vec::new();
                 if let Err(e) = std::io::stdin().read_to_end(&mut buf) {
@@ -329,10 +361,22 @@ fn main() -> ExitCode {
             if let Some(pb) = spinner {
                 pb.finish_and_clear();
             }
-            let report = match report {
+            let mut report = match report {
                 Ok(r) => r,
                 Err(e) => return usage(&e.to_string()),
             };
+            if let Some(path) = &write_baseline {
+                let text = claimcheck::baseline::render(&report.findings);
+                if let Err(e) = claimcheck::atomic::write(path, text.as_bytes()) {
+                    eprintln!("claimcheck: {}: cannot write: {e}", path.display());
+                    return ExitCode::from(2);
+                }
+            }
+            if let Some(accepted) = &accepted {
+                report
+                    .findings
+                    .retain(|f| !accepted.contains(&f.fingerprint));
+            }
             let to_terminal = output.is_none() && std::io::stdout().is_terminal();
             let colored = match color {
                 Color::Always => true,

@@ -112,10 +112,23 @@ fn capitalized_name(text: &str) -> Option<(String, usize)> {
         }
         *tally.entry(name).or_default() += 1;
     }
-    tally.into_iter().filter(|(_, n)| *n >= 2).max_by(|a, b| {
-        a.1.cmp(&b.1)
-            .then(b.0.len().cmp(&a.0.len()))
-            .then(b.0.cmp(&a.0))
+    let repeated = tally
+        .iter()
+        .filter(|(_, n)| **n >= 2)
+        .max_by(|a, b| {
+            a.1.cmp(b.1)
+                .then(b.0.len().cmp(&a.0.len()))
+                .then(b.0.cmp(a.0))
+        })
+        .map(|(k, v)| (k.clone(), *v));
+    // a short item may name its company once: the first name near the top
+    repeated.or_else(|| {
+        let head: String = text.chars().take(400).collect();
+        CAP_NAME
+            .captures_iter(&head)
+            .map(|c| c[1].trim().to_string())
+            .find(|n| tally.contains_key(n))
+            .map(|n| (n, 1))
     })
 }
 

@@ -713,6 +713,7 @@ pub fn extract(
         source_list_line: doc.source_list_line,
         markers,
         claims_from: None,
+        suppressions: Vec::new(),
     };
     Extracted {
         article,

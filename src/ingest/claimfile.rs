@@ -82,6 +82,9 @@ pub struct ClaimDoc {
     pub outlook: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Rules whose findings about this claim are not reported.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ignore: Vec<String>,
 }
 
 #[derive(Debug, Deserialize, Serialize, Clone, PartialEq)]
@@ -221,6 +224,7 @@ pub fn load_str(
         source_list_line: a.sources.iter().map(|s| s.line).filter(|l| *l > 0).min(),
         markers: Vec::new(),
         claims_from: Some(path.to_path_buf()),
+        suppressions: Vec::new(),
     };
     // The article itself is optional: the check works without it and shows its lines when present.
     if let Ok(t) = read_text(&article_path) {
@@ -351,6 +355,21 @@ pub fn load_str(
                     )))
                 }
             }
+        }
+        if !c.ignore.is_empty() {
+            let known: Vec<&str> = crate::rules::registry().iter().map(|r| r.id()).collect();
+            if let Some(r) = c
+                .ignore
+                .iter()
+                .find(|r| !known.contains(&r.as_str()) && r.as_str() != "all")
+            {
+                return Err(bad(format!("claim '{}': ignore: no rule '{r}'", c.figure)));
+            }
+            article.suppressions.push(crate::suppress::Suppression {
+                first: c.line,
+                last: c.line,
+                rules: c.ignore.clone(),
+            });
         }
         let s = c.sourcing.clone().unwrap_or_default();
         let entity = match &c.entity {

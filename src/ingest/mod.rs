@@ -270,6 +270,9 @@ pub fn load_with(
                 a.markers = scan_markers(lines, a.source_list_line);
             }
         }
+        if let Some(lines) = &a.lines {
+            a.suppressions.extend(crate::suppress::scan(lines));
+        }
         for c in &mut claims {
             c.article = i;
         }

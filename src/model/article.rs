@@ -65,6 +65,8 @@ pub struct Article {
     pub markers: Vec<MarkerUse>,
     /// Where the claims came from: a curated claim file, or extraction.
     pub claims_from: Option<PathBuf>,
+    /// Lines where findings of some rules are not reported.
+    pub suppressions: Vec<crate::suppress::Suppression>,
 }
 
 impl Article {

@@ -68,6 +68,7 @@ pub fn to_claim_file(article: &Article, claims: &[&Claim], article_path: &str) -
                 },
                 outlook: c.outlook,
                 note: None,
+                ignore: vec![],
             })
             .collect(),
     }
