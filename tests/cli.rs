@@ -35,7 +35,8 @@ fn rules_found(v: &serde_json::Value) -> Vec<String> {
         .collect()
 }
 
-const RULES: [&str; 7] = [
+const RULES: [&str; 8] = [
+    "arithmetic",
     "contradiction",
     "period-mismatch",
     "streak-mismatch",

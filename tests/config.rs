@@ -89,7 +89,10 @@ fn tolerance_knowledge_and_fail_on_keys() {
         !rules(&out).iter().any(|(id, _)| id == "currency-mismatch"),
         "a 60% tolerance accepts the slip"
     );
-    let d = project("failon", Some("fail-on: warning\nrules:\n  contradiction: off\n  period-mismatch: off\n  streak-mismatch: off\n  currency-mismatch: off\n"));
+    let d = project(
+        "failon",
+        Some("fail-on: warning\nrules:\n  contradiction: off\n  period-mismatch: off\n  streak-mismatch: off\n  currency-mismatch: off\n  arithmetic: off\n"),
+    );
     assert_eq!(
         run_in(&d, &["check", "claims"]).status.code(),
         Some(1),

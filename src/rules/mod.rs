@@ -1,5 +1,6 @@
 //! The rule engine: one file per rule behind a small trait, and a registry.
 
+mod arithmetic;
 mod contradiction;
 mod currency_mismatch;
 mod dangling_citation;
@@ -168,6 +169,7 @@ pub fn registry() -> Vec<Box<dyn Rule>> {
         Box::new(streak_mismatch::StreakMismatch),
         Box::new(currency_mismatch::CurrencyMismatch),
         Box::new(inconsistent_period_label::InconsistentPeriodLabel),
+        Box::new(arithmetic::Arithmetic),
         Box::new(unsourced_figure::UnsourcedFigure),
         Box::new(dangling_citation::DanglingCitation),
     ]

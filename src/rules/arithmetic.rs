@@ -1,0 +1,197 @@
+//! `arithmetic`: figures that must agree with each other by arithmetic do.
+
+use super::{figure_text, Ctx, Finding, FindingClaim, Role, Rule, RuleDoc, Severity};
+use crate::graph::{GroupKey, SeriesKey};
+use crate::model::{Basis, Interval, Kind, Unit};
+use crate::period::{MonthRange, PeriodKey};
+
+pub struct Arithmetic;
+
+impl Rule for Arithmetic {
+    fn id(&self) -> &'static str {
+        "arithmetic"
+    }
+    fn default_severity(&self) -> Severity {
+        Severity::Error
+    }
+    fn doc(&self) -> RuleDoc {
+        RuleDoc {
+            summary: "Growth rates and changes that do not follow from the levels given",
+            what: "Checks figures that must agree by arithmetic: a growth rate against the two \
+levels it compares (this period's level and the level a year, or a quarter, earlier: 39.8 vs 29.7 \
+is +34%), and a change in percentage points against the two ratios it compares (\"from 9.9% to \
+8.0%\" is -1.9 points). Tolerances follow the rounding of the figures as written, so 4.67 vs 4.52 \
+supports a stated 3% but not 5%. Conversions between currencies are the currency-mismatch rule's.",
+            why: "An article can quote every figure correctly from different places and still \
+combine them wrongly; a growth rate that the levels do not support is the easiest slip to miss.",
+            example: "\"revenue rose 19% to $1.17 billion from $1.04 billion a year earlier\"\n\
+=> arithmetic: $1.17 billion over $1.04 billion is +12.5% (+11.8% to +13.2% given the rounding), not 19%",
+        }
+    }
+    fn check(&self, ctx: &Ctx) -> Vec<Finding> {
+        let mut out = Vec::new();
+        for (series, groups) in ctx.graph.series() {
+            let levels = matches!(
+                series.kind,
+                Kind::Level | Kind::Count | Kind::Margin | Kind::Share
+            );
+            if !levels || series.outlook {
+                continue;
+            }
+            for (key, ids) in &groups {
+                let Some(range) = key.range() else { continue };
+                for (basis, months) in [(Basis::Yoy, 12), (Basis::Qoq, 3)] {
+                    if basis == Basis::Qoq && range.len() != 3 {
+                        continue;
+                    }
+                    let earlier = PeriodKey::Range(range.shifted(-months));
+                    let Some((_, prev_ids)) = groups.iter().find(|(k, _)| *k == earlier) else {
+                        continue;
+                    };
+                    // the change stated for this period
+                    let is_ratio = matches!(series.kind, Kind::Margin | Kind::Share);
+                    let change_key = GroupKey {
+                        series: SeriesKey {
+                            kind: Kind::Growth,
+                            basis: Some(basis),
+                            ..series.clone()
+                        },
+                        period: key.clone(),
+                    };
+                    let changes = ctx.graph.group(&change_key);
+                    // one finding per period and basis, listing every change the levels do not support
+                    let mut bad: Vec<(usize, usize, usize, Interval)> = Vec::new();
+                    for &g in &changes {
+                        let gc = &ctx.claims[g];
+                        let wanted_unit = if is_ratio {
+                            [Unit::Pp, Unit::Bp]
+                        } else {
+                            [Unit::Percent, Unit::Percent]
+                        };
+                        if !wanted_unit.contains(&gc.figure.unit) {
+                            continue;
+                        }
+                        if let Some((n, p, iv)) = check_pair(ctx, ids, prev_ids, g, is_ratio) {
+                            bad.push((g, n, p, iv));
+                        }
+                    }
+                    if !bad.is_empty() {
+                        out.push(finding(ctx, series, range, basis, &bad, is_ratio));
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The change implied by two levels, as an interval (percent, or percentage points for ratios).
+fn implied(now: Interval, before: Interval, ratio: bool) -> Option<Interval> {
+    if ratio {
+        return Some(Interval {
+            lo: now.lo - before.hi,
+            hi: now.hi - before.lo,
+        });
+    }
+    if before.lo <= 0.0 || now.lo < 0.0 {
+        return None;
+    }
+    Some(Interval {
+        lo: (now.lo / before.hi - 1.0) * 100.0,
+        hi: (now.hi / before.lo - 1.0) * 100.0,
+    })
+}
+
+/// The levels that contradict a stated change: (now, earlier, implied change), or None when a pair supports it.
+fn check_pair(
+    ctx: &Ctx,
+    now_ids: &[usize],
+    prev_ids: &[usize],
+    change: usize,
+    ratio: bool,
+) -> Option<(usize, usize, Interval)> {
+    let gc = &ctx.claims[change];
+    let mut best: Option<(usize, usize, Interval)> = None;
+    for &n in now_ids {
+        for &p in prev_ids {
+            let (cn, cp) = (&ctx.claims[n], &ctx.claims[p]);
+            // levels in one unit (one currency), as points
+            if cn.figure.unit != cp.figure.unit
+                || !cn.figure.value.is_point()
+                || !cp.figure.value.is_point()
+            {
+                continue;
+            }
+            let Some(iv) = implied(cn.figure.interval(), cp.figure.interval(), ratio) else {
+                continue;
+            };
+            let mut stated = gc.figure.interval();
+            if gc.figure.unit == Unit::Bp {
+                stated = stated.scaled(0.01);
+            }
+            if iv.overlaps(&stated) {
+                return None;
+            }
+            best.get_or_insert((n, p, iv));
+        }
+    }
+    best
+}
+
+fn finding(
+    ctx: &Ctx,
+    series: &SeriesKey,
+    range: MonthRange,
+    basis: Basis,
+    bad: &[(usize, usize, usize, Interval)],
+    ratio: bool,
+) -> Finding {
+    let (_, n, p, iv) = bad[0];
+    let (cn, cp) = (&ctx.claims[n], &ctx.claims[p]);
+    let unit = if ratio { " points" } else { "%" };
+    let stated: Vec<String> = bad
+        .iter()
+        .map(|(g, ..)| {
+            format!(
+                "{} ({})",
+                figure_text(&ctx.claims[*g].figure),
+                ctx.place(*g)
+            )
+        })
+        .collect();
+    let mut f = Finding::new(
+        "arithmetic",
+        Severity::Error,
+        format!(
+            "{}: {} for {} against {} for {} is {:+.1}{unit} ({:+.1} to {:+.1} given the rounding), but the {} change is given as {}",
+            series.describe(),
+            figure_text(&cn.figure),
+            range,
+            figure_text(&cp.figure),
+            cp.period.key(),
+            (iv.lo + iv.hi) / 2.0,
+            iv.lo,
+            iv.hi,
+            basis.phrase(),
+            stated.join(", ")
+        ),
+    );
+    f.help = Some(
+        "Check which figure is wrong: one of the two levels, or the change between them.".into(),
+    );
+    for (g, ..) in bad {
+        f.claims.push(FindingClaim {
+            claim: *g,
+            role: Role::Conflicting,
+        });
+    }
+    f.claims.push(FindingClaim {
+        claim: n,
+        role: Role::Reference,
+    });
+    f.claims.push(FindingClaim {
+        claim: p,
+        role: Role::Reference,
+    });
+    f
+}
