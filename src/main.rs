@@ -424,15 +424,24 @@ fn progress(paths: &[PathBuf]) -> Option<indicatif::ProgressBar> {
     if inputs.len() <= PROGRESS_ABOVE {
         return None;
     }
-    let pb = indicatif::ProgressBar::new_spinner();
+    // a bar over the files read, fed by the library's counter from a polling thread
+    let total = inputs.len() as u64;
+    let pb = indicatif::ProgressBar::new(total);
     pb.set_draw_target(indicatif::ProgressDrawTarget::stderr());
     if let Ok(style) =
-        indicatif::ProgressStyle::with_template("{spinner} checking {msg} [{elapsed}]")
+        indicatif::ProgressStyle::with_template("checking {bar:40} {pos}/{len} files [{elapsed}]")
     {
         pb.set_style(style);
     }
-    pb.set_message(format!("{} files", inputs.len()));
-    pb.enable_steady_tick(std::time::Duration::from_millis(120));
+    let poll = pb.clone();
+    std::thread::spawn(move || {
+        while !poll.is_finished() {
+            let n =
+                claimcheck::ingest::FILES_READ.load(std::sync::atomic::Ordering::Relaxed) as u64;
+            poll.set_position(n.min(total));
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+    });
     Some(pb)
 }
 

@@ -366,3 +366,32 @@ fn stdin_claim_file() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["summary"]["figures"], 1);
 }
+
+#[test]
+fn segments_adding_up_to_more_than_the_total() {
+    let (v, _) = json(&[
+        "check",
+        "--format",
+        "json",
+        "tests/fixtures/arithmetic-parts/fires",
+    ]);
+    let msgs: Vec<String> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "arithmetic")
+        .map(|f| f["message"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(msgs.len(), 1, "{msgs:?}");
+    assert!(
+        msgs[0].contains("segments add up to more than the total"),
+        "{msgs:?}"
+    );
+    let (v, _) = json(&[
+        "check",
+        "--format",
+        "json",
+        "tests/fixtures/arithmetic-parts/quiet",
+    ]);
+    assert!(!rules_found(&v).iter().any(|r| r == "arithmetic"));
+}

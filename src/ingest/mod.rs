@@ -148,6 +148,13 @@ pub fn scan_markers(lines: &[String], source_list_line: Option<usize>) -> Vec<Ma
     out
 }
 
+/// Files read so far by [`load`] in this process: a progress bar polls it.
+pub static FILES_READ: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+fn tick() {
+    FILES_READ.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+}
+
 /// Everything read from the inputs.
 #[derive(Debug, Default)]
 pub struct Corpus {
@@ -202,9 +209,12 @@ pub fn load_with(
         .collect();
     let mut loaded: Vec<Loaded> = claim_files
         .par_iter()
-        .map(|p| match claimfile::load(p, knowledge) {
-            Ok((a, c)) => Loaded::Doc(Box::new(a), c, vec![]),
-            Err(e) => Loaded::Failed(e),
+        .map(|p| {
+            tick();
+            match claimfile::load(p, knowledge) {
+                Ok((a, c)) => Loaded::Doc(Box::new(a), c, vec![]),
+                Err(e) => Loaded::Failed(e),
+            }
         })
         .collect();
 
@@ -232,6 +242,7 @@ pub fn load_with(
                 .and_then(|d| manifests.get(d))
                 .and_then(|m| m.get(p.file_name()?.to_str()?))
                 .cloned();
+            tick();
             match crate::error::read_text(p) {
                 Ok(text) => {
                     let e = crate::extract::extract(p, &text, meta, knowledge, &lexicon);

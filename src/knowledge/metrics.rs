@@ -24,6 +24,9 @@ pub struct Term {
     pub id: String,
     #[serde(default)]
     pub synonyms: Vec<String>,
+    /// A subject that is part of another (a segment's sub-line): not summed with segments.
+    #[serde(default)]
+    pub part_of: Option<String>,
 }
 
 #[derive(Debug, Deserialize, Clone)]
@@ -54,6 +57,8 @@ pub struct Catalogue {
     pub subjects: BTreeMap<String, Vec<String>>,
     pub measures: BTreeMap<String, Measure>,
     pub scopes: BTreeMap<String, Vec<String>>,
+    /// subject -> the subject it is part of
+    pub part_of: BTreeMap<String, String>,
 }
 
 pub(crate) fn parse_class(s: &str) -> Option<PeriodClass> {
@@ -69,6 +74,9 @@ pub(crate) fn parse_class(s: &str) -> Option<PeriodClass> {
 impl Catalogue {
     pub(crate) fn merge(&mut self, f: MetricsFile) -> Result<(), String> {
         for t in f.subjects {
+            if let Some(p) = t.part_of {
+                self.part_of.insert(t.id.clone(), p);
+            }
             self.subjects.insert(t.id, t.synonyms);
         }
         for t in f.scopes {

@@ -29,7 +29,7 @@ combine them wrongly; a growth rate that the levels do not support is the easies
         }
     }
     fn check(&self, ctx: &Ctx) -> Vec<Finding> {
-        let mut out = Vec::new();
+        let mut out = parts_and_totals(ctx);
         for (series, groups) in ctx.graph.series() {
             let levels = matches!(
                 series.kind,
@@ -194,4 +194,116 @@ fn finding(
         role: Role::Reference,
     });
     f
+}
+
+/// Segments that add up to more than the company's total for the same period.
+fn parts_and_totals(ctx: &Ctx) -> Vec<Finding> {
+    use std::collections::BTreeMap;
+    // (entity, measure, scope, period, unit) -> subject -> claims
+    type Slot = (String, String, Option<String>, PeriodKey, String);
+    let mut slots: BTreeMap<Slot, BTreeMap<String, Vec<usize>>> = BTreeMap::new();
+    for (key, ids) in ctx.graph.groups() {
+        let s = &key.series;
+        if s.kind != Kind::Level || s.outlook || !matches!(key.period, PeriodKey::Range(_)) {
+            continue;
+        }
+        if ctx
+            .knowledge
+            .metrics
+            .part_of
+            .contains_key(&s.metric.subject)
+            || s.metric.subject == "peers"
+        {
+            continue;
+        }
+        for &i in &ids {
+            let unit = ctx.claims[i].figure.unit.to_string();
+            if ctx.claims[i].figure.unit.currency().is_none() {
+                continue;
+            }
+            slots
+                .entry((
+                    s.entity.clone(),
+                    s.metric.measure.clone(),
+                    s.metric.scope.clone(),
+                    key.period.clone(),
+                    unit,
+                ))
+                .or_default()
+                .entry(s.metric.subject.clone())
+                .or_default()
+                .push(i);
+        }
+    }
+    let mut out = Vec::new();
+    for ((entity, measure, _, period, _), subjects) in slots {
+        let Some(total) = subjects.get("company") else {
+            continue;
+        };
+        // a breakdown is read from one article (its segments and its total), not pieced together
+        let article = ctx.claims[total[0]].article;
+        let total: Vec<usize> = total
+            .iter()
+            .copied()
+            .filter(|&i| ctx.claims[i].article == article)
+            .collect();
+        let parts: Vec<(&String, usize)> = subjects
+            .iter()
+            .filter(|(s, _)| s.as_str() != "company")
+            .filter_map(|(s, ids)| {
+                ids.iter()
+                    .copied()
+                    .find(|&i| ctx.claims[i].article == article)
+                    .map(|i| (s, i))
+            })
+            .collect();
+        if parts.len() < 2 {
+            continue;
+        }
+        let sum_lo: f64 = parts
+            .iter()
+            .map(|(_, i)| ctx.claims[*i].figure.interval().lo)
+            .sum();
+        let t = total
+            .iter()
+            .map(|&i| ctx.claims[i].figure.interval().hi)
+            .fold(f64::MIN, f64::max);
+        if sum_lo <= t * 1.02 {
+            continue;
+        }
+        let list: Vec<String> = parts
+            .iter()
+            .map(|(s, i)| {
+                format!(
+                    "{s} {} ({})",
+                    figure_text(&ctx.claims[*i].figure),
+                    ctx.place(*i)
+                )
+            })
+            .collect();
+        let mut f = Finding::new(
+            "arithmetic",
+            Severity::Warning,
+            format!(
+                "{entity} {measure} for {period}: the segments add up to more than the total: {} against a total of {} ({})",
+                list.join(" + "),
+                figure_text(&ctx.claims[total[0]].figure),
+                ctx.place(total[0])
+            ),
+        );
+        f.help = Some("Segments of a company cannot add up to more than its total; one figure belongs to another period, unit or company.".into());
+        f.claims = parts
+            .iter()
+            .map(|(_, i)| FindingClaim {
+                claim: *i,
+                role: Role::Conflicting,
+            })
+            .collect();
+        f.claims.push(FindingClaim {
+            claim: total[0],
+            role: Role::Reference,
+        });
+        out.push(f);
+    }
+    out
 }
