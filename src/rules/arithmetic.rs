@@ -20,7 +20,8 @@ impl Rule for Arithmetic {
             what: "Checks figures that must agree by arithmetic: a growth rate against the two \
 levels it compares (this period's level and the level a year, or a quarter, earlier: 39.8 vs 29.7 \
 is +34%), and a change in percentage points against the two ratios it compares (\"from 9.9% to \
-8.0%\" is -1.9 points). Tolerances follow the rounding of the figures as written, so 4.67 vs 4.52 \
+8.0%\" is -1.9 points), and, at warning, segments of one article's breakdown that add up to more \
+than its total. Tolerances follow the rounding of the figures as written, so 4.67 vs 4.52 \
 supports a stated 3% but not 5%. Conversions between currencies are the currency-mismatch rule's.",
             why: "An article can quote every figure correctly from different places and still \
 combine them wrongly; a growth rate that the levels do not support is the easiest slip to miss.",
