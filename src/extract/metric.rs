@@ -401,7 +401,7 @@ pub struct SentenceIndex {
 }
 
 static ASIDE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i),\s+(?:which|who|where|the|a|an|its)\s[^,;]{2,90},").expect("aside")
+    Regex::new(r"(?i),\s+(?:which|who|where|the|a|an|its)\s[^,;]{2,160},").expect("aside")
 });
 /// A measure word that names a document or an event, not the measure: "earnings release".
 static NOT_MEASURE_NEXT: LazyLock<Regex> = LazyLock::new(|| {
@@ -848,6 +848,7 @@ pub fn attribute(
         && outlook
         && GUIDE.is_match(clause_text)
         && !ANALYSTS.is_match(&sentence[cs..f.start])
+        && !ESTIMATE_AFTER.is_match(&sentence[f.end..])
         && k.metrics.measures.contains_key("guidance-revenue")
     {
         "guidance-revenue".to_string()

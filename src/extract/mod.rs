@@ -218,11 +218,22 @@ fn period_for(
     clause: (usize, usize),
     window: (usize, usize),
 ) -> Option<(periods::Mention, PeriodFrom, Option<String>)> {
+    // "(prior year: 13.7%)": a label followed by a colon belongs to the next figure
+    let labels_next = |m: &periods::Mention| {
+        let gap = &text[m.end.min(window.1)..window.1];
+        let g = gap.trim();
+        window.1 < text.len()
+            && (g == ":"
+                || g == "="
+                || g.eq_ignore_ascii_case("of")
+                || g.eq_ignore_ascii_case("was"))
+    };
     // a relative label ("a year earlier") belongs to the figure next to it, not to figures further away
     let candidates: Vec<&periods::Mention> = ms
         .iter()
         .filter(|m| !m.is_bare_year() || ms.iter().all(|o| o.is_bare_year()))
         .filter(|m| !m.is_relative() || m.start >= window.0 && m.end <= window.1)
+        .filter(|m| !(m.start >= end && labels_next(m)))
         .filter(|m| {
             !(m.is_relative()
                 && m.end <= at
@@ -238,16 +249,6 @@ fn period_for(
         }
     };
     // a label right after the figure (before the next figure) is its own; one before it, after the previous figure, next
-    // "(prior year: 13.7%)": a label followed by a colon belongs to the next figure
-    let labels_next = |m: &periods::Mention| {
-        let gap = &text[m.end.min(window.1)..window.1];
-        let g = gap.trim();
-        window.1 < text.len()
-            && (g == ":"
-                || g == "="
-                || g.eq_ignore_ascii_case("of")
-                || g.eq_ignore_ascii_case("was"))
-    };
     let after_own = candidates
         .iter()
         .filter(|m| m.start >= end && m.end <= window.1 && m.start >= clause.0 && m.end <= clause.1)
