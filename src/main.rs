@@ -163,25 +163,13 @@ fn main() -> ExitCode {
             let mut opts = Options::default();
             opts.rules.fx_tolerance = fx_tolerance;
             let g = claimcheck::gate::run(&[draft], &against, &opts, &k);
-            let to_terminal = output.is_none() && std::io::stdout().is_terminal();
-            let colored = match color {
-                Color::Always => true,
-                Color::Never => false,
-                Color::Auto => {
-                    to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                }
-            };
+            let colored = use_color(color, output.as_deref());
             let text = match format {
                 Format::Json => report::gate::json(&g),
                 Format::Markdown => report::gate::markdown(&g),
                 _ => report::gate::text(&g, colored),
             };
-            if let Some(path) = output {
-                if let Err(e) = claimcheck::atomic::write(&path, text.as_bytes()) {
-                    eprintln!("claimcheck: {}: cannot write: {e}", path.display());
-                    return ExitCode::from(2);
-                }
-            } else if std::io::stdout().lock().write_all(text.as_bytes()).is_err() {
+            if !emit(&text, output.as_deref()) {
                 return ExitCode::from(2);
             }
             for e in &g.report.errors {
@@ -377,14 +365,7 @@ fn main() -> ExitCode {
                     .findings
                     .retain(|f| !accepted.contains(&f.fingerprint));
             }
-            let to_terminal = output.is_none() && std::io::stdout().is_terminal();
-            let colored = match color {
-                Color::Always => true,
-                Color::Never => false,
-                Color::Auto => {
-                    to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                }
-            };
+            let colored = use_color(color, output.as_deref());
             let text = match format {
                 Format::Json => report::json::render(&report),
                 Format::Text => report::text::render(&report, colored),
@@ -392,16 +373,8 @@ fn main() -> ExitCode {
                 Format::Sarif => report::sarif::render(&report),
                 Format::Html => report::html::render(&report),
             };
-            if let Some(path) = output {
-                if let Err(e) = claimcheck::atomic::write(&path, text.as_bytes()) {
-                    eprintln!("claimcheck: {}: cannot write: {e}", path.display());
-                    return ExitCode::from(2);
-                }
-            } else {
-                let mut so = std::io::stdout().lock();
-                if so.write_all(text.as_bytes()).is_err() {
-                    return ExitCode::from(2);
-                }
+            if !emit(&text, output.as_deref()) {
+                return ExitCode::from(2);
             }
             for e in &report.errors {
                 eprintln!("claimcheck: error: {e}");
@@ -443,6 +416,33 @@ fn progress(paths: &[PathBuf]) -> Option<indicatif::ProgressBar> {
         }
     });
     Some(pb)
+}
+
+/// Colour on a terminal unless NO_COLOR is set or --color says otherwise.
+fn use_color(color: Color, output: Option<&std::path::Path>) -> bool {
+    match color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => {
+            output.is_none()
+                && std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
+}
+
+/// Writes a report to FILE (atomically) or to standard output; false when it could not.
+fn emit(text: &str, output: Option<&std::path::Path>) -> bool {
+    match output {
+        Some(path) => match claimcheck::atomic::write(path, text.as_bytes()) {
+            Ok(()) => true,
+            Err(e) => {
+                eprintln!("claimcheck: {}: cannot write: {e}", path.display());
+                false
+            }
+        },
+        None => std::io::stdout().lock().write_all(text.as_bytes()).is_ok(),
+    }
 }
 
 fn usage(msg: &str) -> ExitCode {
