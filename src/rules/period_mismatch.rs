@@ -57,7 +57,8 @@ article C: \"Q3 2025 revenue grew 34%\"\n\
                 groups.iter().map(|(k, v)| (k, v)).collect();
             let all: Vec<usize> = groups.iter().flat_map(|(_, v)| v.iter().copied()).collect();
             let mut by_unit: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-            for &i in &all {
+            // only precise figures ("26%", not "about 28%") can show a label is wrong
+            for &i in all.iter().filter(|&&i| precise(&ctx.claims[i].figure)) {
                 by_unit
                     .entry(ctx.claims[i].figure.unit.to_string())
                     .or_default()
