@@ -569,7 +569,6 @@ pub fn attribute(
     // the measure: in the clause, nearest the figure; else the sentence's own
     // subject phrase before the clause ("Revenue for the quarter, which ..., rose 42%")
     let mut measure_hit = nearest(hits, TermKind::Measure, cs, ce, f.start, false).cloned();
-    let mut from_sentence_head = false;
     if measure_hit.is_none()
         && matches!(f.unit, Unit::Percent | Unit::Currency(_))
         && GROWTH_WORD.is_match(clause_text)
@@ -579,7 +578,6 @@ pub fn attribute(
             .filter(|h| h.kind == TermKind::Measure && h.end <= cs)
             .min_by_key(|h| h.start)
             .cloned();
-        from_sentence_head = measure_hit.is_some();
     }
     let mut measure = measure_hit.as_ref().map(|h| h.id.clone());
     if share_rel && measure.as_deref() != Some("market-share") {
@@ -622,7 +620,6 @@ pub fn attribute(
             outlook,
         };
     }
-    let _ = from_sentence_head;
     // "growth in robotics orders": the thing that grew
     static GROWTH_IN: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^[\s\w-]{0,20}?\b(?:growth|increase|rise|gain|jump|surge|decline|drop|fall)\s+(?:in|of|from|for)\s+(?:the\s+|its\s+)?").expect("growth in")

@@ -26,6 +26,24 @@ pub struct Found {
     pub verbal: bool,
 }
 
+impl Found {
+    /// A figure as plain as it comes: no scale, qualifier, direction or flags.
+    fn plain(start: usize, end: usize, value: Value, unit: Unit) -> Found {
+        Found {
+            start,
+            end,
+            value,
+            unit,
+            scale: Scale::One,
+            qualifier: Qualifier::None,
+            negative: false,
+            yen_sign: false,
+            streak: false,
+            verbal: false,
+        }
+    }
+}
+
 const SP: &str = r"[ \u{00a0}\u{2009}\u{202f}\u{2007}]";
 
 static FIGURE: LazyLock<Regex> = LazyLock::new(|| figure_regex(true));
@@ -297,16 +315,13 @@ pub fn scan(text: &str, european: bool) -> Vec<Found> {
         let n = c.name("n").or(c.name("n2")).expect("count");
         if let Some(v) = word_number(n.as_str()) {
             out.push(Found {
-                start: n.start(),
-                end: m.end(),
-                value: Value::point(Decimal::new(v, 0)),
-                unit: Unit::Streak,
-                scale: Scale::One,
-                qualifier: Qualifier::None,
-                negative: false,
-                yen_sign: false,
                 streak: true,
-                verbal: false,
+                ..Found::plain(
+                    n.start(),
+                    m.end(),
+                    Value::point(Decimal::new(v, 0)),
+                    Unit::Streak,
+                )
             });
         }
     }
@@ -368,16 +383,13 @@ pub fn scan(text: &str, european: bool) -> Vec<Found> {
         }
         if let Some(v) = word_number(&c[1]) {
             out.push(Found {
-                start: m.start(),
-                end: m.end(),
-                value: Value::point(Decimal::new(v, 0)),
-                unit: Unit::Streak,
-                scale: Scale::One,
-                qualifier: Qualifier::None,
-                negative: false,
-                yen_sign: false,
                 streak: true,
-                verbal: false,
+                ..Found::plain(
+                    m.start(),
+                    m.end(),
+                    Value::point(Decimal::new(v, 0)),
+                    Unit::Streak,
+                )
             });
         }
     }
@@ -401,16 +413,8 @@ pub fn scan(text: &str, european: bool) -> Vec<Found> {
             _ => continue,
         };
         out.push(Found {
-            start: m.start(),
-            end: m.end(),
-            value: Value::point(value),
-            unit: Unit::Multiple,
-            scale: Scale::One,
-            qualifier: Qualifier::None,
-            negative: false,
-            yen_sign: false,
-            streak: false,
             verbal: c.get(1).is_some(),
+            ..Found::plain(m.start(), m.end(), Value::point(value), Unit::Multiple)
         });
     }
     for c in WORD_COUNT.captures_iter(text) {
@@ -437,16 +441,13 @@ pub fn scan(text: &str, european: bool) -> Vec<Found> {
         }
         if let Some(v) = word_number(&c[1]).or((c[1].eq_ignore_ascii_case("dozen")).then_some(12)) {
             out.push(Found {
-                start: m.start(),
-                end: m.end(),
-                value: Value::point(Decimal::new(v, 0)),
-                unit: Unit::Count,
-                scale: Scale::One,
-                qualifier: Qualifier::None,
-                negative: false,
-                yen_sign: false,
-                streak: false,
                 verbal: true,
+                ..Found::plain(
+                    m.start(),
+                    m.end(),
+                    Value::point(Decimal::new(v, 0)),
+                    Unit::Count,
+                )
             });
         }
     }

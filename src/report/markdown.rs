@@ -114,14 +114,7 @@ pub(crate) fn excerpt(
 
 /// The lines a finding points at: one per article line, in article and line order.
 pub(crate) fn quoted_lines(report: &Report, f: &Finding, context: usize) -> Vec<Quoted> {
-    let mut by_line: BTreeMap<(usize, usize), Vec<(usize, Role)>> = BTreeMap::new();
-    for fc in &f.claims {
-        let c = &report.claims[fc.claim];
-        by_line
-            .entry((c.article, c.span.line))
-            .or_default()
-            .push((fc.claim, fc.role));
-    }
+    let by_line = super::claims_by_line(report, f);
     let mut out = Vec::new();
     for ((a, line), mut claims) in by_line {
         claims.sort_by_key(|(id, _)| (report.claims[*id].span.column, *id));

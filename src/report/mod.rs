@@ -43,6 +43,22 @@ pub struct ArticleSummary {
     pub findings: usize,
 }
 
+/// A finding's claims grouped by (article, line), in article and line order.
+pub fn claims_by_line(
+    report: &Report,
+    f: &Finding,
+) -> BTreeMap<(usize, usize), Vec<(usize, crate::rules::Role)>> {
+    let mut by_line: BTreeMap<(usize, usize), Vec<(usize, crate::rules::Role)>> = BTreeMap::new();
+    for fc in &f.claims {
+        let c = &report.claims[fc.claim];
+        by_line
+            .entry((c.article, c.span.line))
+            .or_default()
+            .push((fc.claim, fc.role));
+    }
+    by_line
+}
+
 impl Report {
     /// The exit status: 2 when an input could not be read, 1 when a finding is at or above `fail_on`, else 0.
     pub fn exit_code(&self, fail_on: Option<Severity>) -> i32 {

@@ -3,7 +3,6 @@
 use super::Report;
 use crate::rules::{file_name, Finding, Role, Severity};
 use annotate_snippets::{Level, Message, Renderer, Snippet};
-use std::collections::BTreeMap;
 use std::fmt::Write;
 
 fn level(s: Severity) -> Level {
@@ -45,15 +44,8 @@ struct Owned {
 }
 
 fn build(report: &Report, f: &Finding) -> Owned {
-    let mut by_line: BTreeMap<(usize, usize), Vec<(usize, Role)>> = BTreeMap::new();
+    let by_line = super::claims_by_line(report, f);
     let mut footers = Vec::new();
-    for fc in &f.claims {
-        let c = &report.claims[fc.claim];
-        by_line
-            .entry((c.article, c.span.line))
-            .or_default()
-            .push((fc.claim, fc.role));
-    }
     let mut snippets = Vec::new();
     for ((a, line), items) in by_line {
         let article = &report.articles[a];
