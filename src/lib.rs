@@ -121,12 +121,14 @@ pub fn analyze(corpus: ingest::Corpus, opts: &Options, knowledge: &Knowledge) ->
         .into_iter()
         .filter(|r| !opts.disabled.contains(r.id()))
         .collect();
+    let by_article = rules::claims_by_article(articles.len(), &claims);
     let ctx = rules::Ctx {
         articles: &articles,
         claims: &claims,
         graph: &g,
         knowledge,
         config: &opts.rules,
+        by_article: &by_article,
     };
     let mut findings = rules::run(&ctx, &enabled);
     findings.retain(|f| !suppress::is_suppressed(f, &articles, &claims));

@@ -73,6 +73,7 @@ pub fn is_suppressed(f: &Finding, articles: &[Article], claims: &[crate::model::
     let by_place = match (&f.path, f.line) {
         (Some(p), Some(l)) => articles
             .iter()
+            .filter(|a| !a.suppressions.is_empty())
             .any(|a| &a.display_path() == p && covers(a, l, f.rule)),
         _ => false,
     };

@@ -105,12 +105,16 @@ fn bullet_marker(s: &str) -> Option<usize> {
     None
 }
 
+/// The longest line read as a table row, in bytes.
+const MAX_ROW: usize = 600;
+
 /// Whether a line looks like a flattened table row: several numbers separated by wide gaps or bars.
 pub fn is_table_row(s: &str) -> bool {
     static GAP: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\S(?: {2,}|\t+| \| |\|)\S").expect("gap"));
     let t = s.trim();
-    if t.starts_with(['-', '*']) {
+    // a row is short: a long line is prose (and scanning it as cells would cost a pass per cell)
+    if t.starts_with(['-', '*']) || t.len() > MAX_ROW {
         return false;
     }
     let cells = GAP.find_iter(s).count();
@@ -238,7 +242,7 @@ pub fn from_lines(lines: Vec<String>, skip_until: usize) -> Doc {
         }
         // a byline or date line: short, dated, not a sentence that goes on
         static TIME_OR_READ: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)\d{1,2}:\d{2}\s*(?:am|pm)|\bmin(?:ute)?s?\s+read\b|^(?:published|updated|posted|by)\b").expect("time")
+            Regex::new(r"(?i)\d{1,2}:\d{2}\s*(?:am|pm)|(?-u:\b)min(?:ute)?s?\s+read(?-u:\b)|^(?:published|updated|posted|by)(?-u:\b)").expect("time")
         });
         let short_meta = DATE_LINE.is_match(t)
             && (words(t) <= 8 || words(t) <= 16 && TIME_OR_READ.is_match(t))

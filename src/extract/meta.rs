@@ -165,7 +165,7 @@ static FISCAL_YEAR_END: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static FISCAL_QUARTER_ENDED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bfiscal\s+(first|second|third|fourth)\s+quarter,?\s+(?:which\s+|that\s+)?(?:ended|ending|closed)\s+(?:on\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})|\b(first|second|third|fourth)\s+fiscal\s+quarter,?\s+(?:which\s+|that\s+)?(?:ended|ending|closed)\s+(?:on\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})").expect("fiscal quarter ended")
+    Regex::new(r"(?i)(?-u:\b)fiscal\s+(first|second|third|fourth)\s+quarter,?\s+(?:which\s+|that\s+)?(?:ended|ending|closed)\s+(?:on\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})|(?-u:\b)(first|second|third|fourth)\s+fiscal\s+quarter,?\s+(?:which\s+|that\s+)?(?:ended|ending|closed)\s+(?:on\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})").expect("fiscal quarter ended")
 });
 
 /// Learns a fiscal calendar from "fiscal Q3 2026 ... ended October 26, 2025"

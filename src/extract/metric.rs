@@ -173,7 +173,7 @@ static SHARE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static HORIZON_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\bthrough\s+(?:fiscal\s+)?\d{4}|\bby\s+(?:fiscal\s+)?20\d\d|\bguidance\b|\boutlook\b",
+        r"(?i)(?-u:\b)through\s+(?:fiscal\s+)?\d{4}|(?-u:\b)by\s+(?:fiscal\s+)?20\d\d|(?-u:\b)guidance(?-u:\b)|(?-u:\b)outlook(?-u:\b)",
     )
     .expect("horizon cue")
 });
@@ -405,7 +405,7 @@ static ASIDE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A measure word that names a document or an event, not the measure: "earnings release".
 static NOT_MEASURE_NEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[\s-]*(?:release|releases|call|calls|report|reports|season|date|statement|presentation|per\s+share|guidance|estimates?)\b").expect("not measure")
+    Regex::new(r"(?i)^[\s-]*(?:release|releases|call|calls|report|reports|season|date|statement|presentation|per\s+share|guidance|estimates?)(?-u:\b)").expect("not measure")
 });
 
 impl SentenceIndex {
@@ -533,7 +533,7 @@ pub fn attribute(
     // an outlook cue before the figure ("expects revenue of", "analysts had expected"), right
     // after it ("the $4.52B estimate"), or a horizon
     static ESTIMATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^[\s\w'-]{0,25}?\b(?:estimates?|consensus|forecasts?|expected|expectations?|projections?|target)\b").expect("estimate after")
+        Regex::new(r"(?i)^[\s\w'-]{0,25}?(?-u:\b)(?:estimates?|consensus|forecasts?|expected|expectations?|projections?|target)(?-u:\b)").expect("estimate after")
     });
     let outlook = OUTLOOK.is_match(&sentence[cs..f.start])
         || HORIZON_CUE.is_match(clause_text)
@@ -622,7 +622,7 @@ pub fn attribute(
     }
     // "growth in robotics orders": the thing that grew
     static GROWTH_IN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^[\s\w-]{0,20}?\b(?:growth|increase|rise|gain|jump|surge|decline|drop|fall)\s+(?:in|of|from|for)\s+(?:the\s+|its\s+)?").expect("growth in")
+        Regex::new(r"(?i)^[\s\w-]{0,20}?(?-u:\b)(?:growth|increase|rise|gain|jump|surge|decline|drop|fall)\s+(?:in|of|from|for)\s+(?:the\s+|its\s+)?").expect("growth in")
     });
     let grown = GROWTH_IN.find(&sentence[f.end..]).and_then(|m| {
         let at = f.end + m.end();
@@ -767,7 +767,7 @@ pub fn attribute(
     // "1,400 more employees than a year earlier": a change
     if kind == Kind::Count {
         static CHANGE_VERB: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)\b(?:cut|cuts|cutting|added|adds|adding|eliminated|eliminating|shed|sheds|hired|hiring|laid\s+off|lay\s+off|slashed|trimmed|reduced|lost|gained)\s+(?:about|around|roughly|some|nearly|more\s+than|over|almost|up\s+to)?\s*$").expect("change verb")
+            Regex::new(r"(?i)(?-u:\b)(?:cut|cuts|cutting|added|adds|adding|eliminated|eliminating|shed|sheds|hired|hiring|laid\s+off|lay\s+off|slashed|trimmed|reduced|lost|gained)\s+(?:about|around|roughly|some|nearly|more\s+than|over|almost|up\s+to)?\s*$").expect("change verb")
         });
         if CHANGE_VERB.is_match(tail(&sentence[..f.start], 30)) && def.kinds.contains(&Kind::Growth)
         {
@@ -833,12 +833,12 @@ pub fn attribute(
     // the company's own revenue outlook is guidance; analysts' estimates are not
     static GUIDE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)\b(?:expects?|expected|forecasts?|guid\w*|outlook|sees|projects?|anticipates?)\b",
+            r"(?i)(?-u:\b)(?:expects?|expected|forecasts?|guid\w*|outlook|sees|projects?|anticipates?)(?-u:\b)",
         )
         .expect("guide")
     });
     static ANALYSTS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:analysts?|consensus|estimates?|street|brokerages?)\b")
+        Regex::new(r"(?i)(?-u:\b)(?:analysts?|consensus|estimates?|street|brokerages?)(?-u:\b)")
             .expect("analysts")
     });
     let measure = if measure == "revenue"

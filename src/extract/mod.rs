@@ -179,7 +179,7 @@ fn claim_entity(
 /// Author bios, contact blocks and "About me" notes: no claims there.
 fn is_boilerplate(para: &Para, author: Option<&str>) -> bool {
     static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)[\w.+-]+@[\w-]+\.[\w.]+|\b(?:tel|phone|fax)\b\s*[:.]?\s*\+?\d|^\W*about\s+(?:me|the\s+author|the\s+writer|this\s+newsletter)\b|^\W*disclosures?\b").expect("contact")
+        Regex::new(r"(?i)[\w.+-]+@[\w-]+\.[\w.]+|(?-u:\b)(?:tel|phone|fax)(?-u:\b)\s*[:.]?\s*\+?\d|^\W*about\s+(?:me|the\s+author|the\s+writer|this\s+newsletter)(?-u:\b)|^\W*disclosures?(?-u:\b)").expect("contact")
     });
     let t = para.text.trim();
     if CONTACT.is_match(t) {
@@ -203,7 +203,7 @@ fn is_basis_gap(gap: &str) -> bool {
 /// Whether the words before a period label make it a comparison ("from the", "than in").
 fn is_basis_lead(before: &str) -> bool {
     static LEAD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:\bfrom|\bthan|\bover|\bversus|\bvs\.?|\bcompared\s+(?:with|to))\s+(?:in\s+)?(?:the\s+|its\s+)?$").expect("basis lead")
+        Regex::new(r"(?i)(?:(?-u:\b)from|(?-u:\b)than|(?-u:\b)over|(?-u:\b)versus|(?-u:\b)vs\.?|(?-u:\b)compared\s+(?:with|to))\s+(?:in\s+)?(?:the\s+|its\s+)?$").expect("basis lead")
     });
     LEAD.is_match(metric::tail(before, 30))
 }

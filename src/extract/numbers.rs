@@ -301,7 +301,7 @@ pub fn is_european(text: &str) -> bool {
 /// A cheap test: can `text` hold a figure at all (a digit, or a number written as a word)?
 pub fn may_contain(text: &str) -> bool {
     static WORDY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)digit|doubled|tripled|quadrupled|consecutive|straight|in\s+a\s+row|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|dozen)\b").expect("wordy")
+        Regex::new(r"(?i)digit|doubled|tripled|quadrupled|consecutive|straight|in\s+a\s+row|(?-u:\b)(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|dozen)(?-u:\b)").expect("wordy")
     });
     text.bytes().any(|b| b.is_ascii_digit()) || WORDY.is_match(text)
 }

@@ -33,12 +33,13 @@ pub fn resolve_all(articles: &[Article], claims: &mut [Claim], knowledge: &Knowl
     }
     // An undated article's figures with no period take the article's main period.
     let mut dominant: BTreeMap<usize, Vec<Reading>> = BTreeMap::new();
+    let by_article = crate::rules::claims_by_article(articles.len(), claims);
     for (a, article) in articles.iter().enumerate() {
         if article.meta.published.is_some() {
             continue;
         }
         let mut counts: BTreeMap<&PeriodKey, (usize, &Vec<Reading>)> = BTreeMap::new();
-        for c in claims.iter().filter(|c| c.article == a) {
+        for c in by_article[a].iter().map(|&i| &claims[i]) {
             if matches!(c.period.from, PeriodFrom::Clause | PeriodFrom::Sentence)
                 && !c.period.label.is_empty()
             {

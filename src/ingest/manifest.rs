@@ -4,6 +4,7 @@ use crate::error::{read_text, Error, Result};
 use crate::model::ArticleMeta;
 use serde::Deserialize;
 use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::path::Path;
 
 #[derive(Debug, Deserialize)]
@@ -39,12 +40,20 @@ pub fn load(path: &Path) -> Result<Manifest> {
     let text = read_text(path)?;
     let m: ManifestFile = serde_yaml::from_str(&text).map_err(|e| Error::yaml(path, &e))?;
     let mut out = Manifest::new();
+    // the line of each `file:` entry, for error messages (first occurrence wins)
+    let mut file_lines: HashMap<&str, usize> = HashMap::new();
+    for (i, l) in text.lines().enumerate() {
+        if let Some((_, v)) = l.split_once("file:") {
+            let v = v.trim().trim_matches(|c| c == '"' || c == '\'');
+            file_lines.entry(v).or_insert(i + 1);
+        }
+    }
     for e in m.sources {
-        let line = text
-            .lines()
-            .position(|l| l.contains(&e.file))
-            .map(|i| i + 1)
-            .unwrap_or(1);
+        let line = file_lines.get(e.file.as_str()).copied().unwrap_or_else(|| {
+            text.lines()
+                .position(|l| l.contains(&e.file))
+                .map_or(1, |i| i + 1)
+        });
         let published = match &e.published {
             None | Some(serde_yaml::Value::Null) => None,
             Some(serde_yaml::Value::String(s)) => Some(s.trim().parse().map_err(|_| {

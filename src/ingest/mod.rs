@@ -132,16 +132,20 @@ pub fn scan_markers(lines: &[String], source_list_line: Option<usize>) -> Vec<Ma
         if i + 1 >= stop {
             break;
         }
+        // columns counted incrementally: a long line costs one pass, not one per marker
+        let (mut at, mut chars) = (0, 0);
         for c in MARKER.captures_iter(l) {
             let m = c.get(0).expect("match");
             // "[1]" followed by "(" is a Markdown link text, not a citation
             if l[m.end()..].starts_with('(') {
                 continue;
             }
+            chars += l[at..m.start()].chars().count();
+            at = m.start();
             out.push(MarkerUse {
                 marker: c[1].to_string(),
                 line: i + 1,
-                column: l[..m.start()].chars().count() + 1,
+                column: chars + 1,
             });
         }
     }

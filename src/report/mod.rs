@@ -72,6 +72,13 @@ impl Report {
     }
 
     pub fn article_summaries(&self) -> Vec<ArticleSummary> {
+        let paths: Vec<String> = self.articles.iter().map(|a| a.display_path()).collect();
+        let by_path: BTreeMap<&str, usize> = paths
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(i, p)| (p.as_str(), i))
+            .collect();
         let mut findings_per: BTreeMap<usize, usize> = BTreeMap::new();
         for f in &self.findings {
             let arts: BTreeSet<usize> = f
@@ -83,20 +90,17 @@ impl Report {
                 *findings_per.entry(a).or_default() += 1;
             }
             if f.claims.is_empty() {
-                if let Some(p) = &f.path {
-                    if let Some(a) = self.articles.iter().position(|x| &x.display_path() == p) {
-                        *findings_per.entry(a).or_default() += 1;
-                    }
+                if let Some(a) = f.path.as_ref().and_then(|p| by_path.get(p.as_str())) {
+                    *findings_per.entry(*a).or_default() += 1;
                 }
             }
         }
+        let by_claim = crate::rules::claims_by_article(self.articles.len(), &self.claims);
         self.articles
             .iter()
             .enumerate()
             .map(|(i, a)| {
-                let claims: Vec<usize> = (0..self.claims.len())
-                    .filter(|&c| self.claims[c].article == i)
-                    .collect();
+                let claims = &by_claim[i];
                 let attributed = claims
                     .iter()
                     .filter(|&&c| self.claims[c].metric.is_some())

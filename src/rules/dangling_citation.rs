@@ -38,12 +38,8 @@ Sources: [1]   (nothing after it; no [2])\n\
                 uses.entry(m.marker.clone()).or_default().insert(m.line);
             }
             let mut citing: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-            for (i, c) in ctx
-                .claims
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| c.article == a)
-            {
+            for &i in &ctx.by_article[a] {
+                let c = &ctx.claims[i];
                 for m in &c.sourcing.citations {
                     uses.entry(m.clone()).or_default().insert(c.span.line);
                     citing.entry(m.clone()).or_default().push(i);
