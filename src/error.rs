@@ -81,11 +81,26 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// Reads a file as UTF-8 text: invalid bytes are an error naming the line.
 /// A byte-order mark is dropped.
+/// Only regular files are read: a FIFO or a device would block or never end.
+/// Text with NUL bytes is binary, even when it happens to be valid UTF-8.
 pub fn read_text(path: &std::path::Path) -> Result<String> {
-    let bytes = std::fs::read(path).map_err(|e| Error::Io {
+    let io = |message: String| Error::Io {
         path: path.to_path_buf(),
-        message: e.to_string(),
-    })?;
+        message,
+    };
+    let meta = std::fs::metadata(path).map_err(|e| io(e.to_string()))?;
+    if !meta.is_file() {
+        return Err(io("not a regular file".into()));
+    }
+    let bytes = std::fs::read(path).map_err(|e| io(e.to_string()))?;
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        let line = bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;
+        return Err(Error::invalid(
+            path,
+            line,
+            format!("NUL byte at byte {at}; binary files are not articles"),
+        ));
+    }
     decode_text(path, bytes)
 }
 

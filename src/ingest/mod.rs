@@ -107,8 +107,12 @@ fn walk(dir: &Path, out: &mut BTreeSet<Input>, errors: &mut Vec<Error>) {
         if hidden {
             continue;
         }
-        if p.is_dir() {
+        // symlinked folders are not followed: a link to a parent would never end
+        let is_link = std::fs::symlink_metadata(&p).is_ok_and(|m| m.file_type().is_symlink());
+        if p.is_dir() && !is_link {
             walk(&p, out, errors);
+        } else if p.is_dir() {
+            continue;
         } else if is_claim_file(&p) || is_manifest(&p) {
             out.insert(classify(&p));
         } else if p
