@@ -93,15 +93,16 @@ pub fn read_text(path: &std::path::Path) -> Result<String> {
         return Err(io("not a regular file".into()));
     }
     let bytes = std::fs::read(path).map_err(|e| io(e.to_string()))?;
-    if let Some(at) = bytes.iter().position(|&b| b == 0) {
-        let line = bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;
+    let text = decode_text(path, bytes)?;
+    if let Some(at) = text.find('\0') {
+        let line = text[..at].matches('\n').count() + 1;
         return Err(Error::invalid(
             path,
             line,
             format!("NUL byte at byte {at}; binary files are not articles"),
         ));
     }
-    decode_text(path, bytes)
+    Ok(text)
 }
 
 pub fn decode_text(path: &std::path::Path, bytes: Vec<u8>) -> Result<String> {

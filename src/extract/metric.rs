@@ -248,7 +248,7 @@ fn unknown_modifier(sentence: &str, measure: Option<&Hit>, f: &Found) -> bool {
         // sentence-initial capital: "Revenue", or a name at the start
         return false;
     }
-    const PLAIN: [&str; 85] = [
+    const PLAIN: [&str; 116] = [
         "the",
         "its",
         "their",
@@ -334,6 +334,38 @@ fn unknown_modifier(sentence: &str, measure: Option<&Hit>, f: &Found) -> bool {
         "segment",
         "unit",
         "division",
+        // verbs a measure follows ("paid dividends of", "spent ... on"): not modifiers
+        "paid",
+        "pay",
+        "pays",
+        "spent",
+        "spend",
+        "spends",
+        "made",
+        "make",
+        "makes",
+        "took",
+        "take",
+        "takes",
+        "kept",
+        "held",
+        "lost",
+        "sold",
+        "cut",
+        "set",
+        "hit",
+        "bought",
+        "brought",
+        "won",
+        "return",
+        "returns",
+        "cash",
+        "declare",
+        "declares",
+        "approve",
+        "approves",
+        "authorize",
+        "authorizes",
     ];
     let lw = word.to_lowercase();
     !PLAIN.contains(&lw.as_str())
@@ -579,7 +611,77 @@ pub fn attribute(
             .min_by_key(|h| h.start)
             .cloned();
     }
-    let mut measure = measure_hit.as_ref().map(|h| h.id.clone());
+    // "$2.10 a share", "$0.15 per share": a per-share amount is earnings per share, or the
+    // dividend when the clause speaks of one; whatever total (net income) stands nearer
+    static PER_SHARE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:per|a|an|each)\s+(?:diluted\s+|basic\s+|class\s+\w\s+)?(?:share|ads|adr)s?(?-u:\b)")
+            .expect("per share")
+    });
+    // "$833 million, consisting of $750 million of share repurchases": a term after another
+    // figure describes that figure
+    if matches!(f.unit, Unit::Currency(_))
+        && measure_hit.as_ref().is_some_and(|m| {
+            let between = sentence.get(f.end..m.start).unwrap_or("");
+            // a conversion in brackets ("RMB 380 billion ($53 billion)") is the same figure
+            m.start >= f.end
+                && crate::extract::numbers::scan(between, false)
+                    .iter()
+                    .any(|g| {
+                        matches!(g.unit, Unit::Currency(_))
+                            && !between[..g.start].trim_end().ends_with('(')
+                    })
+        })
+    {
+        measure_hit = None;
+    }
+    // "through buybacks and dividends": a total of two measures is neither
+    if let Some(m) = measure_hit.as_ref().filter(|m| m.start >= f.end) {
+        let joined = |a: &Hit, b: &Hit| {
+            a.end <= b.start
+                && b.start - a.end <= 8
+                && matches!(
+                    sentence[a.end..b.start]
+                        .trim()
+                        .to_ascii_lowercase()
+                        .as_str(),
+                    "and" | "or" | "&" | "plus"
+                )
+        };
+        if hits
+            .iter()
+            .any(|h| h.kind == TermKind::Measure && h.id != m.id && (joined(m, h) || joined(h, m)))
+        {
+            measure_hit = None;
+        }
+    }
+    let mut per_share = None;
+    if matches!(f.unit, Unit::Currency(_)) && PER_SHARE.is_match(after) {
+        let in_clause = |id: &str| {
+            hits.iter()
+                .any(|h| h.kind == TermKind::Measure && h.id == id && h.start >= cs && h.end <= ce)
+        };
+        let flow_or_none = measure_hit.as_ref().is_none_or(|h| {
+            k.metrics
+                .measures
+                .get(&h.id)
+                .is_some_and(|d| d.class == crate::period::PeriodClass::Flow)
+        });
+        if flow_or_none && k.metrics.measures.contains_key("eps") {
+            let id = if in_clause("dividend") {
+                "dividend"
+            } else {
+                "eps"
+            };
+            measure_hit = hits
+                .iter()
+                .find(|h| h.kind == TermKind::Measure && h.id == id && h.start >= cs && h.end <= ce)
+                .cloned();
+            per_share = Some(id);
+        }
+    }
+    let mut measure = per_share
+        .map(String::from)
+        .or_else(|| measure_hit.as_ref().map(|h| h.id.clone()));
     if share_rel && measure.as_deref() != Some("market-share") {
         let market = after.to_lowercase();
         if market.trim_start().starts_with("of")

@@ -473,16 +473,25 @@ pub fn extract(
                 let lead = metric::tail(&sentence[..f.start], 14).to_lowercase();
                 let lead = lead.trim_end();
                 let paren = lead.ends_with('(');
+                // "rose to $512 million from $474 million": the earlier level of the same metric
+                let from_level = a.metric.is_none() && lead.ends_with("from");
                 let carried = (paren
                     || a.metric.is_none()
                         && (lead.ends_with(" to")
                             || lead.ends_with("reaching")
-                            || lead.ends_with(" at")))
+                            || lead.ends_with(" at"))
+                    || from_level)
                     && matches!(f.unit, Unit::Currency(_));
                 let mut carried_period = None;
                 if carried {
                     if let Some(prev) = claims[first_claim..].iter().rev().find(|c| {
-                        c.metric.is_some() && (!paren || matches!(c.figure.unit, Unit::Currency(_)))
+                        c.metric.is_some()
+                            && (!paren || matches!(c.figure.unit, Unit::Currency(_)))
+                            && (!from_level
+                                || c.figure.unit == f.unit
+                                    && c.kind == crate::model::Kind::Level
+                                    && !(c.figure.scale == crate::model::Scale::One
+                                        && f.scale != crate::model::Scale::One))
                     }) {
                         a.metric = prev.metric.clone();
                         a.kind = crate::model::Kind::Level;
@@ -600,7 +609,25 @@ pub fn extract(
                                 crate::model::Kind::Share | crate::model::Kind::Margin
                             )) =>
                     {
-                        Some(("earlier value".to_string(), PeriodFrom::Clause, None))
+                        // "from $474 million, or $1.95 a share, a year earlier": the label after it
+                        let later = ms.iter().find(|m| {
+                            m.is_relative()
+                                && m.start >= f.end
+                                && m.start <= f.end + 60
+                                && !ms.iter().any(|n| {
+                                    !n.is_relative() && n.start >= f.end && n.start < m.start
+                                })
+                        });
+                        match later {
+                            Some(m) => Some((
+                                m.text.clone(),
+                                PeriodFrom::Clause,
+                                ms.iter()
+                                    .find(|n| !n.is_relative() && n.expr.year().is_some())
+                                    .map(|n| n.text.clone()),
+                            )),
+                            None => Some(("earlier value".to_string(), PeriodFrom::Clause, None)),
+                        }
                     }
                     x => x,
                 };

@@ -309,8 +309,12 @@ pub fn may_contain(text: &str) -> bool {
 /// Finds the figures in `text`. `european`: decimal commas.
 pub fn scan(text: &str, european: bool) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
+    // each pattern below needs a word most sentences lack: look for the word first
+    let lower = text.to_ascii_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    let streaky = has(&["consecutive", "straight", "successive", "continuous", "row"]);
     // streaks first: "eighth consecutive quarter" (their numbers are not separate figures)
-    for c in STREAK.captures_iter(text) {
+    for c in STREAK.captures_iter(if streaky { text } else { "" }) {
         let m = c.get(0).expect("match");
         let n = c.name("n").or(c.name("n2")).expect("count");
         if let Some(v) = word_number(n.as_str()) {
@@ -325,7 +329,7 @@ pub fn scan(text: &str, european: bool) -> Vec<Found> {
             });
         }
     }
-    for c in VERBAL.captures_iter(text) {
+    for c in VERBAL.captures_iter(if has(&["digit"]) { text } else { "" }) {
         let m = c.get(0).expect("match");
         let rest = after(text, m.end(), 40);
         // "triple-digit growth", "double-digit percent"
@@ -376,7 +380,7 @@ pub fn scan(text: &str, european: bool) -> Vec<Found> {
             verbal: true,
         });
     }
-    for c in ORDINAL_ROW.captures_iter(text) {
+    for c in ORDINAL_ROW.captures_iter(if has(&["row"]) { text } else { "" }) {
         let m = c.get(0).expect("match");
         if out.iter().any(|f| f.start < m.end() && m.start() < f.end) {
             continue;
@@ -393,7 +397,13 @@ pub fn scan(text: &str, european: bool) -> Vec<Found> {
             });
         }
     }
-    for c in MULTIPLE.captures_iter(text) {
+    for c in MULTIPLE.captures_iter(
+        if has(&["doubled", "tripled", "quadrupled", "times", "x"]) {
+            text
+        } else {
+            ""
+        },
+    ) {
         let m = c.get(0).expect("match");
         if out.iter().any(|f| f.start < m.end() && m.start() < f.end)
             || prev_char(text, m.start()).is_some_and(|ch| ch.is_alphanumeric() || ch == '.')

@@ -6,12 +6,76 @@ use std::sync::LazyLock;
 
 static MARKER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\[(\d{1,3})\](?:[^(]|$)").expect("marker"));
-static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?-u:\b)according\s+to\s+(?:the\s+)?([\w&.'\u{2019}\- ]{2,60}?)(?:[,.;]|\s+(?:which|that|and|the|a|its|as)(?-u:\b)|$)|(?-u:\b)(?:data|figures|estimates)\s+from\s+([\w&.'\- ]{2,40}?)(?:\s+(?:show|shows|highlight|highlights|indicate|indicates|suggest|suggests)|[,.;])|(?-u:\b)([A-Z][\w&.'\-]*(?:\s+[A-Z][\w&.'\-]*){0,3}|the\s+company|the\s+firm|the\s+group|executives?|management|analysts?|officials?|(?:chief\s+)?executive\s+officer|(?:chief\s+)?financial\s+officer|ceo|cfo|spokesperson|spokesman|spokeswoman)\s+(?:said|says|told|stated|noted|wrote|added|estimated|estimates|expects|forecast)(?-u:\b)|(?-u:\b)(?:said|says|told\s+\w+|stated|noted|added)\s+(?:the\s+company|the\s+firm|[A-Z][\w&.'\-]*(?:\s+[A-Z][\w&.'\-]*){0,3})|(?-u:\b)in\s+(?:a|its|the)\s+(?:statement|filing|press\s+release|release|regulatory\s+filing|report|earnings\s+release|presentation)(?-u:\b)|(?-u:\b)per\s+(?:the|its|a)\s+(?:\w+\s+)?(?:company|filing|release|report|statement|results)(?-u:\b)|(?-u:\b)(?:citing|cited\s+by|as\s+reported\s+by|reported\s+by)\s+[\w&.'\- ]{2,40}",
-    )
-    .expect("attribution")
+/// Attribution phrases, each behind the words that must appear for it to match (lower case):
+/// the first (leftmost, then in this order) match of any of them is the attribution.
+/// One regex per phrase keeps each small enough for the lazy DFA, and most sentences skip all.
+static ATTRIBUTION: LazyLock<Vec<(&'static [&'static str], Regex)>> = LazyLock::new(|| {
+    let re = |s: &str| Regex::new(&format!("(?i){s}")).expect("attribution");
+    vec![
+        (
+            &["according"][..],
+            re(
+                r"(?-u:\b)according\s+to\s+(?:the\s+)?([\w&.'\u{2019}\- ]{2,60}?)(?:[,.;]|\s+(?:which|that|and|the|a|its|as)(?-u:\b)|$)",
+            ),
+        ),
+        (
+            &["from"][..],
+            re(
+                r"(?-u:\b)(?:data|figures|estimates)\s+from\s+([\w&.'\- ]{2,40}?)(?:\s+(?:show|shows|highlight|highlights|indicate|indicates|suggest|suggests)|[,.;])",
+            ),
+        ),
+        (
+            &[
+                "said", "says", "told", "stated", "noted", "wrote", "added", "estimate", "expects",
+                "forecast",
+            ][..],
+            re(
+                r"(?-u:\b)([A-Z][\w&.'\-]*(?:\s+[A-Z][\w&.'\-]*){0,3}|the\s+company|the\s+firm|the\s+group|executives?|management|analysts?|officials?|(?:chief\s+)?executive\s+officer|(?:chief\s+)?financial\s+officer|ceo|cfo|spokesperson|spokesman|spokeswoman)\s+(?:said|says|told|stated|noted|wrote|added|estimated|estimates|expects|forecast)(?-u:\b)",
+            ),
+        ),
+        (
+            &["said", "says", "told", "stated", "noted", "added"][..],
+            re(
+                r"(?-u:\b)(?:said|says|told\s+\w+|stated|noted|added)\s+(?:the\s+company|the\s+firm|[A-Z][\w&.'\-]*(?:\s+[A-Z][\w&.'\-]*){0,3})",
+            ),
+        ),
+        (
+            &["statement", "filing", "release", "report", "presentation"][..],
+            re(
+                r"(?-u:\b)in\s+(?:a|its|the)\s+(?:statement|filing|press\s+release|release|regulatory\s+filing|report|earnings\s+release|presentation)(?-u:\b)",
+            ),
+        ),
+        (
+            &["per "][..],
+            re(
+                r"(?-u:\b)per\s+(?:the|its|a)\s+(?:\w+\s+)?(?:company|filing|release|report|statement|results)(?-u:\b)",
+            ),
+        ),
+        (
+            &["citing", "cited", "reported by"][..],
+            re(
+                r"(?-u:\b)(?:citing|cited\s+by|as\s+reported\s+by|reported\s+by)\s+[\w&.'\- ]{2,40}",
+            ),
+        ),
+    ]
 });
+
+/// The first attribution phrase in a sentence.
+fn attribution(sentence: &str) -> Option<&str> {
+    let lower = sentence.to_ascii_lowercase();
+    let mut best: Option<(usize, usize)> = None;
+    for (cues, re) in ATTRIBUTION.iter() {
+        if !cues.iter().any(|c| lower.contains(c)) {
+            continue;
+        }
+        if let Some(m) = re.find(sentence) {
+            if best.is_none_or(|(s, _)| m.start() < s) {
+                best = Some((m.start(), m.end()));
+            }
+        }
+    }
+    best.map(|(s, e)| &sentence[s..e])
+}
 
 /// The citation markers covering a figure: the first group of markers after it
 /// in its sentence ("rose 5% [1], while margins fell [2]": 5% is [1]).
@@ -43,10 +107,6 @@ pub fn markers_after(sentence: &str, at: usize) -> Vec<String> {
 
 /// Sourcing of a sentence: `links` are hrefs of links overlapping it.
 pub fn of_sentence(sentence: &str, links: &[String]) -> Sourcing {
-    // cheap literal checks first: most sentences carry no marker and no attribution verb
-    static CUES: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)according|said|says|told|stated|noted|wrote|added|estimat|expects|forecast|from|statement|filing|release|report|presentation|per |citing|cited").expect("cues")
-    });
     let citations: Vec<String> = if sentence.contains('[') {
         MARKER
             .captures_iter(sentence)
@@ -55,13 +115,7 @@ pub fn of_sentence(sentence: &str, links: &[String]) -> Sourcing {
     } else {
         Vec::new()
     };
-    let attribution = if CUES.is_match(sentence) {
-        ATTRIBUTION
-            .find(sentence)
-            .map(|m| m.as_str().trim().to_string())
-    } else {
-        None
-    };
+    let attribution = attribution(sentence).map(|a| a.trim().to_string());
     Sourcing {
         citations,
         link: links.first().cloned(),

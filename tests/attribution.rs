@@ -1,0 +1,121 @@
+//! Metric and period attribution on sentences of our own: each pattern the extractor knows
+//! has a sentence where it applies and one where it must not.
+
+use claimcheck::model::Claim;
+use std::path::Path;
+
+fn claims(text: &str) -> Vec<Claim> {
+    let k = claimcheck::load_knowledge(&[]).expect("embedded knowledge");
+    let text = format!("Norrvik Freight posts record quarter\n\n{text}\n");
+    claimcheck::extract::article(Path::new("norrvik.txt"), &text, None, &k).1
+}
+
+/// (figure text, metric id or "-", period label)
+fn read(text: &str) -> Vec<(String, String, String)> {
+    claims(text)
+        .into_iter()
+        .map(|c| {
+            (
+                c.figure.text.clone(),
+                c.metric
+                    .map(|m| format!("{}.{}", m.subject, m.measure))
+                    .unwrap_or_else(|| "-".into()),
+                c.period.label.clone(),
+            )
+        })
+        .collect()
+}
+
+fn metric_of(text: &str, figure: &str) -> String {
+    read(text)
+        .into_iter()
+        .find(|(f, _, _)| f == figure)
+        .unwrap_or_else(|| panic!("{figure} not found in {:?}", read(text)))
+        .1
+}
+
+#[test]
+fn per_share_amounts_are_eps_or_dividends() {
+    let s = "Net profit rose 8% to $512 million, or $2.10 a share, in the third quarter of 2025.";
+    assert_eq!(metric_of(s, "$512 million"), "company.net-income");
+    assert_eq!(metric_of(s, "$2.10"), "company.eps");
+    let d = "The board declared a quarterly cash dividend of $0.15 per share.";
+    assert_eq!(metric_of(d, "$0.15"), "company.dividend");
+    // a price target per share is not earnings
+    let t = "Analysts raised their price target to $48 per share.";
+    assert_eq!(metric_of(t, "$48"), "company.price-target");
+}
+
+#[test]
+fn an_earlier_level_after_from_keeps_the_metric_and_its_label() {
+    let s =
+        "Net profit rose to $512 million, or $2.10 a share, from $474 million, or $1.95 a share, \
+a year earlier.";
+    let r = read(s);
+    let earlier = r.iter().find(|(f, _, _)| f == "$474 million").unwrap();
+    assert_eq!(earlier.1, "company.net-income");
+    assert_eq!(earlier.2, "a year earlier");
+    assert_eq!(metric_of(s, "$1.95"), "company.eps");
+    // no label after it: an earlier value, never this period's
+    let t = "Operating profit climbed to $610 million from $580 million.";
+    let r = read(t);
+    assert_eq!(r[1].1, "company.operating-income");
+    assert_eq!(r[1].2, "earlier value");
+}
+
+#[test]
+fn verbs_before_a_measure_are_not_segment_names() {
+    assert_eq!(
+        metric_of(
+            "The company paid dividends of $120 million in the quarter, up 4%.",
+            "$120 million"
+        ),
+        "-",
+        "dividend totals stay apart from per-share dividends"
+    );
+    assert_eq!(
+        metric_of(
+            "Norrvik bought back $900 million of shares in the quarter.",
+            "$900 million"
+        ),
+        "company.buyback"
+    );
+    // a lower-case word the catalogue lacks still makes the line unknown
+    assert_eq!(
+        metric_of(
+            "Its courier revenue rose 6% to $1.4 billion in the quarter.",
+            "$1.4 billion"
+        ),
+        "-"
+    );
+}
+
+#[test]
+fn a_total_of_two_measures_is_neither() {
+    assert_eq!(
+        metric_of(
+            "Norrvik returned $700 million to shareholders through buybacks and dividends.",
+            "$700 million"
+        ),
+        "-"
+    );
+    assert_eq!(
+        metric_of(
+            "Norrvik returned $700 million to shareholders through share repurchases.",
+            "$700 million"
+        ),
+        "company.buyback"
+    );
+}
+
+#[test]
+fn a_term_after_another_figure_describes_that_figure() {
+    let s = "Norrvik returned $700 million, consisting of $640 million of share repurchases and \
+$60 million of cash dividends.";
+    assert_eq!(metric_of(s, "$700 million"), "-");
+    assert_eq!(metric_of(s, "$640 million"), "company.buyback");
+    // a conversion in brackets is the same figure
+    let t =
+        "Norrvik plans to invest EUR 4.3 billion ($4.6 billion) in new terminals over three years.";
+    assert_ne!(metric_of(t, "EUR 4.3 billion"), "-");
+}
