@@ -71,10 +71,10 @@ pub fn is_suppressed(f: &Finding, articles: &[Article], claims: &[crate::model::
         covers(&articles[c.article], c.span.line, f.rule)
     });
     let by_place = match (&f.path, f.line) {
-        (Some(p), Some(l)) => articles
-            .iter()
-            .filter(|a| !a.suppressions.is_empty())
-            .any(|a| &a.display_path() == p && covers(a, l, f.rule)),
+        (Some(_), Some(l)) => f
+            .article
+            .and_then(|i| articles.get(i))
+            .is_some_and(|a| covers(a, l, f.rule)),
         _ => false,
     };
     by_claim || by_place

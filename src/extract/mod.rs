@@ -531,9 +531,11 @@ pub fn extract(
                         {
                             a.metric = prev.metric.clone();
                             a.kind = crate::model::Kind::Growth;
-                            let rest =
-                                metric::tail(&sentence[..(f.end + 40).min(sentence.len())], 45)
-                                    .to_lowercase();
+                            let rest = metric::tail(
+                                &sentence[..numbers::floor_char(sentence, f.end + 40)],
+                                45,
+                            )
+                            .to_lowercase();
                             a.basis = Some(
                                 if rest.contains("previous quarter")
                                     || rest.contains("prior quarter")

@@ -238,12 +238,17 @@ fn before(text: &str, at: usize, n: usize) -> String {
     w[cut..].to_lowercase()
 }
 
-fn after(text: &str, at: usize, n: usize) -> String {
-    let mut e = (at + n).min(text.len());
+/// The largest char boundary of `text` at or before `at` (clamped to its length).
+pub fn floor_char(text: &str, at: usize) -> usize {
+    let mut e = at.min(text.len());
     while !text.is_char_boundary(e) {
         e -= 1;
     }
-    text[at..e].to_lowercase()
+    e
+}
+
+fn after(text: &str, at: usize, n: usize) -> String {
+    text[at..floor_char(text, at + n)].to_lowercase()
 }
 
 static QUAL: LazyLock<Vec<(Regex, Qualifier)>> = LazyLock::new(|| {
@@ -432,11 +437,7 @@ pub fn scan(text: &str, european: bool) -> Vec<Found> {
         if out.iter().any(|f| f.start < m.end() && m.start() < f.end) {
             continue;
         }
-        let rest = &text[m.end()..(m.end() + 30).min(text.len())];
-        let rest = &rest[..(0..=rest.len())
-            .rev()
-            .find(|i| rest.is_char_boundary(*i))
-            .unwrap_or(0)];
+        let rest = &text[m.end()..floor_char(text, m.end() + 30)];
         // "nine new customers": a common noun within two words; not "three years", "two of"
         let words: Vec<&str> = rest.split_whitespace().take(3).collect();
         let noun_ok = words.first().is_some_and(|w| countable_follows(w))

@@ -602,10 +602,12 @@ impl State {
         }
         let lead = text.len() - text.trim_start().len();
         let text = text.trim().to_string();
+        // a link may lie (partly) in the trimmed whitespace: keep what is left of it
         for l in &mut links {
-            l.start -= lead;
-            l.end -= lead;
+            l.start = l.start.saturating_sub(lead).min(text.len());
+            l.end = l.end.saturating_sub(lead).min(text.len());
         }
+        links.retain(|l| l.start < l.end);
         let (line, content) = first.unwrap_or((1, false));
         self.blocks.push(Emitted {
             block: TextBlock {

@@ -142,8 +142,8 @@ pub(crate) fn quoted_lines(report: &Report, f: &Finding, context: usize) -> Vec<
         });
     }
     if f.claims.is_empty() {
-        if let (Some(p), Some(l)) = (&f.path, f.line) {
-            if let Some(a) = report.articles.iter().position(|x| &x.display_path() == p) {
+        if let (Some(_), Some(l)) = (&f.path, f.line) {
+            if let Some(a) = f.article.filter(|&i| i < report.articles.len()) {
                 out.push(Quoted {
                     article: a,
                     line: l,
@@ -164,10 +164,8 @@ pub(crate) fn finding_articles(report: &Report, f: &Finding) -> Vec<usize> {
         .map(|c| report.claims[c.claim].article)
         .collect();
     if f.claims.is_empty() {
-        if let Some(p) = &f.path {
-            if let Some(a) = report.articles.iter().position(|x| &x.display_path() == p) {
-                v.push(a);
-            }
+        if f.path.is_some() {
+            v.extend(f.article.filter(|&i| i < report.articles.len()));
         }
     }
     v.sort_unstable();

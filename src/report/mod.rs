@@ -72,13 +72,6 @@ impl Report {
     }
 
     pub fn article_summaries(&self) -> Vec<ArticleSummary> {
-        let paths: Vec<String> = self.articles.iter().map(|a| a.display_path()).collect();
-        let by_path: BTreeMap<&str, usize> = paths
-            .iter()
-            .enumerate()
-            .rev()
-            .map(|(i, p)| (p.as_str(), i))
-            .collect();
         let mut findings_per: BTreeMap<usize, usize> = BTreeMap::new();
         for f in &self.findings {
             let arts: BTreeSet<usize> = f
@@ -90,8 +83,8 @@ impl Report {
                 *findings_per.entry(a).or_default() += 1;
             }
             if f.claims.is_empty() {
-                if let Some(a) = f.path.as_ref().and_then(|p| by_path.get(p.as_str())) {
-                    *findings_per.entry(*a).or_default() += 1;
+                if let Some(a) = f.article.filter(|_| f.path.is_some()) {
+                    *findings_per.entry(a).or_default() += 1;
                 }
             }
         }

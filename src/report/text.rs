@@ -43,6 +43,14 @@ struct Owned {
     footers: Vec<(Level, String)>,
 }
 
+/// A source line as shown: tabs and other ASCII control characters become spaces (byte
+/// offsets are kept), since the snippet renderer miscounts their width.
+fn shown(src: &str) -> String {
+    src.chars()
+        .map(|c| if c.is_ascii_control() { ' ' } else { c })
+        .collect()
+}
+
 fn build(report: &Report, f: &Finding) -> Owned {
     let by_line = super::claims_by_line(report, f);
     let mut footers = Vec::new();
@@ -70,7 +78,7 @@ fn build(report: &Report, f: &Finding) -> Owned {
                         anns.push((r, label_of(id), lv));
                     }
                 }
-                snippets.push((src.to_string(), line, article.display_path(), anns));
+                snippets.push((shown(src), line, article.display_path(), anns));
             }
             _ => {
                 for (id, _) in items {
@@ -84,9 +92,9 @@ fn build(report: &Report, f: &Finding) -> Owned {
     }
     if f.claims.is_empty() {
         if let (Some(p), Some(l)) = (&f.path, f.line) {
-            if let Some(a) = report.articles.iter().find(|a| &a.display_path() == p) {
+            if let Some(a) = f.article.and_then(|i| report.articles.get(i)) {
                 if let Some(src) = a.line(l).filter(|s| s.len() <= 4000) {
-                    snippets.push((src.to_string(), l, p.clone(), vec![]));
+                    snippets.push((shown(src), l, p.clone(), vec![]));
                 }
             }
         }

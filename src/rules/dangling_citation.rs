@@ -97,6 +97,7 @@ Sources: [1]   (nothing after it; no [2])\n\
                 None => "Add the source list, or replace the markers with links or attributions.".into(),
             });
             f.path = Some(path);
+            f.article = Some(a);
             f.line = Some(first_line);
             let mut ids: Vec<usize> = missing
                 .iter()

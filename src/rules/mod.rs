@@ -139,6 +139,9 @@ pub struct Finding {
     /// For a finding about one place (a dangling citation, an unsourced line).
     pub path: Option<String>,
     pub line: Option<usize>,
+    /// The article of `path` (an index into the report's articles).
+    #[serde(skip)]
+    pub article: Option<usize>,
     pub claims: Vec<FindingClaim>,
     pub fingerprint: String,
     pub related: Vec<String>,
@@ -153,6 +156,7 @@ impl Finding {
             help: None,
             path: None,
             line: None,
+            article: None,
             claims: Vec::new(),
             fingerprint: String::new(),
             related: Vec::new(),

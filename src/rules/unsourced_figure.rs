@@ -66,6 +66,7 @@ unsourced figure is the one nobody can check in a hurry.",
                 );
                 f.help = Some("Add a citation to the source list, a link, or say who reports the figure (\"according to the company's results\").".into());
                 f.path = Some(path);
+                f.article = Some(a);
                 f.line = Some(line);
                 f.claims = ids
                     .into_iter()
