@@ -9,6 +9,7 @@ use crate::knowledge::Knowledge;
 use crate::model::Kind;
 use crate::period::{PeriodClass, PeriodKey};
 use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 
 pub struct Contradiction;
 
@@ -158,21 +159,41 @@ fn conflict(
         .iter()
         .map(|&c| format!("{} {}", ctx.place(c), ctx.claims[c].period.describe()))
         .collect();
-    let basis = if cl[r].iter().any(|&c| ctx.is_primary(c)) {
-        "the company's own release"
+    let primary = cl[r].iter().any(|&c| ctx.is_primary(c));
+    let support = |c: &Vec<usize>| {
+        c.iter()
+            .map(|&i| ctx.claims[i].article)
+            .collect::<BTreeSet<usize>>()
+            .len()
+    };
+    // a tie (one article against one) names no side as the reference
+    let clear = primary
+        || cl
+            .iter()
+            .enumerate()
+            .all(|(i, c)| i == r || support(c) < support(&cl[r]));
+    let what = if primary {
+        format!(
+            "The company's own release gives {}; check the others against it.",
+            super::figure_text(&ctx.claims[cl[r][0]].figure)
+        )
+    } else if clear {
+        format!(
+            "Most sources give {}; check the others against the company's release.",
+            super::figure_text(&ctx.claims[cl[r][0]].figure)
+        )
     } else {
-        "most sources"
+        "The sources are split evenly: check each against the company's release.".to_string()
     };
     f.help = Some(format!(
-        "These differ beyond their rounding and qualifiers. {basis} give {}; check the others against the company's release. Periods as read: {}.",
-        super::figure_text(&ctx.claims[cl[r][0]].figure),
+        "These differ beyond their rounding and qualifiers. {what} Periods as read: {}.",
         labels.join("; ")
     ));
     for (i, c) in cl.iter().enumerate() {
         for &id in c {
             f.claims.push(FindingClaim {
                 claim: id,
-                role: if i == r {
+                role: if i == r && clear {
                     Role::Reference
                 } else {
                     Role::Conflicting
