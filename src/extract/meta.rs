@@ -171,6 +171,11 @@ static FISCAL_QUARTER_ENDED: LazyLock<Regex> = LazyLock::new(|| {
 /// Learns a fiscal calendar from "fiscal Q3 2026 ... ended October 26, 2025"
 /// or "a fiscal year that ended on Sept. 30".
 pub fn learn_calendar(sentence: &str) -> Option<(u8, bool)> {
+    // every pattern below names the fiscal year: most sentences do not
+    let lower = sentence.to_ascii_lowercase();
+    if !lower.contains("fiscal") && !lower.contains("fy") {
+        return None;
+    }
     if let Some(c) = FISCAL_YEAR_END.captures(sentence) {
         let mut end = Month::new(2000, month_number(&c[1])?);
         if c.get(2)

@@ -215,6 +215,26 @@ fn normalize(s: &str) -> String {
 /// Parses a period label ("Q3 2025", "fiscal Q2 2026", "June quarter", "H1 2025",
 /// "most recent quarter", "three-year", "through fiscal 2028", ...).
 pub fn parse_label(label: &str) -> Expr {
+    // the same few labels recur in every article: remember what they parse to
+    thread_local! {
+        static SEEN: std::cell::RefCell<std::collections::HashMap<String, Expr>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    if let Some(e) = SEEN.with(|m| m.borrow().get(label).cloned()) {
+        return e;
+    }
+    let e = parse_uncached(label);
+    SEEN.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= 4096 {
+            m.clear();
+        }
+        m.insert(label.to_string(), e.clone());
+    });
+    e
+}
+
+fn parse_uncached(label: &str) -> Expr {
     let s = normalize(label);
     let s = s.trim().trim_start_matches("the ").trim();
     if s.is_empty() {
