@@ -85,8 +85,9 @@ pub fn mask_urls(s: &str) -> String {
     out
 }
 
+/// Words in `s`, counted up to 17 (callers only ask "at most 8" or "at most 16").
 fn words(s: &str) -> usize {
-    s.split_whitespace().count()
+    s.split_whitespace().take(17).count()
 }
 
 fn ends_sentence(s: &str) -> bool {
@@ -114,7 +115,11 @@ pub fn is_table_row(s: &str) -> bool {
         LazyLock::new(|| Regex::new(r"\S(?: {2,}|\t+| \| |\|)\S").expect("gap"));
     let t = s.trim();
     // a row is short: a long line is prose (and scanning it as cells would cost a pass per cell)
-    if t.starts_with(['-', '*']) || t.len() > MAX_ROW {
+    // a row holds at least two numbers
+    if t.starts_with(['-', '*'])
+        || t.len() > MAX_ROW
+        || t.bytes().filter(u8::is_ascii_digit).nth(1).is_none()
+    {
         return false;
     }
     let cells = GAP.find_iter(s).count();
@@ -244,11 +249,13 @@ pub fn from_lines(lines: Vec<String>, skip_until: usize) -> Doc {
         static TIME_OR_READ: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"(?i)\d{1,2}:\d{2}\s*(?:am|pm)|(?-u:\b)min(?:ute)?s?\s+read(?-u:\b)|^(?:published|updated|posted|by)(?-u:\b)").expect("time")
         });
-        let short_meta = DATE_LINE.is_match(t)
-            && (words(t) <= 8 || words(t) <= 16 && TIME_OR_READ.is_match(t))
+        let w = words(t);
+        let short_meta = w <= 16
             && !t.ends_with(',')
             && !t.contains('%')
-            && !t.contains('$');
+            && !t.contains('$')
+            && DATE_LINE.is_match(t)
+            && (w <= 8 || TIME_OR_READ.is_match(t));
         if repeated.contains(t) || short_meta || t.starts_with("<!--") {
             flush(&mut current, &mut doc.paras);
             doc.skipped.insert(line_no);
