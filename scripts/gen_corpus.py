@@ -12,20 +12,54 @@ Each article covers one company's results for one quarter: revenue (USD, EUR,
 CNY or JPY) with its year-on-year growth, the operating margin and one or two
 segments (cloud, advertising, gaming, data center, e-commerce, devices).
 Several articles restate the same quarter with the same figures, sometimes
-converted to US dollars at the quarter's average rate. Companies whose fiscal
-year ends in March, June or September tie their fiscal quarter to a date
-("the second quarter of fiscal 2026, which ended September 30, 2025").
+converted to US dollars at the quarter's average rate, sometimes with the
+year-earlier revenue ("from $4.02 billion a year earlier"; growth rates follow
+from the levels as written) and, for about half of the companies, the length
+of their run of revenue growth ("its ninth consecutive quarter of growth";
+the run's start is fixed per company, so counts step by one per quarter).
+Companies whose fiscal year ends in March, June or September tie their fiscal
+quarter to a date ("the second quarter of fiscal 2026, which ended September
+30, 2025"). Articles are sourced: wire stories and blog posts attribute every
+figure ("the company said"), analyses cite a source list ("[1]").
 
-About one article in 20 carries a PLANTED discrepancy, listed in
-expected.yaml under must_find:
+PLANTED discrepancies, one per event (company and quarter), in the event's
+last article, are listed in expected.yaml under must_find with the rules that
+may report them:
   - growth: a growth rate a few points off the one the other articles give
-    (rule contradiction);
-  - fx: a CNY figure turned into dollars by dividing by 10 instead of ~7.1
-    (rule currency-mismatch; contradiction also accepted).
-A few agreeing restatements are listed under must_not_find.
+    (contradiction; a stretch entry, not required, asks for arithmetic or
+    period-mismatch on the same figure too);
+  - fx: a CNY figure turned into dollars by dividing by 10 instead of ~7.2
+    (currency-mismatch; contradiction also accepted);
+  - period: the quarter's revenue, growth and margin given under the label
+    of the quarter before (or the one before that), for which no article
+    gives figures (period-mismatch);
+  - streak: a run of growth one quarter longer or shorter than the one the
+    event's first article gives for the same quarter (streak-mismatch);
+  - arithmetic: the right growth rate and revenue, but a year-earlier
+    revenue from which that growth does not follow (arithmetic);
+  - unsourced: a blog post or an analysis that gives its figures with no
+    attribution, citation marker or link (unsourced-figure);
+  - dangling: an analysis whose markers lead nowhere: its source list stops
+    at an empty "[1]", lists [1] only while the text cites [2] and [3], or
+    is missing (dangling-citation);
+  - label: a fiscal-year company's quarter called by its calendar label ("the
+    third quarter" for July-September, when the company's fiscal third
+    quarter is January-March), with the right figures
+    (inconsistent-period-label).
+The first events of the corpus carry one plant of each kind (the earliest
+events that can take them all: fx needs a CNY company, label a fiscal-year
+one, streak a company with a run), so a corpus of 40 articles covers every
+rule; further plants, in events drawn at random, bring the total to about one
+article in 20, kinds in turn. A plant that puts a level under a quarter no
+event covers (period, arithmetic) is placed where no other figure meets it.
+Agreeing restatements are listed under must_not_find: revenue in its currency
+and converted, one growth rate in every article of a quarter, year-earlier
+revenue as stated, runs of growth across articles and quarters, fiscal and
+date labels of fiscal-year companies, and sourced articles of every style.
 
 Same arguments, same bytes out (Python's random.Random is stable across
-versions for the calls used here).
+versions for the calls used here). Plant details, runs of growth and
+year-earlier levels draw on a second generator seeded from the same seed.
 """
 import argparse
 import os
@@ -238,18 +272,67 @@ class Event:
         self.articles = []
 
 
-def period_phrase(rng, ev, first):
-    """Label of the event's quarter as written, and a tie sentence if needed."""
-    comp = ev.comp
-    ey, em, ed = ev.end
+KINDS = ["growth", "fx", "period", "streak", "arithmetic", "unsourced", "dangling", "label"]
+
+CARDW = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+         "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+         "seventeen", "eighteen", "nineteen", "twenty"]
+ORDW = ["zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+        "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
+        "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"]
+# where the run of growth goes in the revenue sentence ({o}: ordinal, {c}: count)
+STREAK_FORMS = [
+    ", the {o} consecutive quarter of revenue growth",
+    ", its {o} straight quarter of year-on-year growth",
+    ", extending its run of growth to {c} consecutive quarters",
+    ", the {o} quarter in a row that revenue has risen",
+    ", marking {c} straight quarters of higher revenue",
+]
+# how the year-earlier level is introduced
+PREV_FORMS = [" from {v} a year earlier", " from {v} a year ago", ", up from {v} a year earlier",
+              ", up from {v} in the year-earlier quarter", " from {v} in the same quarter last year"]
+
+
+def card(c):
+    """A count as newswire writes it: words up to nine, then digits."""
+    return CARDW[c] if c < 10 else str(c)
+
+
+def ordinal(c):
+    if c < 10:
+        return ORDW[c]
+    suf = "th" if 10 <= c % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(c % 10, "th")
+    return f"{c}{suf}"
+
+
+def streak_rx(c):
+    return r"(?i)\b(%s|%s|%d|%d(st|nd|rd|th))\b" % (CARDW[c], ORDW[c], c, c)
+
+
+def pct_rx(g):
+    return r"\b%d\s*%%" % g
+
+
+def qi(year, q):
+    return year * 4 + q - 1
+
+
+def qof(i):
+    return i // 4, i % 4 + 1
+
+
+def quarter_label(rng, comp, year, q, first):
+    """Label of calendar quarter (year, q) as written for the company, with its
+    date tie on a fiscal-year company's first mention."""
+    ey, em, ed = quarter_end(year, q)
     if comp["fye"] == 12:
         form = rng.randrange(3)
         if form == 0:
-            return f"the {ORD[ev.q - 1]} quarter of {ev.year}"
+            return f"the {ORD[q - 1]} quarter of {year}"
         if form == 1:
-            return f"Q{ev.q} {ev.year}"
-        return f"the {ORD[ev.q - 1]} quarter of {ev.year}"
-    fq, fy = fiscal_label(comp["fye"], ev.year, ev.q)
+            return f"Q{q} {year}"
+        return f"the {ORD[q - 1]} quarter of {year}"
+    fq, fy = fiscal_label(comp["fye"], year, q)
     if first:
         return (f"the {ORD[fq - 1]} quarter of fiscal {fy}, which ended "
                 f"{MONTHS[em - 1]} {ed}, {ey},")
@@ -259,18 +342,42 @@ def period_phrase(rng, ev, first):
     return f"the quarter ended {MONTHS[em - 1]} {ed}, {ey}"
 
 
-def build_facts(rng, ev, art):
-    """Sentences with figures; each (text, attributed?)."""
+def period_phrase(rng, ev, first):
+    """Label of the event's quarter as written, and a tie sentence if needed."""
+    return quarter_label(rng, ev.comp, ev.year, ev.q, first)
+
+
+def calendar_label(r2, year, q):
+    """A calendar-quarter label, as a fiscal-year company's plant misuses it."""
+    form = r2.randrange(4)
+    if form == 0:
+        return f"the {ORD[q - 1]} quarter"
+    if form == 1:
+        return f"Q{q}"
+    if form == 2:
+        return f"the {ORD[q - 1]} quarter of {year}"
+    return f"Q{q} {year}"
+
+
+def streak_count(comp, year, q):
+    return comp["streak"] + qi(year, q) - qi(2024, 3)
+
+
+def build_facts(rng, r2, ev, art):
+    """Sentences with figures. Choices made for a plant, a run of growth or a
+    year-earlier level draw on `r2`; the calls on `rng` are those of a plain
+    article."""
     comp = ev.comp
     name = comp["name"]
     cur = comp["cur"]
     rate = FX[cur][(ev.year, ev.q)]
     growth = art["growth"]
+    plant = art["plant"]
     style = rng.randrange(2)
     # revenue: native, native with USD in parentheses, or USD only
     mode = art["rev_mode"]
     native_s, native = money(cur, ev.revenue, style)
-    usd_val = ev.revenue / (10.0 if art.get("fx_plant") else rate)
+    usd_val = ev.revenue / (10.0 if plant == "fx" else rate)
     usd_s, usd = money("USD", usd_val, 0)
     if mode == "native":
         rev_text = native
@@ -281,18 +388,53 @@ def build_facts(rng, ev, art):
     art["rev_native"] = native_s if mode in ("native", "both") else None
     art["rev_usd"] = usd_s if (mode in ("both", "usd") and cur != "USD") else None
     per = period_phrase(rng, ev, True)
+    if plant == "period":
+        wy, wq = art["wrong_q"]
+        per = quarter_label(r2, comp, wy, wq, True)
+        art["wrong_label"] = per.rstrip(",")
+    elif plant == "label":
+        per = art["cal_label"]
     out = []
     basis = rng.choice([" from a year earlier", " year on year", ""])
-    out.append(f"{name} said revenue for {per} rose {growth}%{basis} to {rev_text}")
+    extra = ""
+    if art.get("prev_val") is not None:
+        prev_s, prev_txt = money(cur, art["prev_val"], style)
+        art["prev_s"], art["prev_txt"], art["rev_txt"] = prev_s, prev_txt, native
+        basis = ""
+        extra += r2.choice(PREV_FORMS).format(v=prev_txt)
+    if art.get("streak") is not None:
+        c = art["streak"]
+        extra += r2.choice(STREAK_FORMS).format(o=ordinal(c), c=card(c))
+    if plant == "unsourced":
+        # no "said": the sentence is the writer's own
+        per_c = per.rstrip(",")
+        form = r2.randrange(4)
+        if form == 0:
+            out.append(f"{name}'s revenue for {per} rose {growth}%{basis} to {rev_text}")
+        elif form == 1:
+            out.append(f"Revenue at {name} rose {growth}%{basis} to {rev_text} in {per_c}")
+        elif form == 2:
+            out.append(f"{name} grew revenue {growth}%{basis} to {rev_text} in {per_c}")
+        else:
+            out.append(f"In {per_c}, {name} booked revenue of {rev_text}, up {growth}%{basis}")
+    else:
+        out.append(f"{name} said revenue for {per} rose {growth}%{basis} to {rev_text}{extra}")
     art["growth_fig"] = f"{growth}%"
-    # operating margin
-    if rng.random() < 0.8:
+    # operating margin (always given in a period plant and the event's first
+    # article, so that several figures move to the wrong label together)
+    with_margin = rng.random() < 0.8
+    if with_margin or plant == "period" or art.get("force_margin"):
+        rm = rng if with_margin else r2
         m = ev.margin
-        if rng.random() < 0.2:
+        if rm.random() < 0.2:
             mtxt = f"about {m:.0f}%"
         else:
             mtxt = f"{m:.1f}%"
-        per2 = period_phrase(rng, ev, False)
+        per2 = period_phrase(rm, ev, False)
+        if plant == "period":
+            per2 = quarter_label(r2, comp, wy, wq, False)
+        elif plant == "label":
+            per2 = art["cal_label"]
         out.append(f"The operating margin for {per2} was {mtxt}")
     for seg, g in ev.segs:
         if rng.random() < 0.75:
@@ -306,14 +448,15 @@ ATTRIB_BLOG = [", according to the company's results release.",
                ", the company said.", ", per the earnings release."]
 
 
-def render(rng, ev, art, outlet, author):
+def render(rng, r2, ev, art, outlet, author):
     comp = ev.comp
     short, name = comp["short"], comp["name"]
-    facts = build_facts(rng, ev, art)
+    facts = build_facts(rng, r2, ev, art)
     py, pm, pd = art["published"]
     fillers = rng.sample(FILLER, 14)
     fillers = [f.format(short=short) for f in fillers]
     style = art["style"]
+    plant = art["plant"]
     lines = []
     if style == "wire":
         title = f"{name} reports quarterly results"
@@ -338,22 +481,42 @@ def render(rng, ev, art, outlet, author):
         lines += [title, f"By {author}, {outlet}", ""]
         lines.append(fillers[0] + " " + fillers[1])
         lines.append("")
+        dangle = art.get("dangle")
+        if plant == "unsourced":
+            marks = [None] * len(facts)
+        elif dangle == "short":
+            # cites [1], [2], ... but the list stops after [1]
+            marks = list(range(1, len(facts) + 1)) if len(facts) >= 2 else [2]
+        else:
+            marks = [1] * len(facts)
+        art["marks"] = sorted(set(m for m in marks if m))
         for i, f in enumerate(facts):
-            lines += [f"{f} [1]. {fillers[2 + i]}", ""]
+            cite = f" [{marks[i]}]" if marks[i] else ""
+            lines += [f"{f}{cite}. {fillers[2 + i]}", ""]
         rest = fillers[2 + len(facts):]
         while rest:
             k = rng.choice([2, 3])
             lines += [" ".join(rest[:k]), ""]
             rest = rest[k:]
-        lines.append("Sources:")
-        lines.append(f"[1] {name}, quarterly results release")
-        lines.append(f"[2] {name}, conference call with analysts")
+        if plant == "unsourced" or dangle == "none":
+            pass
+        elif dangle == "empty":
+            lines += ["Sources:", "[1]"]
+        elif dangle == "short":
+            lines += ["Sources:", f"[1] {name}, quarterly results release"]
+        else:
+            lines.append("Sources:")
+            lines.append(f"[1] {name}, quarterly results release")
+            lines.append(f"[2] {name}, conference call with analysts")
     else:  # blog
         title = f"{name}: notes on the latest quarter"
         lines += [title, f"By {author}", f"Published {MONTHS[pm - 1]} {pd}, {py}", ""]
         lines += [fillers[0] + " " + fillers[1], ""]
         for i, f in enumerate(facts):
-            lines += [f + rng.choice(ATTRIB_BLOG) + " " + fillers[2 + i], ""]
+            attrib = rng.choice(ATTRIB_BLOG)
+            if plant == "unsourced":
+                attrib = "."
+            lines += [f + attrib + " " + fillers[2 + i], ""]
         rest = fillers[2 + len(facts):]
         while rest:
             k = rng.choice([2, 3])
@@ -367,6 +530,113 @@ def yq(s):
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+class Planner:
+    """Which event carries which plant, with what it needs to be a clean case.
+
+    A plant that writes a level for a quarter no article covers (the wrong label
+    of a period plant, the year-earlier level of an arithmetic plant) must not
+    meet another figure for that quarter or for the quarters a year either side
+    of it: that would add a contradiction or an arithmetic finding on top of the
+    planted one."""
+
+    def __init__(self):
+        self.plan = {}  # id(event) -> (kind, detail)
+
+    @staticmethod
+    def period_target(ev):
+        comp = ev.comp
+        evq, fake = comp["evq"], comp["fake"]
+        here = qi(ev.year, ev.q)
+        for off in (1, 2):
+            i = here - off
+            if any(x in evq or x in fake for x in (i, i - 4, i + 4)):
+                continue
+            return i
+        return None
+
+    @staticmethod
+    def arithmetic_target(ev):
+        comp = ev.comp
+        i = qi(ev.year, ev.q) - 4
+        if i in comp["evq"] or i in comp["fake"] or i - 4 in comp["fake"]:
+            return None
+        return i
+
+    def can(self, kind, ev):
+        if id(ev) in self.plan or len(ev.articles) < 2:
+            return False
+        comp = ev.comp
+        if kind == "fx":
+            return comp["cur"] == "CNY"
+        if kind == "label":
+            return comp["fye"] != 12
+        if kind == "streak":
+            # not where another quarter has the same growth: a count one off
+            # is that of a neighbouring quarter, and with the same growth the
+            # article would read as carrying that quarter's figures
+            return comp["streak"] is not None and comp["growths"].count(ev.growth) == 1
+        if kind == "period":
+            return self.period_target(ev) is not None
+        if kind == "arithmetic":
+            return self.arithmetic_target(ev) is not None
+        return True
+
+    def place(self, kind, ev):
+        detail = None
+        if kind == "period":
+            detail = self.period_target(ev)
+        elif kind == "arithmetic":
+            detail = self.arithmetic_target(ev)
+        if detail is not None:
+            ev.comp["fake"].add(detail)
+        self.plan[id(ev)] = (kind, detail)
+
+    def unplace(self, ev):
+        kind, detail = self.plan.pop(id(ev))
+        if detail is not None:
+            ev.comp["fake"].discard(detail)
+
+    def first_round(self, events, cap=120):
+        """One plant of every kind in the earliest events that can take them all.
+
+        Kinds with a condition (fx, label, streak, period, arithmetic) are
+        placed by search; the others fit any event and take the earliest left."""
+        cands = [e for e in events if len(e.articles) >= 2][:cap]
+        kinds = [k for k in KINDS if any(self.can(k, e) for e in cands)]
+        for k in KINDS:
+            if k not in kinds:
+                sys.stderr.write(f"gen_corpus: no event can carry a {k} plant\n")
+        free = [k for k in kinds if k in ("growth", "unsourced", "dangling")]
+        bound = [k for k in kinds if k not in free]
+        bound.sort(key=lambda k: (sum(self.can(k, e) for e in cands), KINDS.index(k)))
+
+        def bt(i, pool):
+            if len(pool) - len(self.plan) < len(bound) - i + len(free):
+                return False
+            if i == len(bound):
+                rest = [e for e in pool if id(e) not in self.plan]
+                for k, ev in zip(free, rest):
+                    self.place(k, ev)
+                return True
+            for ev in pool:
+                if self.can(bound[i], ev):
+                    self.place(bound[i], ev)
+                    if bt(i + 1, pool):
+                        return True
+                    self.unplace(ev)
+            return False
+
+        for lim in range(len(kinds), len(cands) + 1):
+            if bt(0, cands[:lim]):
+                return
+        # cannot place them all together: as many as fit, in order
+        for k in kinds:
+            for ev in cands:
+                if self.can(k, ev):
+                    self.place(k, ev)
+                    break
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("out_dir")
@@ -377,6 +647,8 @@ def main():
     if n < 2:
         sys.exit("gen_corpus: --articles must be at least 2")
     rng = random.Random(a.seed)
+    # plants, runs of growth and year-earlier levels: a stream of their own
+    r2 = random.Random(a.seed * 7919 + 101)
     os.makedirs(a.out_dir, exist_ok=True)
 
     # companies
@@ -401,6 +673,14 @@ def main():
                 v *= 1 + rng.uniform(0.015, 0.07)
                 series[(year, q)] = written_value(c["cur"], v)
         c["series"] = series
+    if all(c["fye"] == 12 for c in comps[:4]):
+        comps[min(2, len(comps) - 1)]["fye"] = 6  # a fiscal-year company, for the label plants
+    for i, c in enumerate(comps):
+        # length of the run of year-on-year revenue growth in Q3 2024, or None
+        c["streak"] = r2.randint(3, 9) if (i == 1 or r2.random() < 0.45) else None
+        c["evq"] = set()  # quarters (qi) of its events
+        c["fake"] = set()  # quarters (qi) a plant gives a level for that no event covers
+        c["growths"] = []  # revenue growth of each of its events
 
     # events: company x quarter, 2-4 articles each, until N articles
     events = []
@@ -409,8 +689,7 @@ def main():
     while total < n:
         comp = comps[ci % len(comps)]
         ci += 1
-        used = {(e.year, e.q) for e in events if e.comp is comp}
-        free = [q for q in QUARTERS if q not in used]
+        free = [q for q in QUARTERS if qi(*q) not in comp["evq"]]
         if not free:
             continue
         year, q = rng.choice(free)
@@ -422,33 +701,36 @@ def main():
             continue
         ev.articles = [None] * k
         events.append(ev)
+        comp["evq"].add(qi(year, q))
+        comp["growths"].append(ev.growth)
         total += k
 
-    # planted discrepancies, ~1 per 20 articles, in events with 2+ articles
-    nplant = max(1, round(n / 20))
+    # planted discrepancies: one of each kind in the first events that can take
+    # them, then ~1 per 20 articles in events with 2+ articles, kinds in turn
+    planner = Planner()
+    planner.first_round(events)
+    nplant = max(len(planner.plan), round(n / 20))
     eligible = [e for e in events if len(e.articles) >= 2]
     rng.shuffle(eligible)
-    plants = {}
-    kinds = ["growth", "fx"]
     ki = 0
     for ev in eligible:
-        if len(plants) >= nplant:
+        if len(planner.plan) >= nplant:
             break
-        kind = kinds[ki % 2]
-        if kind == "fx" and ev.comp["cur"] != "CNY":
-            if not any(e.comp["cur"] == "CNY" and id(e) not in plants for e in eligible):
-                kind = "growth"
-            else:
-                continue
-        plants[id(ev)] = kind
-        ki += 1
+        for t in range(len(KINDS)):
+            kind = KINDS[(ki + t) % len(KINDS)]
+            if planner.can(kind, ev):
+                planner.place(kind, ev)
+                ki += t + 1
+                break
+    plan = planner.plan
 
     # articles
     arts = []
     idx = 0
     for ev in events:
         comp = ev.comp
-        kind = plants.get(id(ev))
+        kind, detail = plan.get(id(ev), (None, None))
+        bad = len(ev.articles) - 1  # the last article of the event carries the plant
         for j in range(len(ev.articles)):
             idx += 1
             style = rng.choice(["wire", "analysis", "blog"])
@@ -460,26 +742,60 @@ def main():
                 art["rev_mode"] = "native"
             else:
                 art["rev_mode"] = rng.choice(["native", "native", "both", "usd"])
-            bad = len(ev.articles) - 1  # the last article of the event carries the plant
-            if kind == "growth":
-                if j == bad:
+            if kind is not None and j == bad:
+                art["plant"] = kind
+                if kind == "growth":
                     # off by a few points, and not a figure of another quarter
                     # of the company (that would read as a mislabel instead)
                     for _ in range(50):
-                        d = rng.choice([3, 4, 5, 6]) * rng.choice([1, -1])
+                        d = r2.choice([3, 4, 5, 6]) * r2.choice([1, -1])
                         if ev.growth + d < 1:
                             d = -d
                         if f"{ev.growth + d}" not in comp["used"]:
                             break
                     art["growth"] = ev.growth + d
-                    art["plant"] = "growth"
-            elif kind == "fx":
-                if j == bad:
+                    if art["rev_mode"] == "native" and r2.random() < 0.3:
+                        art["prev_val"] = comp["series"][(ev.year - 1, ev.q)]
+                elif kind == "fx":
                     art["rev_mode"] = "usd"
-                    art["fx_plant"] = True
-                    art["plant"] = "fx"
-                elif j == 0:
+                elif kind == "period":
+                    art["wrong_q"] = qof(detail)
                     art["rev_mode"] = "native"
+                elif kind == "streak":
+                    right = streak_count(comp, ev.year, ev.q)
+                    art["streak"] = right + (r2.choice([-1, 1]) if right > 3 else 1)
+                elif kind == "arithmetic":
+                    art["rev_mode"] = "native"
+                    real = comp["series"][(ev.year - 1, ev.q)]
+                    levels = {written_value(comp["cur"], x) for x in comp["series"].values()}
+                    for _ in range(50):
+                        d = r2.choice([6, 7, 8, 9, 10, 12]) * r2.choice([1, -1])
+                        if ev.growth + d < 2:
+                            d = -d
+                        fake = written_value(comp["cur"], ev.revenue / (1 + (ev.growth + d) / 100))
+                        implied = 100 * (ev.revenue / fake - 1)
+                        if abs(implied - ev.growth) >= 4 and fake != real and fake not in levels:
+                            break
+                    art["prev_val"] = fake
+                elif kind == "unsourced":
+                    art["style"] = r2.choice(["blog", "blog", "analysis"])
+                elif kind == "dangling":
+                    art["style"] = "analysis"
+                    art["dangle"] = r2.choice(["empty", "short", "none"])
+                elif kind == "label":
+                    art["cal_label"] = calendar_label(r2, ev.year, ev.q)
+            else:
+                if kind in ("fx", "period") and j == 0:
+                    art["rev_mode"] = "native"
+                if kind == "period" and j == 0:
+                    art["force_margin"] = True
+                # agreeing extras: the run of growth, the year-earlier level
+                if comp["streak"] is not None and (
+                        (kind == "streak" and j == 0) or r2.random() < 0.35):
+                    art["streak"] = streak_count(comp, ev.year, ev.q)
+                if (art["rev_mode"] == "native" and kind != "arithmetic"
+                        and r2.random() < 0.25):
+                    art["prev_val"] = comp["series"][(ev.year - 1, ev.q)]
             ev.articles[j] = art
             arts.append(art)
 
@@ -494,7 +810,7 @@ def main():
         else:
             outlet = rng.choice(BLOG_OUTLETS)
         author = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
-        text = render(rng, ev, art, outlet, author)
+        text = render(rng, r2, ev, art, outlet, author)
         with open(os.path.join(a.out_dir, art["file"]), "w", encoding="utf-8") as f:
             f.write(text)
         py, pm, pd = art["published"]
@@ -516,29 +832,32 @@ def main():
         files[k] = art["file"]
         return k
 
+    def qname(ev):
+        return f"Q{ev.q} {ev.year}"
+
     conflict = "[contradiction, period-mismatch, currency-mismatch, streak-mismatch, arithmetic]"
     for ev in events:
-        kind = plants.get(id(ev))
-        name = ev.comp["name"]
-        label = f"{name} Q{ev.q} {ev.year}"
+        kind, detail = plan.get(id(ev), (None, None))
+        comp = ev.comp
+        name = comp["name"]
+        label = f"{name} {qname(ev)}"
+        bad = ev.articles[-1]
+        good = ev.articles[0]
+        tag = f"{kind}-{bad['file'][:-4]}"
         if kind == "growth":
-            bad = ev.articles[-1]
-            good = [x for x in ev.articles if x is not bad][0]
-            must.append((f"growth-{bad['file'][:-4]}",
+            must.append((tag,
                          f"{label}: {key(good)} gives revenue growth {good['growth']}%, "
                          f"{key(bad)} gives {bad['growth']}%.",
                          "[contradiction]",
-                         [(key(bad), r"\b%d\s*%%" % bad["growth"]),
-                          (key(good), r"\b%d\s*%%" % good["growth"])]))
-            stretch.append((f"growth-{bad['file'][:-4]}-levels",
+                         [(key(bad), pct_rx(bad["growth"])),
+                          (key(good), pct_rx(good["growth"]))]))
+            stretch.append((f"{tag}-levels",
                             f"{label}: where a year-earlier level is given, {bad['growth']}% "
                             "does not follow from the two levels either.",
                             "[arithmetic, period-mismatch]",
-                            [(key(bad), r"\b%d\s*%%" % bad["growth"])]))
+                            [(key(bad), pct_rx(bad["growth"]))]))
         elif kind == "fx":
-            bad = ev.articles[-1]
-            good = ev.articles[0]
-            must.append((f"fx-{bad['file'][:-4]}",
+            must.append((tag,
                          f"{label}: {key(good)} gives revenue of {good['rev_native']} (CNY); "
                          f"{key(bad)} converts it to ${bad['rev_usd']} "
                          f"(divided by 10, not ~7.2); other articles give the right figure.",
@@ -546,6 +865,55 @@ def main():
                          [(key(bad), regex_num(bad["rev_usd"])),
                           (None, regex_num(good["rev_native"]) + "|" + regex_num(
                               money("USD", ev.revenue / FX["CNY"][(ev.year, ev.q)], 0)[0]))]))
+        elif kind == "period":
+            wy, wq = qof(detail)
+            # any of the figures that moved: growth, revenue, margin
+            moved = "|".join([pct_rx(ev.growth), regex_num(bad["rev_native"]),
+                              regex_num(f"{ev.margin:.1f}"), pct_rx(round(ev.margin))])
+            must.append((tag,
+                         f"{label}: {key(bad)} gives the quarter's figures (growth "
+                         f"{ev.growth}%, margin {ev.margin:.1f}%) under \"{bad['wrong_label']}\" "
+                         f"(Q{wq} {wy}); {key(good)} and the others give them for {qname(ev)}.",
+                         "[period-mismatch]",
+                         [(key(bad), moved), (key(good), moved)]))
+        elif kind == "streak":
+            right = streak_count(comp, ev.year, ev.q)
+            must.append((tag,
+                         f"{label}: {key(good)} calls it quarter {right} of the run of revenue "
+                         f"growth; {key(bad)} says {bad['streak']}.",
+                         "[streak-mismatch]",
+                         [(key(bad), streak_rx(bad["streak"])), (key(good), streak_rx(right))]))
+        elif kind == "arithmetic":
+            real = money(comp["cur"], comp["series"][(ev.year - 1, ev.q)], 0)[1]
+            must.append((tag,
+                         f"{label}: {key(bad)} says revenue rose {ev.growth}% to "
+                         f"{bad['rev_txt']} from {bad['prev_txt']} a year earlier, which is "
+                         f"{100 * (ev.revenue / bad['prev_val'] - 1):+.1f}% (the year-earlier "
+                         f"revenue was {real}).",
+                         "[arithmetic]",
+                         [(key(bad), regex_num(bad["prev_s"])), (None, pct_rx(ev.growth))]))
+        elif kind == "unsourced":
+            must.append((tag,
+                         f"{label}: {key(bad)} ({bad['style']}) gives revenue growth of "
+                         f"{ev.growth}% and its other figures with no attribution, marker or link.",
+                         "[unsourced-figure]",
+                         [(key(bad), pct_rx(ev.growth))]))
+        elif kind == "dangling":
+            how = {"empty": "its source list stops at an empty \"[1]\"",
+                   "short": "it cites " + ", ".join(f"[{m}]" for m in bad["marks"])
+                            + " but its source list has only [1]",
+                   "none": "it cites [1] but prints no source list"}[bad["dangle"]]
+            must.append((tag, f"{label}: {key(bad)}: {how}.", "[dangling-citation]",
+                         [(key(bad), None)]))
+        elif kind == "label":
+            fq, fy = fiscal_label(comp["fye"], ev.year, ev.q)
+            must.append((tag,
+                         f"{label}: the company's fiscal year ends in {MONTHS[comp['fye'] - 1]}; "
+                         f"{key(bad)} calls its fiscal Q{fq} {fy} (the quarter ended "
+                         f"{MONTHS[ev.end[1] - 1]} {ev.end[2]}, {ev.end[0]}) \"{bad['cal_label']}\", "
+                         f"which for the company is fiscal Q{ev.q}.",
+                         "[inconsistent-period-label]",
+                         [(key(bad), pct_rx(ev.growth))]))
         elif len(mustnot) < max(3, n // 100):
             # agreeing restatements: revenue (native and converted) and growth
             natives = {x["rev_native"] for x in ev.articles if x["rev_native"]}
@@ -555,13 +923,77 @@ def main():
                 mustnot.append((f"revenue-agrees-{ev.articles[0]['file'][:-4]}",
                                 f"{label}: revenue {nat} ({ev.comp['cur']}) is about ${usd} "
                                 f"in every article.",
-                                conflict, [regex_num(nat), regex_num(usd)]))
+                                conflict, "all_claims",
+                                [{"file": key(x), "figure": regex_num(v)}
+                                 for x in ev.articles for v in (nat, usd)]))
             elif len(ev.articles) >= 2:
                 g = ev.growth
                 mustnot.append((f"growth-agrees-{ev.articles[0]['file'][:-4]}",
                                 f"{label}: every article gives revenue growth of {g}%.",
                                 "[contradiction, period-mismatch, arithmetic]",
-                                [r"\b%d\s*%%" % g]))
+                                "all_claims",
+                                [{"file": key(x), "figure": pct_rx(g)} for x in ev.articles]))
+
+    # agreeing restatements of the other kinds, from events with no plant
+    cap = max(4, n // 100)
+    levels, runs, labels, sourced = [], [], [], []
+    lcap = max(12, n // 50)  # year-earlier levels: the phrasing varies, list more
+    styles_seen = {}
+    for ev in events:
+        if id(ev) in plan:
+            continue
+        comp = ev.comp
+        label = f"{comp['name']} {qname(ev)}"
+        for art in ev.articles:
+            if art.get("prev_val") is not None and len(levels) < lcap:
+                levels.append((f"levels-agree-{art['file'][:-4]}",
+                               f"{label}: {key(art)}'s {ev.growth}% follows from "
+                               f"{art['rev_txt']} against {art['prev_txt']} a year earlier, "
+                               "and that year-earlier revenue is right.",
+                               conflict, "any_claim",
+                               [{"file": key(art), "figure": regex_num(art["prev_s"])}]))
+            if styles_seen.get(art["style"], 0) < cap // 2:
+                styles_seen[art["style"]] = styles_seen.get(art["style"], 0) + 1
+                how = {"wire": "attributes every figure to the company",
+                       "blog": "attributes every figure to the company or its release",
+                       "analysis": "cites [1] for every figure, and its source list has [1]"}
+                sourced.append((f"sourced-{art['file'][:-4]}",
+                                f"{label}: {key(art)} ({art['style']}) {how[art['style']]}.",
+                                "[unsourced-figure, dangling-citation]", "any_claim",
+                                [{"file": key(art)}]))
+        if comp["fye"] != 12 and len(labels) < cap:
+            fq, fy = fiscal_label(comp["fye"], ev.year, ev.q)
+            labels.append((f"fiscal-label-agrees-{ev.articles[0]['file'][:-4]}",
+                           f"{label}: every article calls it fiscal Q{fq} {fy} or the quarter "
+                           f"ended {MONTHS[ev.end[1] - 1]} {ev.end[2]}, {ev.end[0]}, as the "
+                           "company does.",
+                           "[inconsistent-period-label, period-mismatch]", "any_claim",
+                           [{"file": key(x)} for x in ev.articles]))
+    for comp in comps:
+        if len(runs) >= cap or comp["streak"] is None:
+            continue
+        stating = [x for ev in events if ev.comp is comp for x in ev.articles
+                   if x.get("streak") is not None]
+        if len(stating) < 2:
+            continue
+        if any(plan.get(id(ev), ("",))[0] == "streak" for ev in events if ev.comp is comp):
+            continue
+        counts = sorted({x["streak"] for x in stating})
+        runs.append((f"run-agrees-{comp['short'].lower()}",
+                     f"{comp['name']}: the run of revenue growth began in "
+                     f"Q{qof(qi(2024, 3) - comp['streak'] + 1)[1]} "
+                     f"{qof(qi(2024, 3) - comp['streak'] + 1)[0]} in every article "
+                     f"({', '.join(str(c) for c in counts)} quarters by the quarter each covers).",
+                     "[streak-mismatch]", "all_claims",
+                     [{"file": key(x), "figure": streak_rx(x["streak"])} for x in stating]))
+    mustnot += levels + runs + labels + sourced
+
+    def spec(s):
+        if isinstance(s, str):
+            return f"'{s}'"
+        parts = ([f"file: {s['file']}"] if "file" in s else []) + (
+            [f"figure: '{s['figure']}'"] if "figure" in s else [])
+        return "{" + ", ".join(parts) + "}"
 
     out = ["# Expectations for a corpus generated by scripts/gen_corpus.py "
            f"(--articles {n} --seed {a.seed}).",
@@ -575,14 +1007,14 @@ def main():
     for id_, why, rules, claims in must:
         out += [f"  - id: {id_}", f"    why: {yq(why)}", f"    rules: {rules}", "    claims:"]
         for k, rx in claims:
-            if k is None:
-                out.append(f"      - {{figure: '{rx}'}}")
-            else:
-                out.append(f"      - {{file: {k}, figure: '{rx}'}}")
+            s = {} if k is None else {"file": k}
+            if rx is not None:
+                s["figure"] = rx
+            out.append(f"      - {spec(s)}")
     out.append("must_not_find:" if mustnot else "must_not_find: []")
-    for id_, why, rules, pats in mustnot:
+    for id_, why, rules, mode, pats in mustnot:
         out += [f"  - id: {id_}", f"    why: {yq(why)}", f"    rules: {rules}",
-                "    all_claims: [" + ", ".join(f"'{p}'" for p in pats) + "]"]
+                f"    {mode}: [" + ", ".join(spec(p) for p in pats) + "]"]
     if stretch:
         out.append("stretch:")
     for id_, why, rules, claims in stretch:

@@ -119,3 +119,43 @@ $60 million of cash dividends.";
         "Norrvik plans to invest EUR 4.3 billion ($4.6 billion) in new terminals over three years.";
     assert_ne!(metric_of(t, "EUR 4.3 billion"), "-");
 }
+
+fn label_of(text: &str, figure: &str) -> String {
+    read(text)
+        .into_iter()
+        .find(|(f, _, _)| f == figure)
+        .unwrap_or_else(|| panic!("{figure} not found in {:?}", read(text)))
+        .2
+}
+
+#[test]
+fn the_year_earlier_quarter_is_a_year_back_not_a_quarter() {
+    let s =
+        "Revenue for the third quarter of 2025 rose 9% to $2.4 billion, up from $2.2 billion in \
+the year-earlier quarter.";
+    assert_eq!(label_of(s, "$2.2 billion"), "year-earlier quarter");
+    let k = claimcheck::load_knowledge(&[]).unwrap();
+    let (_, cs) = claimcheck::extract::article(
+        Path::new("norrvik.txt"),
+        &format!("Norrvik Freight posts record quarter\n\n{s}\n"),
+        None,
+        &k,
+    );
+    let c = cs.iter().find(|c| c.figure.text == "$2.2 billion").unwrap();
+    assert_eq!(
+        claimcheck::period::parse::parse_label(&c.period.label),
+        claimcheck::period::parse::Expr::Prior { quarters: 4 }
+    );
+}
+
+#[test]
+fn a_streak_takes_the_sentences_period_not_the_comparison() {
+    let s =
+        "Revenue for the third quarter of 2025 rose 16% to $12.6 billion from $10.9 billion in \
+the same quarter last year, extending its run of growth to eight consecutive quarters.";
+    assert_eq!(
+        label_of(s, "eight consecutive quarters"),
+        "third quarter of 2025"
+    );
+    assert_eq!(label_of(s, "$10.9 billion"), "same quarter last year");
+}

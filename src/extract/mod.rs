@@ -581,7 +581,8 @@ pub fn extract(
                 let usable: Vec<periods::Mention> = ms
                     .iter()
                     .filter(|m| is_plan || !matches!(m.expr, crate::period::Expr::Horizon { .. }))
-                    .filter(|m| !(is_change && m.is_relative()))
+                    // a change or a streak is stated for the sentence's period, never the one it compares with
+                    .filter(|m| !((is_change || f.unit == Unit::Streak) && m.is_relative()))
                     // "grew 10% from the second quarter": the comparison, not the period
                     .filter(|m| !(is_change && is_basis_lead(&sentence[..m.start])))
                     .cloned()
