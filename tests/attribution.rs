@@ -159,3 +159,15 @@ the same quarter last year, extending its run of growth to eight consecutive qua
     );
     assert_eq!(label_of(s, "$10.9 billion"), "same quarter last year");
 }
+
+#[test]
+fn who_said_it_after_the_figure_is_not_the_subject() {
+    let s =
+        "Norrvik Cloud, which rents computing capacity to outside developers, grew revenue 27% \
+to $1.62 billion, the company said.";
+    assert_eq!(metric_of(s, "27%"), "cloud.revenue");
+    assert_eq!(metric_of(s, "$1.62 billion"), "cloud.revenue");
+    // the company as the subject before the figure still counts
+    let t = "The company said revenue grew 12% to $4.1 billion.";
+    assert_eq!(metric_of(t, "$4.1 billion"), "company.revenue");
+}

@@ -696,9 +696,12 @@ pub fn attribute(
     // subject: in the clause, else earlier in the sentence
     // subjects inside "of total sales" name the whole, not the part
     let of_start = if share_rel { f.end } else { usize::MAX };
+    // "..., the company said": who said it after the figure is the source, not the subject
+    let said_by = crate::extract::sourcing::attribution_span(sentence).filter(|&(s, _)| s >= f.end);
     let in_clause: Vec<Hit> = hits
         .iter()
         .filter(|h| h.start < of_start)
+        .filter(|h| !said_by.is_some_and(|(s, e)| h.start >= s && h.end <= e))
         .cloned()
         .collect();
     // a compound before the measure ("Data center revenue") names the subject

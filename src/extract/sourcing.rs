@@ -62,6 +62,11 @@ static ATTRIBUTION: LazyLock<Vec<(&'static [&'static str], Regex)>> = LazyLock::
 
 /// The first attribution phrase in a sentence.
 fn attribution(sentence: &str) -> Option<&str> {
+    attribution_span(sentence).map(|(s, e)| &sentence[s..e])
+}
+
+/// Byte range of the first attribution phrase in a sentence ("the company said").
+pub fn attribution_span(sentence: &str) -> Option<(usize, usize)> {
     let lower = sentence.to_ascii_lowercase();
     let mut best: Option<(usize, usize)> = None;
     for (cues, re) in ATTRIBUTION.iter() {
@@ -74,7 +79,7 @@ fn attribution(sentence: &str) -> Option<&str> {
             }
         }
     }
-    best.map(|(s, e)| &sentence[s..e])
+    best
 }
 
 /// The citation markers covering a figure: the first group of markers after it
