@@ -171,3 +171,11 @@ to $1.62 billion, the company said.";
     let t = "The company said revenue grew 12% to $4.1 billion.";
     assert_eq!(metric_of(t, "$4.1 billion"), "company.revenue");
 }
+
+#[test]
+fn a_growth_beside_a_margin_is_not_the_margin() {
+    let s = "An 8% operating margin on a business growing 27% is a choice.";
+    assert_eq!(metric_of(s, "27%"), "-");
+    let t = "The operating margin fell to 8.0% in the quarter.";
+    assert_eq!(metric_of(t, "8.0%"), "company.operating-margin");
+}

@@ -841,6 +841,28 @@ pub fn attribute(
         // points are always a change in a margin
         kind = Kind::Growth;
     } else if def.kinds.contains(&Kind::Margin) && kind == Kind::Growth {
+        // "an 8% margin on a business growing 27%": the growth of something else
+        let verb = tail(before, 14).trim_end().to_ascii_lowercase();
+        if [
+            "growing",
+            "grew",
+            "grows",
+            "rising",
+            "expanding",
+            "increasing",
+        ]
+        .iter()
+        .any(|v| verb.ends_with(v))
+            && measure_hit.as_ref().is_some_and(|m| m.end + 14 < f.start)
+        {
+            return Attribution {
+                metric: None,
+                kind,
+                basis: None,
+                of,
+                outlook,
+            };
+        }
         // "margin slipped to 6.5%" is a level; "margins declined 14% YoY" a change
         let near_before = tail(before, 30);
         let change = (f.negative || near_before.contains(" by "))
