@@ -179,3 +179,15 @@ fn a_growth_beside_a_margin_is_not_the_margin() {
     let t = "The operating margin fell to 8.0% in the quarter.";
     assert_eq!(metric_of(t, "8.0%"), "company.operating-margin");
 }
+
+#[test]
+fn an_industry_group_is_kept_apart_from_the_company() {
+    let k = claimcheck::load_knowledge(&[]).unwrap();
+    let text =
+        "Norrvik Freight posts record quarter\n\nNorrvik Freight had 9.8 million customers at the \
+end of September. The country's parcel carriers together serve about 36 million customers.\n";
+    let (a, cs) = claimcheck::extract::article(Path::new("norrvik.txt"), text, None, &k);
+    let own = cs.iter().find(|c| c.figure.text == "9.8 million").unwrap();
+    let group = cs.iter().find(|c| c.figure.text == "36 million").unwrap();
+    assert_ne!(own.entity, group.entity, "{:?}", a.meta.entity);
+}

@@ -92,7 +92,7 @@ fn merge_meta(base: &mut ArticleMeta, other: ArticleMeta) {
 }
 
 static PEER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)((?:u\.s\.|us|american|chinese|european|global|western|japanese|korean)?\s*(?:tech(?:nology)?\s+giants|hyperscalers|cloud\s+(?:leaders|providers|rivals)|peers|rivals|competitors|counterparts|(?:big|large)\s+tech))(?-u:\b)").expect("peer")
+    Regex::new(r"(?i)(?-u:\b)((?:u\.s\.|us|american|chinese|european|global|western|japanese|korean)?\s*(?:tech(?:nology)?\s+giants|hyperscalers|cloud\s+(?:leaders|providers|rivals)|peers|rivals|competitors|counterparts|(?:big|large)\s+tech)|(?:\w+\s+)?(?:carriers|operators|automakers|carmakers|chipmakers|banks|lenders|insurers|airlines|retailers|brokers|miners|producers|manufacturers|companies|firms)\s+(?:together|combined|collectively|as\s+a\s+group))(?-u:\b)").expect("peer")
 });
 static RIVAL_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?i:rival|competitor|peer)s?\s+([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})|(?-u:\b)([A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,3})(?:'s|\u{2019}s)").expect("rival")
