@@ -4,7 +4,7 @@
 //! `cargo bench --bench hot_paths` (add `-- --quick` for a fast pass).
 
 use claimcheck::extract::{self, document, metric, numbers, periods};
-use claimcheck::period::parse::parse_label;
+use claimcheck::period::parse::{parse_label, parse_label_uncached};
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use std::path::Path;
 
@@ -62,7 +62,20 @@ fn benches(c: &mut Criterion) {
     let mut g = c.benchmark_group("periods");
     g.throughput(Throughput::Elements(LABELS.len() as u64));
     g.bench_function("parse_label", |b| {
-        b.iter(|| LABELS.iter().map(|l| parse_label(black_box(l))).count())
+        b.iter(|| {
+            LABELS
+                .iter()
+                .filter(|l| parse_label_uncached(black_box(l)) != claimcheck::period::Expr::Unknown)
+                .count()
+        })
+    });
+    g.bench_function("parse_label_memo", |b| {
+        b.iter(|| {
+            LABELS
+                .iter()
+                .filter(|l| parse_label(black_box(l)) != claimcheck::period::Expr::Unknown)
+                .count()
+        })
     });
     g.throughput(Throughput::Bytes(text.len() as u64));
     g.bench_function("find_in_text", |b| {

@@ -223,7 +223,7 @@ pub fn parse_label(label: &str) -> Expr {
     if let Some(e) = SEEN.with(|m| m.borrow().get(label).cloned()) {
         return e;
     }
-    let e = parse_uncached(label);
+    let e = parse_label_uncached(label);
     SEEN.with(|m| {
         let mut m = m.borrow_mut();
         if m.len() >= 4096 {
@@ -234,7 +234,8 @@ pub fn parse_label(label: &str) -> Expr {
     e
 }
 
-fn parse_uncached(label: &str) -> Expr {
+/// [`parse_label`] without its per-thread memo (for benchmarks and tests).
+pub fn parse_label_uncached(label: &str) -> Expr {
     let s = normalize(label);
     let s = s.trim().trim_start_matches("the ").trim();
     if s.is_empty() {

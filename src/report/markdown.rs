@@ -163,10 +163,8 @@ pub(crate) fn finding_articles(report: &Report, f: &Finding) -> Vec<usize> {
         .iter()
         .map(|c| report.claims[c.claim].article)
         .collect();
-    if f.claims.is_empty() {
-        if f.path.is_some() {
-            v.extend(f.article.filter(|&i| i < report.articles.len()));
-        }
+    if f.claims.is_empty() && f.path.is_some() {
+        v.extend(f.article.filter(|&i| i < report.articles.len()));
     }
     v.sort_unstable();
     v.dedup();
