@@ -135,3 +135,29 @@ fn one_long_line_without_newlines_finishes() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(v["summary"]["figures"].as_u64().unwrap() >= 40_000);
 }
+
+#[test]
+fn long_indented_lines_render_in_the_terminal_report() {
+    // found by fuzzing: the snippet renderer's margin arithmetic overflowed on a long line
+    // starting with many spaces or control characters, for a finding with no figure
+    let d = tmpdir("indented");
+    let line = format!(
+        "{}Revenue figures are in the company's filing [2], which {}.\n",
+        " ".repeat(20),
+        "lists every segment and region in detail ".repeat(4)
+    );
+    let ctl = format!("\t\t\t\t\u{b}\t{}filing [3].\n", "#".repeat(150));
+    std::fs::write(d.join("a.txt"), format!("Title\n\n{line}\n{ctl}")).unwrap();
+    let out = bin()
+        .args(["check", "--color", "never"])
+        .arg(d.join("a.txt"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("dangling-citation"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}

@@ -133,9 +133,9 @@ impl Entities {
                 ..Default::default()
             };
             if let Some((a, b)) = d.reporting_lag_days {
-                if a < 0 || b < a {
+                if a < 0 || b < a || b > 730 {
                     return Err(format!(
-                        "entity {}: reporting_lag_days must be [earliest, latest]",
+                        "entity {}: reporting_lag_days must be [earliest, latest], within 0..=730 days",
                         d.name
                     ));
                 }
@@ -188,6 +188,21 @@ impl Entities {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reporting_lags_are_bounded() {
+        // found by fuzzing: a huge lag overflowed the date arithmetic
+        let file = |lag: &str| -> EntitiesFile {
+            serde_yaml::from_str(&format!(
+                "version: 1\nentities:\n  - name: Norrvik Freight\n    fiscal_year_end: 3\n    reporting_lag_days: {lag}\n"
+            ))
+            .expect("entities yaml")
+        };
+        assert!(Entities::default().merge(file("[14, 60]")).is_ok());
+        let e = Entities::default().merge(file("[0, 8000000]")).unwrap_err();
+        assert!(e.contains("0..=730"), "{e}");
+        assert!(Entities::default().merge(file("[30, 10]")).is_err());
+    }
 
     #[test]
     fn names_normalize() {

@@ -29,13 +29,11 @@ fn byte_range(line: &str, column: usize, len_chars: usize) -> Option<std::ops::R
     Some(start..end)
 }
 
+/// (byte range in the shown line, label, level)
+type OwnedAnnotation = (std::ops::Range<usize>, String, Level);
+
 /// (line text, line number, origin, annotations)
-type OwnedSnippet = (
-    String,
-    usize,
-    String,
-    Vec<(std::ops::Range<usize>, String, Level)>,
-);
+type OwnedSnippet = (String, usize, String, Vec<OwnedAnnotation>);
 
 struct Owned {
     title: String,
@@ -45,10 +43,18 @@ struct Owned {
 
 /// A source line as shown: tabs and other ASCII control characters become spaces (byte
 /// offsets are kept), since the snippet renderer miscounts their width.
-fn shown(src: &str) -> String {
-    src.chars()
+/// Leading whitespace is dropped (the renderer's margin arithmetic overflows on long
+/// indented lines); annotation ranges are shifted to match.
+fn shown(src: &str, anns: &mut [OwnedAnnotation]) -> String {
+    let s: String = src
+        .chars()
         .map(|c| if c.is_ascii_control() { ' ' } else { c })
-        .collect()
+        .collect();
+    let lead = s.len() - s.trim_start().len();
+    for a in anns.iter_mut() {
+        a.0 = a.0.start.saturating_sub(lead)..a.0.end.saturating_sub(lead);
+    }
+    s[lead..].to_string()
 }
 
 fn build(report: &Report, f: &Finding) -> Owned {
@@ -78,7 +84,8 @@ fn build(report: &Report, f: &Finding) -> Owned {
                         anns.push((r, label_of(id), lv));
                     }
                 }
-                snippets.push((shown(src), line, article.display_path(), anns));
+                let text = shown(src, &mut anns);
+                snippets.push((text, line, article.display_path(), anns));
             }
             _ => {
                 for (id, _) in items {
@@ -94,7 +101,7 @@ fn build(report: &Report, f: &Finding) -> Owned {
         if let (Some(p), Some(l)) = (&f.path, f.line) {
             if let Some(a) = f.article.and_then(|i| report.articles.get(i)) {
                 if let Some(src) = a.line(l).filter(|s| s.len() <= 4000) {
-                    snippets.push((shown(src), l, p.clone(), vec![]));
+                    snippets.push((shown(src, &mut []), l, p.clone(), vec![]));
                 }
             }
         }
