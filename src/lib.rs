@@ -121,7 +121,7 @@ pub fn analyze(corpus: ingest::Corpus, opts: &Options, knowledge: &Knowledge) ->
         .into_iter()
         .filter(|r| !opts.disabled.contains(r.id()))
         .collect();
-    let by_article = rules::claims_by_article(articles.len(), &claims);
+    let by_article = model::claims_by_article(articles.len(), &claims);
     let ctx = rules::Ctx {
         articles: &articles,
         claims: &claims,

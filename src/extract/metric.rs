@@ -156,6 +156,19 @@ pub struct Attribution {
     pub outlook: bool,
 }
 
+impl Attribution {
+    /// No metric: the figure keeps its kind, and what it is a share of, but names nothing.
+    fn none(kind: Kind, of: Option<String>, outlook: bool) -> Attribution {
+        Attribution {
+            metric: None,
+            kind,
+            basis: None,
+            of,
+            outlook,
+        }
+    }
+}
+
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i);|\s[\u{2014}\u{2013}]\s|\u{2014}|,\s+\w+(?:ed|en)\s+by\s+|,?\s+(?:while|but|yet|whereas|although|though|despite|thanks\s+to|reflecting|coupled\s+with|along\s+with|together\s+with|and|with|as|which|after|compared\s+with|versus|against)\s+|,\s+(?:up|down|from|reaching|to)\s").expect("clause regex")
 });
@@ -717,13 +730,7 @@ pub fn attribute(
         .and_then(|m| k.metrics.measures.get(m))
         .is_some_and(|d| d.class == crate::period::PeriodClass::Flow && !d.company_level);
     if compound.is_none() && modifiable && unknown_modifier(sentence, measure_hit.as_ref(), f) {
-        return Attribution {
-            metric: None,
-            kind,
-            basis: None,
-            of,
-            outlook,
-        };
+        return Attribution::none(kind, of, outlook);
     }
     // "growth in robotics orders": the thing that grew
     static GROWTH_IN: LazyLock<Regex> = LazyLock::new(|| {
@@ -776,22 +783,10 @@ pub fn attribute(
         };
     }
     let Some(measure) = measure else {
-        return Attribution {
-            metric: None,
-            kind,
-            basis: None,
-            of,
-            outlook,
-        };
+        return Attribution::none(kind, of, outlook);
     };
     let Some(def) = k.metrics.measures.get(&measure) else {
-        return Attribution {
-            metric: None,
-            kind,
-            basis: None,
-            of,
-            outlook,
-        };
+        return Attribution::none(kind, of, outlook);
     };
     if def.company_level {
         subject = Some("company".into());
@@ -812,25 +807,13 @@ pub fn attribute(
                 .map(|h| sentence[h.start..h.end].split_whitespace().count())
                 .sum();
             if covered < words {
-                return Attribution {
-                    metric: None,
-                    kind,
-                    basis: None,
-                    of,
-                    outlook,
-                };
+                return Attribution::none(kind, of, outlook);
             }
         }
     }
     if measure == "market-share" {
         if matches!(f.unit, Unit::Currency(_) | Unit::Count) {
-            return Attribution {
-                metric: None,
-                kind,
-                basis: None,
-                of,
-                outlook,
-            };
+            return Attribution::none(kind, of, outlook);
         }
         kind = Kind::Share;
         // the market is named in "share of Europe's robotics market" / "robotics market share"
@@ -855,13 +838,7 @@ pub fn attribute(
         .any(|v| verb.ends_with(v))
             && measure_hit.as_ref().is_some_and(|m| m.end + 14 < f.start)
         {
-            return Attribution {
-                metric: None,
-                kind,
-                basis: None,
-                of,
-                outlook,
-            };
+            return Attribution::none(kind, of, outlook);
         }
         // "margin slipped to 6.5%" is a level; "margins declined 14% YoY" a change
         let near_before = tail(before, 30);
@@ -882,13 +859,7 @@ pub fn attribute(
         let small = !scaled && f.value.hi.to_f64().abs() < 1000.0;
         if per_unit && scaled || !per_unit && def.class == crate::period::PeriodClass::Flow && small
         {
-            return Attribution {
-                metric: None,
-                kind,
-                basis: None,
-                of,
-                outlook,
-            };
+            return Attribution::none(kind, of, outlook);
         }
     }
     // "1,400 more employees than a year earlier": a change
@@ -920,23 +891,11 @@ pub fn attribute(
         {
             kind = Kind::Level;
         } else {
-            return Attribution {
-                metric: None,
-                kind,
-                basis: None,
-                of,
-                outlook,
-            };
+            return Attribution::none(kind, of, outlook);
         }
     }
     if kind != Kind::Streak && kind != Kind::Share && !def.kinds.contains(&kind) {
-        return Attribution {
-            metric: None,
-            kind,
-            basis: None,
-            of,
-            outlook,
-        };
+        return Attribution::none(kind, of, outlook);
     }
     let subject = subject.unwrap_or_else(|| "company".into());
     let scope = if matches!(measure.as_str(), "market-share" | "market-size") {

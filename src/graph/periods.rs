@@ -33,7 +33,7 @@ pub fn resolve_all(articles: &[Article], claims: &mut [Claim], knowledge: &Knowl
     }
     // An undated article's figures with no period take the article's main period.
     let mut dominant: BTreeMap<usize, Vec<Reading>> = BTreeMap::new();
-    let by_article = crate::rules::claims_by_article(articles.len(), claims);
+    let by_article = crate::model::claims_by_article(articles.len(), claims);
     for (a, article) in articles.iter().enumerate() {
         if article.meta.published.is_some() {
             continue;

@@ -283,7 +283,20 @@ pub fn load_with(
     }
     // a stable order whatever the thread count: by article path
     docs.sort_by(|a, b| a.0.path.cmp(&b.0.path));
+    add_docs(&mut corpus, docs);
+    corpus.errors.sort_by_key(|e| e.to_string());
+    corpus
+        .learned
+        .sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+    corpus
+}
+
+/// Adds documents to a corpus in the order given: citation markers and suppressions
+/// scanned from their lines, claims numbered by article and sorted by place.
+pub fn add_docs(corpus: &mut Corpus, docs: Vec<(Article, Vec<Claim>)>) {
+    let first = corpus.articles.len();
     for (i, (mut a, mut claims)) in docs.into_iter().enumerate() {
+        let i = first + i;
         if a.markers.is_empty() {
             if let Some(lines) = &a.lines {
                 a.markers = scan_markers(lines, a.source_list_line);
@@ -305,11 +318,6 @@ pub fn load_with(
         corpus.articles.push(a);
         corpus.claims.extend(claims);
     }
-    corpus.errors.sort_by_key(|e| e.to_string());
-    corpus
-        .learned
-        .sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
-    corpus
 }
 
 fn load_stdin(

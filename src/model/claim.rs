@@ -192,3 +192,14 @@ pub struct Claim {
     pub sourcing: Sourcing,
     pub outlook: bool,
 }
+
+/// Claim indices grouped by article, so no stage scans every claim once per article.
+pub fn claims_by_article(articles: usize, claims: &[Claim]) -> Vec<Vec<usize>> {
+    let mut out = vec![Vec::new(); articles];
+    for (i, c) in claims.iter().enumerate() {
+        if let Some(v) = out.get_mut(c.article) {
+            v.push(i);
+        }
+    }
+    out
+}

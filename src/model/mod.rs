@@ -6,6 +6,6 @@ pub mod figure;
 pub mod number;
 
 pub use article::{Article, ArticleMeta, MarkerUse, SourceEntry};
-pub use claim::{Basis, Claim, Kind, MetricId, Sourcing, Span};
+pub use claim::{claims_by_article, Basis, Claim, Kind, MetricId, Sourcing, Span};
 pub use figure::{Figure, Interval, Qualifier, Scale, Unit, Value};
 pub use number::Decimal;

@@ -88,7 +88,7 @@ impl Report {
                 }
             }
         }
-        let by_claim = crate::rules::claims_by_article(self.articles.len(), &self.claims);
+        let by_claim = crate::model::claims_by_article(self.articles.len(), &self.claims);
         self.articles
             .iter()
             .enumerate()

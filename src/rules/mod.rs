@@ -70,19 +70,8 @@ pub struct Ctx<'a> {
     pub graph: &'a ClaimGraph,
     pub knowledge: &'a Knowledge,
     pub config: &'a RuleConfig,
-    /// Claim indices per article, in claim order (see [`claims_by_article`]).
+    /// Claim indices per article, in claim order (see [`crate::model::claims_by_article`]).
     pub by_article: &'a [Vec<usize>],
-}
-
-/// Claim indices grouped by article, so no rule scans every claim once per article.
-pub fn claims_by_article(articles: usize, claims: &[Claim]) -> Vec<Vec<usize>> {
-    let mut out = vec![Vec::new(); articles];
-    for (i, c) in claims.iter().enumerate() {
-        if let Some(v) = out.get_mut(c.article) {
-            v.push(i);
-        }
-    }
-    out
 }
 
 impl Ctx<'_> {

@@ -24,8 +24,7 @@ pub fn lexicon() -> &'static Lexicon {
     L.get_or_init(|| Lexicon::new(knowledge()))
 }
 
-/// What `ingest::load_with` does with its loaded documents: citation markers,
-/// suppressions, article indexes and claim order.
+/// A corpus of the documents, assembled as `ingest::load_with` assembles its own.
 pub fn corpus(
     docs: Vec<(Article, Vec<Claim>)>,
     learned: Vec<claimcheck::extract::Learned>,
@@ -34,28 +33,7 @@ pub fn corpus(
         learned,
         ..Default::default()
     };
-    for (i, (mut a, mut claims)) in docs.into_iter().enumerate() {
-        if a.markers.is_empty() {
-            if let Some(lines) = &a.lines {
-                a.markers = ingest::scan_markers(lines, a.source_list_line);
-            }
-        }
-        if let Some(lines) = &a.lines {
-            a.suppressions.extend(claimcheck::suppress::scan(lines));
-        }
-        for c in &mut claims {
-            c.article = i;
-        }
-        claims.sort_by(|x, y| {
-            (x.span.line, x.span.column, &x.figure.text).cmp(&(
-                y.span.line,
-                y.span.column,
-                &y.figure.text,
-            ))
-        });
-        corpus.articles.push(a);
-        corpus.claims.extend(claims);
-    }
+    ingest::add_docs(&mut corpus, docs);
     corpus
 }
 
