@@ -185,3 +185,41 @@ carriers together serve about 36 million customers.",
     let group = cs.iter().find(|c| c.figure.text == "36 million").unwrap();
     assert_ne!(own.entity, group.entity);
 }
+
+#[test]
+fn the_previous_sentence_lends_only_its_grammatical_subject() {
+    // "from chipmakers" is not what the next sentence's sales are about
+    let t = "Revenue for the half rose 6% on orders from chipmakers and carmakers. \
+             In the July-September quarter alone, sales were $912 million.";
+    assert_eq!(metric_of(t, "$912 million"), "company.revenue");
+    // but a segment that heads the sentence is
+    let s = "Gaming had a difficult quarter. The unit's revenue fell 9% to $301 million.";
+    assert_eq!(metric_of(s, "$301 million"), "gaming.revenue");
+}
+
+#[test]
+fn the_unit_is_the_sentence_subject() {
+    let s = "Software revenue fell 4% to $220 million as engineers moved to data center \
+             projects, and the unit now contributes only about 9% of sales.";
+    assert_eq!(metric_of(s, "9%"), "software.revenue");
+    // without "the unit" the nearest subject stands
+    let n = "Software revenue fell 4% to $220 million, while data center revenue now \
+             makes up 70% of sales.";
+    assert_eq!(metric_of(n, "70%"), "data-center.revenue");
+}
+
+#[test]
+fn make_up_states_a_share_not_growth() {
+    let s = "Cloud sales climbed 31% to $2.2 billion and now make up 45% of revenue.";
+    let c = claims(s);
+    let share = c.iter().find(|c| c.figure.text == "45%").expect("45%");
+    assert_eq!(share.kind.name(), "share");
+    let growth = c.iter().find(|c| c.figure.text == "31%").expect("31%");
+    assert_eq!(growth.kind.name(), "growth");
+}
+
+#[test]
+fn a_run_of_quarters_is_not_a_period() {
+    let s = "Third-quarter revenue rose 3%. Orders fell 7%, a second quarter in a row of decline.";
+    assert_eq!(label_of(s, "7%"), "Third-quarter");
+}

@@ -182,13 +182,21 @@ static SHARE_OF: LazyLock<Regex> = LazyLock::new(|| {
     .expect("share of")
 });
 static SHARE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:accounting\s+for|accounts\s+for|accounted\s+for|account\s+for|representing|represented|represents|made\s+up|makes\s+up|comprising|comprised|contributing|contributed)\s*(?:about|around|over|more\s+than|nearly|almost|roughly|some|just\s+over|just\s+under|less\s+than)?\s*$").expect("share before")
+    Regex::new(r"(?i)(?-u:\b)(?:accounting\s+for|accounts\s+for|accounted\s+for|account\s+for|representing|represented|represents|make\s+up|made\s+up|makes\s+up|comprising|comprised|contributing|contributed|contributes)\s*(?:about|around|over|more\s+than|nearly|almost|roughly|some|just\s+over|just\s+under|less\s+than)?\s*$").expect("share before")
 });
 static HORIZON_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)(?-u:\b)through\s+(?:fiscal\s+)?\d{4}|(?-u:\b)by\s+(?:fiscal\s+)?20\d\d|(?-u:\b)guidance(?-u:\b)|(?-u:\b)outlook(?-u:\b)",
     )
     .expect("horizon cue")
+});
+static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:the|this|that)\s+(?:unit|segment|division|business|arm)(?-u:\b)")
+        .expect("anaphor")
+});
+/// The verb that ends a sentence's subject phrase, as a rule.
+static MAIN_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:grew|grows|rose|rises|increased|increases|surged|jumped|climbed|gained|expanded|advanced|soared|fell|falls|declined|decreased|dropped|slid|shrank|contracted|plunged|tumbled|dipped|slipped|was|were|is|are|has|have|had|reached|reaches|totaled|totalled|came|posted|reported|delivered|generated|accounted|made|makes|remained|stood)(?-u:\b)").expect("main verb")
 });
 static QOQ: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)quarter[\s-]+(?:over|on)[\s-]+quarter|(?-u:\b)sequential(?:ly)?(?-u:\b)|(?-u:\b)q/q(?-u:\b)|(?-u:\b)qoq(?-u:\b)|from\s+the\s+(?:previous|prior|preceding)\s+quarter|than\s+in\s+the\s+(?:previous|prior)\s+quarter").expect("qoq")
@@ -225,10 +233,20 @@ fn market_subject(lex: &Lexicon, sentence: &str) -> Option<String> {
 /// The first subject named in a sentence, its grammatical subject as a rule
 /// (for the next sentence's "the segment", "the unit").
 pub fn first_subject(lex: &Lexicon, text: &str) -> Option<String> {
-    lex.hits(text)
-        .into_iter()
-        .find(|h| h.kind == TermKind::Subject && h.id != "company")
-        .map(|h| h.id)
+    // only a subject before the main verb: "Sales rose, driven by chipmakers" is not about chips
+    // or one compounded with a measure anywhere ("the cloud margin squeeze")
+    let head = MAIN_VERB.find(text).map_or(text.len(), |m| m.start());
+    let hits = lex.hits(text);
+    hits.iter()
+        .find(|h| {
+            h.kind == TermKind::Subject
+                && h.id != "company"
+                && (h.start < head
+                    || hits.iter().any(|m| {
+                        m.kind == TermKind::Measure && m.start >= h.end && m.start - h.end <= 3
+                    }))
+        })
+        .map(|h| h.id.clone())
 }
 
 /// The last subject named in a text.
@@ -744,13 +762,28 @@ pub fn attribute(
     });
     // a compound in the figure's own clause comes first; one from the sentence head only after the clause's own subjects
     let compound_here = compound.clone().filter(|c| c.start >= cs);
+    // "..., and the unit now contributes 11%": the unit is the sentence's subject, or the
+    // previous sentence's
+    let anaphor = ANAPHOR.is_match(&sentence[cs..f.start]).then(|| {
+        let head = MAIN_VERB
+            .find(sentence)
+            .map_or(sentence.len(), |m| m.start());
+        hits.iter()
+            .find(|h| h.kind == TermKind::Subject && h.id != "company" && h.end <= head.min(cs))
+            .map(|h| h.id.clone())
+            .or_else(|| para_subject.map(|s| s.to_string()))
+    });
     let mut subject = grown
-        .or(compound_here)
-        .or_else(|| nearest(&in_clause, TermKind::Subject, cs, ce, f.start, true).cloned())
-        .or(compound)
-        .or_else(|| nearest(&in_clause, TermKind::Subject, 0, cs, cs, false).cloned())
         .map(|h| h.id.clone())
-        .or_else(|| para_subject.map(|s| s.to_string()));
+        .or(anaphor.flatten())
+        .or_else(|| {
+            compound_here
+                .or_else(|| nearest(&in_clause, TermKind::Subject, cs, ce, f.start, true).cloned())
+                .or(compound)
+                .or_else(|| nearest(&in_clause, TermKind::Subject, 0, cs, cs, false).cloned())
+                .map(|h| h.id.clone())
+                .or_else(|| para_subject.map(|s| s.to_string()))
+        });
     let growth_word = GROWTH_WORD.is_match(clause_text);
     if measure.is_none() {
         // "cloud grew 26%", "the robotics arm ... to $7.2 billion": a segment's revenue

@@ -73,6 +73,9 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!("(?i){}", pats.join("|"))).expect("period mention regex")
 });
 
+static IN_A_ROW: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s+(?:in\s+a\s+row|running)(?-u:\b)").expect("in a row"));
+
 /// A cheap test: can `text` name a period without a digit ("third quarter", "first half")?
 pub fn may_contain(text: &str) -> bool {
     static CUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -93,6 +96,10 @@ pub fn find(text: &str) -> Vec<Mention> {
         // a year glued to other digits or inside a figure ("$2025") is not a period
         let before = text[..m.start()].chars().next_back();
         if before.is_some_and(|c| c.is_ascii_digit() || c == '$' || c == '.' || c == ',') {
+            continue;
+        }
+        // "for the second quarter in a row" counts quarters; it names none
+        if IN_A_ROW.is_match(&text[m.end()..]) {
             continue;
         }
         out.push(Mention {
@@ -148,6 +155,7 @@ mod tests {
             vec!["first half of 2024"]
         );
         assert_eq!(texts("In 2025, the company"), vec!["2025"]);
+        assert!(texts("orders fell for the second quarter in a row").is_empty());
         assert_eq!(
             texts("during the past four quarters"),
             vec!["past four quarters"]
