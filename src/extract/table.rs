@@ -30,7 +30,7 @@ pub struct State {
 static CELL_SPLIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r" {2,}|\t+|\s*\|\s*").expect("cells"));
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)in\s+(thousands|millions|billions)\s+of\s+(u\.?s\.?\s+dollars|dollars|euros|yen|yuan|renminbi|won|pounds|rupees|swiss\s+francs)|\((?:in\s+)?(us\$|\$|€|¥|₩|£|rmb|eur|usd|jpy|krw|cny)\s*(thousands?|millions?|billions?|mn|m|bn)\)|(?-u:\b)in\s+(us\$|\$|€|¥|₩|£|rmb|eur|usd|jpy|krw|cny)\s*(thousands?|millions?|billions?|mn|bn)").expect("caption")
+    Regex::new(r"(?i)(?:(?-u:\b)in\s+|\(\s*)(thousands|millions|billions)\s+of\s+(u\.?s\.?\s+dollars|hong\s+kong\s+dollars|dollars|euros|yen|yuan|renminbi|won|pounds|rupees|swiss\s+francs)|\((?:in\s+)?(us\$|\$|€|¥|₩|£|rmb|eur|usd|jpy|krw|cny)\s*(thousands?|millions?|billions?|mn|m|bn)\)|(?-u:\b)in\s+(us\$|\$|€|¥|₩|£|rmb|eur|usd|jpy|krw|cny)\s*(thousands?|millions?|billions?|mn|bn)").expect("caption")
 });
 
 /// Currency and scale named by a table caption.
@@ -44,7 +44,9 @@ pub fn caption(text: &str) -> Option<(String, Scale)> {
         (c.get(5)?.as_str(), c.get(6)?.as_str())
     };
     let cur = cur.to_lowercase();
-    let code = if cur.contains("dollar") || cur.contains('$') || cur == "usd" {
+    let code = if cur.contains("hong") {
+        "HKD"
+    } else if cur.contains("dollar") || cur.contains('$') || cur == "usd" {
         "USD"
     } else if cur.contains("euro") || cur == "€" || cur == "eur" {
         "EUR"
@@ -441,7 +443,16 @@ mod tests {
             caption("Results (¥ billions)"),
             Some(("JPY".into(), Scale::Billion))
         );
+        assert_eq!(
+            caption("2. Group results (millions of euros)"),
+            Some(("EUR".into(), Scale::Million))
+        );
+        assert_eq!(
+            caption("in billions of Hong Kong dollars"),
+            Some(("HKD".into(), Scale::Billion))
+        );
         assert_eq!(caption("nothing here"), None);
+        assert_eq!(caption("millions of users"), None);
     }
 
     #[test]
