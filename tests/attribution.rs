@@ -223,3 +223,26 @@ fn a_run_of_quarters_is_not_a_period() {
     let s = "Third-quarter revenue rose 3%. Orders fell 7%, a second quarter in a row of decline.";
     assert_eq!(label_of(s, "7%"), "Third-quarter");
 }
+
+#[test]
+fn a_relative_label_in_another_clause_is_not_the_figures() {
+    let s = "Third-quarter revenue of $812 million was a record, and margins have widened from a year earlier for five quarters.";
+    assert_eq!(label_of(s, "$812 million"), "Third-quarter");
+    // in its own clause it is
+    let t =
+        "Revenue rose to $812 million in the third quarter, up from $700 million a year earlier.";
+    assert_eq!(label_of(t, "$700 million"), "a year earlier");
+}
+
+#[test]
+fn a_currency_after_an_abbreviated_scale_stays_with_its_figure() {
+    let c = claims(
+        "Der Umsatz stieg im dritten Quartal auf 2,4 Mrd. € und lag damit über dem Vorjahr.",
+    );
+    let f = c
+        .iter()
+        .find(|c| c.figure.text.starts_with("2,4"))
+        .expect("2,4 Mrd. €");
+    assert_eq!(f.figure.text, "2,4 Mrd. €");
+    assert_eq!(f.figure.unit.to_string(), "EUR");
+}

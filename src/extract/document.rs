@@ -412,7 +412,11 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
                 || word.len() == 1 && word.chars().all(|c| c.is_alphabetic());
             let ws_after =
                 next.is_none_or(|n| n.is_whitespace() || n == '"' || n == '\u{201d}' || n == '[');
-            if !digit_after && ws_after && !abbrev {
+            // "2,4 Mrd. € im Quartal", "approx. one third": what follows continues the sentence
+            let continues = text[i + 1..].trim_start().chars().next().is_some_and(|n| {
+                n.is_lowercase() || matches!(n, '€' | '$' | '£' | '¥' | '₩' | '%')
+            });
+            if !digit_after && ws_after && !abbrev && !continues {
                 // take closing quotes and citation markers along: "... quarter [1]."
                 let mut end = i + 1;
                 while end < b.len() && (b[end] == b'"' || b[end] == b')') {
@@ -506,6 +510,11 @@ mod tests {
                 "Done"
             ]
         );
+        // a currency or a lower-case word after an abbreviation's point continues the sentence
+        let t = "Der Umsatz stieg auf 2,4 Mrd. € im Quartal. Der Gewinn fiel.";
+        assert_eq!(sentences(t).len(), 2);
+        let t = "Sales were approx. one third higher. Costs fell.";
+        assert_eq!(sentences(t).len(), 2);
     }
 
     #[test]

@@ -232,7 +232,13 @@ fn period_for(
     let candidates: Vec<&periods::Mention> = ms
         .iter()
         .filter(|m| !m.is_bare_year() || ms.iter().all(|o| o.is_bare_year()))
-        .filter(|m| !m.is_relative() || m.start >= window.0 && m.end <= window.1)
+        .filter(|m| {
+            !m.is_relative()
+                || m.start >= window.0
+                    && m.end <= window.1
+                    && m.start >= clause.0
+                    && m.end <= clause.1
+        })
         .filter(|m| !(m.start >= end && labels_next(m)))
         .filter(|m| {
             !(m.is_relative()
