@@ -246,3 +246,28 @@ fn a_currency_after_an_abbreviated_scale_stays_with_its_figure() {
     assert_eq!(f.figure.text, "2,4 Mrd. €");
     assert_eq!(f.figure.unit.to_string(), "EUR");
 }
+
+#[test]
+fn a_section_heading_period_ends_at_the_next_heading() {
+    // claims() puts a headline without a period first
+    let t = "Norrvik Freight said on Tuesday that volumes on its Baltic routes held up through the summer despite weaker demand from the paper and timber industries.\n\nOutlook for fiscal 2027\n\nThe company expects revenue of $3.1 billion.\n\nMarket reaction\n\nThe shares rose 4% to $61.20 in early trading.";
+    assert_eq!(label_of(t, "$3.1 billion"), "fiscal 2027");
+    assert_ne!(label_of(t, "4%"), "fiscal 2027");
+}
+
+#[test]
+fn a_fiscal_year_named_by_its_end() {
+    let s = "For the fiscal year ending March 31, 2027, the company now expects net sales of ¥940 billion.";
+    assert_eq!(
+        label_of(s, "¥940 billion"),
+        "fiscal year ending March 31, 2027"
+    );
+}
+
+#[test]
+fn a_label_in_an_apposition_describes_another_label() {
+    let s = "Revenue in the July-September quarter, the last of a fiscal year that ended on Sept. 30, rose 5% to $2.2 billion.";
+    assert_eq!(label_of(s, "$2.2 billion"), "July-September quarter");
+    let t = format!("{s} Analysts had expected $2.1 billion.");
+    assert_eq!(label_of(&t, "$2.1 billion"), "July-September quarter");
+}

@@ -472,6 +472,14 @@ static NOT_MEASURE_NEXT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 impl SentenceIndex {
+    /// Whether `start..end` lies in an aside (", the last of a fiscal year that ended ...,")
+    /// that does not hold the figure at `at`.
+    pub fn in_other_aside(&self, start: usize, end: usize, at: usize) -> bool {
+        self.asides
+            .iter()
+            .any(|&(a, b)| start >= a && end <= b && !(at >= a && at < b))
+    }
+
     pub fn new(lex: &Lexicon, sentence: &str, entity_names: &[String]) -> SentenceIndex {
         let mut hits = lex.hits(sentence);
         // the article's company named in the sentence is the "company" subject

@@ -363,6 +363,8 @@ pub fn extract(
         })
         .unwrap_or_else(|| vec![entity.clone()]);
     let mut heading_period: Option<periods::Mention> = None;
+    let mut title_period: Option<periods::Mention> = None;
+    let mut body_started = false;
     // "For the fourth quarter, the company expects:" labels the bullets that follow
     let mut lead_period: Option<periods::Mention> = None;
     let mut table = table::State::default();
@@ -372,10 +374,14 @@ pub fn extract(
         let masked = document::mask_urls(&para.text);
         let ptext = masked.as_str();
         if para.kind == ParaKind::Heading {
-            // a heading without a period ("2. Results by Segment") keeps the section's period
-            if let Some(m) = periods::find(ptext).into_iter().find(|m| !m.is_relative()) {
-                heading_period = Some(m);
+            // a section heading's period lasts until the next heading; one without a period
+            // ("Market reaction") goes back to the headline's
+            let own = periods::find(ptext).into_iter().find(|m| !m.is_relative());
+            // the headline: the first heading that names a period, before the body starts
+            if title_period.is_none() && !body_started {
+                title_period = own.clone();
             }
+            heading_period = own.or_else(|| title_period.clone());
             // a headline states figures too (it restates the body); other headings rarely do
             if !ptext.chars().any(|c| c.is_ascii_digit()) {
                 continue;
@@ -394,6 +400,8 @@ pub fn extract(
             claims.extend(table.row(para, ptext, &doc, k, lex, &entity, european));
             continue;
         }
+        body_started |=
+            para.kind == ParaKind::Paragraph && ptext.split_whitespace().nth(20).is_some();
         table = table::State::default();
         if let Some(c) = table::caption(ptext) {
             caption = Some(c);
@@ -593,6 +601,14 @@ pub fn extract(
                     .filter(|m| !(is_change && is_basis_lead(&sentence[..m.start])))
                     .cloned()
                     .collect();
+                // "in the July-September quarter, the last of a fiscal year that ended on
+                // Sept. 30, rose 6.4%": a label in an apposition describes another label
+                let plain: Vec<periods::Mention> = usable
+                    .iter()
+                    .filter(|m| !idx.in_other_aside(m.start, m.end, f.start))
+                    .cloned()
+                    .collect();
+                let usable = if plain.is_empty() { usable } else { plain };
                 let found_period = carried_period
                     .clone()
                     .map(|p| (p.label, p.from, p.context))
@@ -721,11 +737,19 @@ pub fn extract(
                     outlook: a.outlook,
                 });
             }
-            if let Some(m) = ms.iter().rev().find(|m| {
+            let labels = |m: &&periods::Mention| {
                 !m.is_relative()
                     && !m.is_bare_year()
                     && !matches!(m.expr, crate::period::Expr::Horizon { .. })
-            }) {
+            };
+            // the sentence's own label, not one in an apposition describing it
+            if let Some(m) = ms
+                .iter()
+                .rev()
+                .filter(labels)
+                .find(|m| !idx.in_other_aside(m.start, m.end, usize::MAX))
+                .or_else(|| ms.iter().rev().find(labels))
+            {
                 para_period = Some(m.clone());
             }
             if let Some(s) = metric::first_subject(lex, sentence) {

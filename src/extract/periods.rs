@@ -44,6 +44,8 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
         format!(r"(?-u:\b)(?:through|until|by)\s+{year}(?-u:\b)"),
         // the June quarter, quarter ended June 30, 2025, April-June quarter
         format!(r"(?-u:\b)(?:(?:fiscal\s+)?(?:first|second|third|fourth)\s+)?(?:fiscal\s+)?(?:quarter|three\s+months|period),?\s+(?:that\s+|which\s+)?end(?:ed|ing)\s+(?:on\s+)?{MONTH}(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?"),
+        // the fiscal year ending March 31, 2026
+        format!(r"(?-u:\b)(?:fiscal\s+)?year,?\s+(?:that\s+|which\s+)?end(?:ed|ing)\s+(?:on\s+)?{MONTH}(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?"),
         // fiscal Q2 2026, Q3 FY26, Q3'25, 3Q25, Q3 2025, Q3
         format!(r"(?-u:\b)(?:{fy})?q[1-4](?:\s*(?:of\s+)?(?:{year}|'\d{{2}}))?(?-u:\b)"),
         r"(?-u:\b)[1-4]q\s*'?\d{2}(?-u:\b)".to_string(),
@@ -52,7 +54,7 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
         format!(r"(?-u:\b)(?:{year})\s+{ord}[\s-]+quarter(?-u:\b)"),
         // halves
         format!(r"(?-u:\b)(?:{fy})?(?:h[12]|[12]h)(?:\s*(?:of\s+)?(?:{year}|'\d{{2}}))?(?-u:\b)"),
-        format!(r"(?-u:\b){ord}\s+half(?:\s+(?:of\s+)?{year})?(?-u:\b)"),
+        format!(r"(?-u:\b){ord}[\s-]+half(?:\s+(?:of\s+)?{year})?(?-u:\b)"),
         format!(r"(?-u:\b){MONTH}\s*(?:-|\u{{2013}}|to)\s*{MONTH}\s+(?:quarter|period)(?:\s+(?:of\s+)?\d{{4}})?"),
         format!(r"(?-u:\b){MONTH}(?:\s+\d{{4}})?\s+quarter(?-u:\b)(?:\s+(?:of\s+)?\d{{4}})?"),
         // relative
@@ -155,6 +157,10 @@ mod tests {
             vec!["first half of 2024"]
         );
         assert_eq!(texts("In 2025, the company"), vec!["2025"]);
+        assert_eq!(
+            texts("a forecast for the fiscal year ending March 31, 2026."),
+            vec!["fiscal year ending March 31, 2026"]
+        );
         assert!(texts("orders fell for the second quarter in a row").is_empty());
         assert_eq!(
             texts("during the past four quarters"),

@@ -37,6 +37,11 @@ pub enum Expr {
         month: u8,
         year: Option<i32>,
     },
+    /// A fiscal year named by its last month: "the fiscal year ending March 31, 2026".
+    YearEnding {
+        month: u8,
+        year: Option<i32>,
+    },
     /// "most recent quarter", "latest quarter"
     Latest,
     /// "the full fiscal year", "full-year", "annual" with no year: the fiscal year in question.
@@ -68,6 +73,7 @@ impl Expr {
             Expr::Quarter { year, .. }
             | Expr::Half { year, .. }
             | Expr::QuarterEnding { year, .. }
+            | Expr::YearEnding { year, .. }
             | Expr::Month { year, .. } => *year,
             Expr::Year { year, .. } => Some(*year),
             Expr::Through(e) => e.year(),
@@ -150,6 +156,9 @@ static RE: LazyLock<Res> = LazyLock::new(|| {
         quarter_ending: r(&format!(
             r"(?:quarter|three\s+months|period),?\s+(?:that\s+|which\s+)?end(?:ed|ing)\s+(?:on\s+)?{MONTH_RE}"
         )),
+        year_ending: r(&format!(
+            r"(?-u:\b)year,?\s+(?:that\s+|which\s+)?end(?:ed|ing|s)\s+(?:on\s+)?{MONTH_RE}"
+        )),
         month_quarter: r(&format!(
             r"(?-u:\b){MONTH_RE}(?:\s+\d{{4}})?\s+quarter(?-u:\b)"
         )),
@@ -188,6 +197,7 @@ struct Res {
     quarter: Regex,
     half: Regex,
     quarter_ending: Regex,
+    year_ending: Regex,
     month_quarter: Regex,
     month_span_quarter: Regex,
     month_year: Regex,
@@ -302,6 +312,12 @@ pub fn parse_label_uncached(label: &str) -> Expr {
         }
         if let Some(h) = h {
             return Expr::Half { h, year, cal };
+        }
+    }
+    // after quarters and halves: "first half of the fiscal year ending March 31, 2026" is a half
+    if let Some(c) = re.year_ending.captures(s) {
+        if let Some(month) = month_number(&c[1]) {
+            return Expr::YearEnding { month, year };
         }
     }
     if let Some(c) = re.month_span_quarter.captures(s) {

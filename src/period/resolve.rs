@@ -350,6 +350,14 @@ fn resolve_expr(expr: &Expr, context: Option<&Expr>, ctx: &ResolveCtx) -> Vec<Re
                 })
                 .unwrap_or_default()
         }
+        Expr::YearEnding { month, year } => {
+            let Some(y) = year.or(hint_year).or(ctx.pub_year()) else {
+                return vec![];
+            };
+            let end = Month::new(y, *month);
+            let r = MonthRange::new(end.plus(-11), end);
+            vec![range(r, format!("the fiscal year ending {} = {r}", r.end))]
+        }
         Expr::Month { month, year } => {
             let Some(y) = year.or(hint_year).or(ctx.pub_year()) else {
                 return vec![];
@@ -527,6 +535,17 @@ mod tests {
         assert_eq!(r[1].key.to_string(), "Oct\u{2013}Dec 2024");
         assert_eq!(first("fiscal Q1 2026", &c), "Apr\u{2013}Jun 2025");
         assert_eq!(first("fiscal 2028", &c), "Apr 2027\u{2013}Mar 2028");
+        // the label states its own year end, whatever the calendar in the knowledge
+        let plain = FiscalCalendar::default();
+        let c = ctx(&plain, Some(date(2025, 11, 7)));
+        assert_eq!(
+            first("fiscal year ending March 31, 2026", &c),
+            "Apr 2025\u{2013}Mar 2026"
+        );
+        assert_eq!(
+            first("the year ended June 30, 2025", &c),
+            "Jul 2024\u{2013}Jun 2025"
+        );
     }
 
     #[test]
