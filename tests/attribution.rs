@@ -271,3 +271,23 @@ fn a_label_in_an_apposition_describes_another_label() {
     let t = format!("{s} Analysts had expected $2.1 billion.");
     assert_eq!(label_of(&t, "$2.1 billion"), "July-September quarter");
 }
+
+#[test]
+fn a_comparison_label_is_not_the_figures_period() {
+    let s = "Norrvik Freight's board approved a quarterly dividend of 40 cents, or $0.40 per share, unchanged from the previous quarter.";
+    assert_ne!(label_of(s, "$0.40"), "previous quarter");
+    let t = "Germany accounted for 31% of group revenue in the third quarter, slightly less than a year earlier.";
+    assert_eq!(label_of(t, "31%"), "third quarter");
+}
+
+#[test]
+fn a_named_full_year_beats_a_horizon_elsewhere_in_the_sentence() {
+    let s = "Norrvik Freight plans to spend $900 million on terminals by 2030, and expects full-year 2025 revenue of about $4.1 billion.";
+    assert_eq!(label_of(s, "$4.1 billion"), "full-year 2025");
+}
+
+#[test]
+fn a_year_in_an_apposition_does_not_date_the_figure() {
+    let s = "Third-quarter revenue rose 4%. Baltlink, the ferry operator Norrvik bought in 2019, carried 2.1 million passengers.";
+    assert_eq!(label_of(s, "2.1 million"), "Third-quarter");
+}

@@ -208,6 +208,13 @@ fn is_basis_lead(before: &str) -> bool {
     LEAD.is_match(metric::tail(before, 30))
 }
 
+fn is_comparison_lead(before: &str) -> bool {
+    static LEAD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:unchanged|flat|steady|than|compared|versus|vs\.?|from)\s+(?:from\s+|with\s+|to\s+|in\s+|on\s+)?(?:the\s+|its\s+)?$").expect("comparison lead")
+    });
+    LEAD.is_match(metric::tail(before, 30))
+}
+
 /// Picks the period label for a figure at `at..end` in a sentence; `window` is
 /// the stretch between the neighbouring figures ("6.5% in Q2 from 6.1% in the prior quarter").
 fn period_for(
@@ -599,16 +606,20 @@ pub fn extract(
                     .filter(|m| !((is_change || f.unit == Unit::Streak) && m.is_relative()))
                     // "grew 10% from the second quarter": the comparison, not the period
                     .filter(|m| !(is_change && is_basis_lead(&sentence[..m.start])))
+                    // "unchanged from the previous quarter", "less than a year earlier": a
+                    // relative label after a comparison word is what the figure is set against
+                    .filter(|m| !(m.is_relative() && is_comparison_lead(&sentence[..m.start])))
                     .cloned()
                     .collect();
                 // "in the July-September quarter, the last of a fiscal year that ended on
-                // Sept. 30, rose 6.4%": a label in an apposition describes another label
+                // Sept. 30, rose 6.4%", "Ledgerly, the app it bought in 2021, reached ...":
+                // a label in an apposition describes something else
                 let plain: Vec<periods::Mention> = usable
                     .iter()
                     .filter(|m| !idx.in_other_aside(m.start, m.end, f.start))
                     .cloned()
                     .collect();
-                let usable = if plain.is_empty() { usable } else { plain };
+                let usable = plain;
                 let found_period = carried_period
                     .clone()
                     .map(|p| (p.label, p.from, p.context))

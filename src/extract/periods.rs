@@ -20,13 +20,15 @@ impl Mention {
     }
     /// A bare year ("in 2025") qualifies other labels more than it labels a figure.
     pub fn is_bare_year(&self) -> bool {
-        matches!(
-            self.expr,
-            Expr::Year {
-                cal: crate::period::Cal::Unspecified,
-                ..
-            }
-        )
+        // "full-year 2025" names the year as the period; "2025" alone may only qualify another
+        self.text.len() == 4
+            && matches!(
+                self.expr,
+                Expr::Year {
+                    cal: crate::period::Cal::Unspecified,
+                    ..
+                }
+            )
     }
     pub fn has_year(&self) -> bool {
         self.expr.year().is_some()
@@ -61,7 +63,7 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
         r"(?-u:\b)(?:most\s+recent|latest|last|recent|just[\s-]ended|latest\s+reported)\s+(?:reported\s+)?(?:fiscal\s+)?quarter(?-u:\b)".to_string(),
         r"(?-u:\b)(?:past|last|trailing|previous|prior)\s+(?:four|4)\s+quarters(?-u:\b)|(?-u:\b)(?:past|last|trailing)\s+(?:twelve|12)\s+months(?-u:\b)|(?-u:\b)ttm(?-u:\b)|(?-u:\b)four\s+quarters(?-u:\b)".to_string(),
         r"(?-u:\b)(?:prior|previous|preceding|sequential|earlier)\s+quarter(?-u:\b)|(?-u:\b)quarter\s+(?:before|earlier)(?-u:\b)".to_string(),
-        r"(?-u:\b)(?:a\s+)?year[\s-]+(?:earlier|ago|before)(?:\s+(?:quarter|period))?(?-u:\b)|(?-u:\b)year-ago(?:\s+(?:quarter|period))?(?-u:\b)|(?-u:\b)prior[\s-]year(?:\s+(?:quarter|period))?(?-u:\b)|(?-u:\b)same\s+(?:period|quarter)\s+(?:last|a)\s+year(?-u:\b)".to_string(),
+        r"(?-u:\b)(?:a\s+)?year[\s-]+(?:earlier|ago|before)(?:\s+(?:quarter|period))?(?-u:\b)|(?-u:\b)year-ago(?:\s+(?:quarter|period))?(?-u:\b)|(?-u:\b)prior[\s-]year(?:\s+(?:quarter|period))?(?-u:\b)|(?-u:\b)(?:previous|preceding)\s+(?:fiscal\s+)?year(?-u:\b)|(?-u:\b)same\s+(?:period|quarter)\s+(?:last|a)\s+year(?-u:\b)".to_string(),
         // horizons
         r"(?-u:\b)(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})-year(?-u:\b)(?:\s+(?:plan|period|program|programme))?|(?-u:\b)(?:next|over|within)\s+(?:the\s+next\s+)?(?:two|three|four|five|ten|\d{1,2})\s+years(?-u:\b)".to_string(),
         // dividends: interim (first half), year-end (second half), annual (full year)
@@ -151,6 +153,10 @@ mod tests {
             vec!["year-earlier quarter"]
         );
         assert_eq!(texts("a three-year plan"), vec!["three-year plan"]);
+        assert_eq!(
+            texts("after $2.40 for the previous year"),
+            vec!["previous year"]
+        );
         assert_eq!(texts("through fiscal 2028"), vec!["through fiscal 2028"]);
         assert_eq!(
             texts("over the first half of 2024"),
