@@ -291,3 +291,21 @@ fn a_year_in_an_apposition_does_not_date_the_figure() {
     let s = "Third-quarter revenue rose 4%. Baltlink, the ferry operator Norrvik bought in 2019, carried 2.1 million passengers.";
     assert_eq!(label_of(s, "2.1 million"), "Third-quarter");
 }
+
+#[test]
+fn a_share_of_total_sales_belongs_to_the_part_named_before_it() {
+    let s = "In the quarter, ferry revenue, which includes the new Gdansk route, climbed to $610 million and accounted for 38% of total sales.";
+    // "Ferry" is not in the catalogue: the share is not given to the company total
+    assert_ne!(metric_of(s, "38%"), "company.revenue");
+    // with a catalogue segment before it
+    let d = "Software sales jumped 22% to $610 million, representing 38% of total revenue.";
+    assert_eq!(metric_of(d, "38%"), "software.revenue");
+}
+
+#[test]
+fn a_peer_groups_company_level_measure_stays_the_peers() {
+    let s = "Norrvik's largest customers are the big retailers, whose combined capital spending should top $90 billion this year, while rivals spent $12 billion.";
+    assert_eq!(metric_of(s, "$12 billion"), "peers.capex");
+    let own = "Norrvik's capital spending rose 10% to $310 million.";
+    assert_eq!(metric_of(own, "$310 million"), "company.capex");
+}

@@ -744,7 +744,18 @@ pub fn attribute(
         .cloned()
         .collect();
     // a compound before the measure ("Data center revenue") names the subject
-    let compound = measure_hit.as_ref().and_then(|m| {
+    // for a share, the measure after it ("80% of total sales") names the whole: the part is
+    // the measure before it ("Data center sales ... representing 80% of total revenue")
+    let part_measure = if share_rel {
+        hits.iter()
+            .filter(|h| h.kind == TermKind::Measure && h.end <= f.start)
+            .next_back()
+            .cloned()
+            .or_else(|| measure_hit.clone().filter(|m| m.end <= f.start))
+    } else {
+        measure_hit.clone()
+    };
+    let compound = part_measure.as_ref().and_then(|m| {
         hits.iter()
             .filter(|h| h.kind == TermKind::Subject && h.end <= m.start && m.start - h.end <= 3)
             .max_by_key(|h| h.end)
@@ -755,7 +766,7 @@ pub fn attribute(
         .as_deref()
         .and_then(|m| k.metrics.measures.get(m))
         .is_some_and(|d| d.class == crate::period::PeriodClass::Flow && !d.company_level);
-    if compound.is_none() && modifiable && unknown_modifier(sentence, measure_hit.as_ref(), f) {
+    if compound.is_none() && modifiable && unknown_modifier(sentence, part_measure.as_ref(), f) {
         return Attribution::none(kind, of, outlook);
     }
     // "growth in robotics orders": the thing that grew
@@ -829,7 +840,8 @@ pub fn attribute(
     let Some(def) = k.metrics.measures.get(&measure) else {
         return Attribution::none(kind, of, outlook);
     };
-    if def.company_level {
+    // a company-level measure has no segments; a peer group's is still the peers'
+    if def.company_level && subject.as_deref() != Some("peers") {
         subject = Some("company".into());
     }
     // "Industrial Sensors: Net sales ..." names a segment the catalogue does not know
