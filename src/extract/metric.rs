@@ -748,8 +748,7 @@ pub fn attribute(
     // the measure before it ("Data center sales ... representing 80% of total revenue")
     let part_measure = if share_rel {
         hits.iter()
-            .filter(|h| h.kind == TermKind::Measure && h.end <= f.start)
-            .next_back()
+            .rfind(|h| h.kind == TermKind::Measure && h.end <= f.start)
             .cloned()
             .or_else(|| measure_hit.clone().filter(|m| m.end <= f.start))
     } else {
