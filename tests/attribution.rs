@@ -309,3 +309,16 @@ fn a_peer_groups_company_level_measure_stays_the_peers() {
     let own = "Norrvik's capital spending rose 10% to $310 million.";
     assert_eq!(metric_of(own, "$310 million"), "company.capex");
 }
+
+#[test]
+fn a_section_label_names_the_segment_unless_two_labels_share_it() {
+    let one = "Industrial Sensors: Net sales fell 2.3% to $171 million.\n\nFreight Services: Net sales rose 4% to $90 million.";
+    assert_eq!(metric_of(one, "$171 million"), "industrial.revenue");
+    // two labels the catalogue reads as the same segment: neither is trusted
+    let two = "Industrial Sensors: Net sales fell 2.3% to $171 million.\n\nIndustrial Automation: Net sales rose 4% to $90 million.";
+    assert_eq!(metric_of(two, "$171 million"), "-");
+    assert_eq!(metric_of(two, "$90 million"), "-");
+    // a label the catalogue does not know at all names no metric
+    let unknown = "Customer Management: Net sales rose 4% to $90 million.";
+    assert_eq!(metric_of(unknown, "$90 million"), "-");
+}

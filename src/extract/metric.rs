@@ -249,6 +249,42 @@ pub fn first_subject(lex: &Lexicon, text: &str) -> Option<String> {
         .map(|h| h.id.clone())
 }
 
+/// A section label before a colon ("Industrial Sensors: Net sales were ..."): its text, the
+/// catalogue subject it names, and whether the catalogue's terms cover all of its words.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ColonLabel {
+    pub text: String,
+    pub subject: Option<String>,
+    pub complete: bool,
+}
+
+pub fn colon_label(lex: &Lexicon, text: &str) -> Option<ColonLabel> {
+    let colon = text.find(": ")?;
+    let label = &text[..colon];
+    let words = label.split_whitespace().count();
+    if !(2..=5).contains(&words)
+        || !label
+            .split_whitespace()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+    {
+        return None;
+    }
+    let hits: Vec<Hit> = lex
+        .hits(label)
+        .into_iter()
+        .filter(|h| h.kind == TermKind::Subject)
+        .collect();
+    let covered: usize = hits
+        .iter()
+        .map(|h| label[h.start..h.end].split_whitespace().count())
+        .sum();
+    Some(ColonLabel {
+        text: label.trim().to_string(),
+        subject: hits.first().map(|h| h.id.clone()),
+        complete: covered >= words,
+    })
+}
+
 /// The last subject named in a text.
 pub fn last_subject(lex: &Lexicon, text: &str) -> Option<String> {
     lex.hits(text)
@@ -843,24 +879,12 @@ pub fn attribute(
     if def.company_level && subject.as_deref() != Some("peers") {
         subject = Some("company".into());
     }
-    // "Industrial Sensors: Net sales ..." names a segment the catalogue does not know
-    // precisely; a partial match ("industrial") would merge two segments
-    if let Some(colon) = sentence[..cs.max(f.start).min(sentence.len())].find(": ") {
-        let label = &sentence[..colon];
-        let words = label.split_whitespace().count();
-        if (2..=5).contains(&words)
-            && label
-                .split_whitespace()
-                .all(|w| w.starts_with(|c: char| c.is_uppercase()))
-        {
-            let covered: usize = hits
-                .iter()
-                .filter(|h| h.kind == TermKind::Subject && h.end <= colon)
-                .map(|h| sentence[h.start..h.end].split_whitespace().count())
-                .sum();
-            if covered < words {
-                return Attribution::none(kind, of, outlook);
-            }
+    // "Customer Management: Net sales ..." names a segment the catalogue does not know; a
+    // partial match ("Industrial Sensors") is kept, unless the article has two such labels
+    // for one subject (see `colon_label`)
+    if let Some(l) = colon_label(lex, &sentence[..cs.max(f.start).min(sentence.len())]) {
+        if l.subject.is_none() {
+            return Attribution::none(kind, of, outlook);
         }
     }
     if measure == "market-share" {

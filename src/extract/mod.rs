@@ -377,6 +377,21 @@ pub fn extract(
     let mut table = table::State::default();
     let mut columns = Columns::default();
     let mut caption: Option<(String, crate::model::Scale)> = None;
+    // "Industrial Sensors:" and "Industrial Automation:" in one article: the catalogue's
+    // "industrial" cannot tell them apart, so neither label names it
+    let mut label_texts: BTreeMap<String, std::collections::BTreeSet<String>> = BTreeMap::new();
+    for para in &doc.paras {
+        if let Some(l) = metric::colon_label(lex, &para.text) {
+            if let Some(s) = l.subject {
+                label_texts.entry(s).or_default().insert(l.text);
+            }
+        }
+    }
+    let shared_labels: Vec<String> = label_texts
+        .into_iter()
+        .filter(|(_, t)| t.len() > 1)
+        .map(|(s, _)| s)
+        .collect();
     for para in &doc.paras {
         let masked = document::mask_urls(&para.text);
         let ptext = masked.as_str();
@@ -489,6 +504,18 @@ pub fn extract(
                     streak_of.as_ref(),
                     para_subject.as_deref(),
                 );
+                if let Some(l) = metric::colon_label(lex, &sentence[..f.start]) {
+                    let shared = l
+                        .subject
+                        .as_ref()
+                        .is_some_and(|s| shared_labels.contains(s));
+                    if !l.complete
+                        && shared
+                        && a.metric.as_ref().map(|m| &m.subject) == l.subject.as_ref()
+                    {
+                        a.metric = None;
+                    }
+                }
                 // "(\$4.67 billion)" after a money figure, or "..., reaching RMB 33.4 billion" after a
                 // growth figure: the same metric, carried over
                 let lead = metric::tail(&sentence[..f.start], 14).to_lowercase();
