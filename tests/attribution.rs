@@ -322,3 +322,20 @@ fn a_section_label_names_the_segment_unless_two_labels_share_it() {
     let unknown = "Customer Management: Net sales rose 4% to $90 million.";
     assert_eq!(metric_of(unknown, "$90 million"), "-");
 }
+
+#[test]
+fn guidance_its_band_the_consensus_and_the_growth_it_implies() {
+    let s = "The freight group expects revenue of $4.2 billion, plus or minus 2%, for the fourth quarter.";
+    assert_eq!(metric_of(s, "$4.2 billion"), "company.guidance-revenue");
+    assert_eq!(metric_of(s, "2%"), "-");
+    let c = "For the fourth quarter, management guided revenue to $4.2 billion, above the $4.1 billion consensus. The midpoint implies sequential growth of about 6%.";
+    assert_eq!(metric_of(c, "$4.2 billion"), "company.guidance-revenue");
+    assert_eq!(metric_of(c, "$4.1 billion"), "company.revenue");
+    assert_eq!(metric_of(c, "6%"), "company.guidance-revenue");
+    // a part of the business growing is not the guidance
+    let p = "For the fourth quarter, management guided revenue to $4.2 billion. The chief executive called the outlook cautious and said the ferry business alone should grow by more than 10%.";
+    assert_eq!(metric_of(p, "10%"), "-");
+    // without guidance before it, growth with no measure stays unattributed
+    let n = "The midpoint of the range implies growth of about 6%.";
+    assert_eq!(metric_of(n, "6%"), "-");
+}

@@ -301,6 +301,31 @@ fn unknown_modifier(sentence: &str, measure: Option<&Hit>, f: &Found) -> bool {
     if m.start > f.start {
         return false;
     }
+    // "management guided revenue to", "the chip designer expects revenue of": the term
+    // starts with its verb, so the word before it is the subject, not a modifier
+    let first = sentence[m.start..m.end]
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if m.end - m.start > first.len()
+        && [
+            "expects",
+            "expected",
+            "expect",
+            "guided",
+            "guides",
+            "guide",
+            "forecast",
+            "forecasts",
+            "sees",
+            "projects",
+            "projected",
+        ]
+        .contains(&first.as_str())
+    {
+        return false;
+    }
     let before = sentence[..m.start].trim_end();
     let word: String = before
         .chars()
@@ -503,6 +528,9 @@ static ASIDE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i),\s+(?:which|who|where|the|a|an|its)\s[^,;]{2,160},").expect("aside")
 });
 /// A measure word that names a document or an event, not the measure: "earnings release".
+static DESCRIBES_FIRM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s-]*(?:designer|maker|giant|company|firm|group|producer|supplier|manufacturer|provider|operator|specialist|conglomerate)(?-u:\b)").expect("describes firm")
+});
 static NOT_MEASURE_NEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[\s-]*(?:release|releases|call|calls|report|reports|season|date|statement|presentation|per\s+share|guidance|estimates?)(?-u:\b)").expect("not measure")
 });
@@ -584,6 +612,20 @@ impl SentenceIndex {
                         .contains("per share"))
             })
             .collect();
+        // "the chip designer", "the cloud provider": a segment word describing a company is
+        // the company
+        let hits: Vec<Hit> = hits
+            .into_iter()
+            .map(|mut h| {
+                if h.kind == TermKind::Subject
+                    && h.id != "peers"
+                    && DESCRIBES_FIRM.is_match(&sentence[h.end..])
+                {
+                    h.id = "company".into();
+                }
+                h
+            })
+            .collect();
         SentenceIndex {
             hits,
             breaks,
@@ -654,6 +696,13 @@ pub fn attribute(
     let mut of = None;
     let after = &sentence[f.end..];
     let before = &sentence[cs..f.start];
+    // "$5.05 billion, plus or minus 2%": a tolerance band around another figure
+    {
+        let lead = tail(before, 20).trim_end().to_ascii_lowercase();
+        if lead.ends_with("plus or minus") || lead.ends_with('±') || lead.ends_with("+/-") {
+            return Attribution::none(kind, of, outlook);
+        }
+    }
     let share_rel = matches!(f.unit, Unit::Percent)
         && (SHARE_BEFORE.is_match(before)
             || SHARE_OF.is_match(after) && !GROWTH_WORD.is_match(tail(before, 25)));
@@ -1003,6 +1052,15 @@ pub fn attribute(
         Regex::new(r"(?i)(?-u:\b)(?:analysts?|consensus|estimates?|street|brokerages?)(?-u:\b)")
             .expect("analysts")
     });
+    // analysts' number for a guided measure is their estimate of the measure itself
+    let measure = if measure == "guidance-revenue"
+        && (ANALYSTS.is_match(&sentence[cs..f.start])
+            || ESTIMATE_AFTER.is_match(&sentence[f.end..]))
+    {
+        "revenue".to_string()
+    } else {
+        measure
+    };
     let measure = if measure == "revenue"
         && outlook
         && GUIDE.is_match(clause_text)

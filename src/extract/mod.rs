@@ -435,6 +435,7 @@ pub fn extract(
         }
         let mut para_period: Option<periods::Mention> = None;
         let mut para_subject: Option<String> = None;
+        let para_first = claims.len();
         for (ss, se) in document::bounded(ptext, document::sentences(ptext)) {
             let sentence = &ptext[ss..se];
             if let Some((fy_end, named_by_start)) = meta::learn_calendar(sentence) {
@@ -504,6 +505,43 @@ pub fn extract(
                     streak_of.as_ref(),
                     para_subject.as_deref(),
                 );
+                // "The midpoint implies sequential growth of about 8%": growth of the guidance
+                // given earlier in the paragraph
+                static GUIDE_REF: LazyLock<Regex> = LazyLock::new(|| {
+                    Regex::new(r"(?i)(?-u:\b)(?:guide|guidance|midpoint|outlook)(?-u:\b)")
+                        .expect("guide ref")
+                });
+                static PART_WORD: LazyLock<Regex> = LazyLock::new(|| {
+                    Regex::new(r"(?i)(?-u:\b)(?:business|unit|segment|division|arm|alone)(?-u:\b)")
+                        .expect("part word")
+                });
+                if a.metric.is_none()
+                    && a.kind == crate::model::Kind::Growth
+                    && f.unit == Unit::Percent
+                    && GUIDE_REF.is_match(&sentence[cl.0..f.start])
+                    && !PART_WORD.is_match(&sentence[cl.0..f.start])
+                {
+                    if let Some(g) = claims[para_first..]
+                        .iter()
+                        .rev()
+                        .filter_map(|c| c.metric.as_ref())
+                        .find(|m| m.measure == "guidance-revenue")
+                    {
+                        a.metric = Some(g.clone());
+                        a.outlook = true;
+                        let l = sentence.to_ascii_lowercase();
+                        a.basis = Some(
+                            if l.contains("sequential")
+                                || l.contains("quarter-over-quarter")
+                                || l.contains("quarter on quarter")
+                            {
+                                crate::model::Basis::Qoq
+                            } else {
+                                crate::model::Basis::Yoy
+                            },
+                        );
+                    }
+                }
                 if let Some(l) = metric::colon_label(lex, &sentence[..f.start]) {
                     let shared = l
                         .subject
