@@ -339,3 +339,25 @@ fn guidance_its_band_the_consensus_and_the_growth_it_implies() {
     let n = "The midpoint of the range implies growth of about 6%.";
     assert_eq!(metric_of(n, "6%"), "-");
 }
+
+#[test]
+fn a_known_head_noun_with_an_unknown_modifier_is_another_segment() {
+    let s = "Medical Devices: Net sales rose 8.8% to $84 million.";
+    assert_eq!(metric_of(s, "$84 million"), "-");
+    let t = "Semiconductor Equipment: Net sales rose 19.5% to $156 million.";
+    assert_eq!(metric_of(t, "$156 million"), "semiconductors.revenue");
+}
+
+#[test]
+fn points_beside_a_margin_are_a_change_and_headcount_is_employees() {
+    let s = "The operating margin improved by 1.6 points to 14.1%.";
+    let c = claims(s);
+    let p = c
+        .iter()
+        .find(|c| c.figure.text == "1.6 points")
+        .expect("1.6 points");
+    assert_eq!(p.figure.unit.to_string(), "pp");
+    assert_eq!(p.kind.name(), "growth");
+    let e = "At the end of September the group employed about 8,200 people.";
+    assert_eq!(metric_of(e, "8,200"), "company.employees");
+}

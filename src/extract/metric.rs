@@ -278,10 +278,18 @@ pub fn colon_label(lex: &Lexicon, text: &str) -> Option<ColonLabel> {
         .iter()
         .map(|h| label[h.start..h.end].split_whitespace().count())
         .sum();
+    let complete = covered >= words;
+    // a partial match counts only on the leading modifier ("Semiconductor Equipment"); a
+    // known head noun with an unknown modifier ("Medical Devices") is another segment
+    let lead = label.len() - label.trim_start().len();
+    let subject = hits
+        .first()
+        .filter(|h| complete || h.start == lead)
+        .map(|h| h.id.clone());
     Some(ColonLabel {
         text: label.trim().to_string(),
-        subject: hits.first().map(|h| h.id.clone()),
-        complete: covered >= words,
+        subject,
+        complete,
     })
 }
 

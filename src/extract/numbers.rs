@@ -53,7 +53,7 @@ fn figure_regex(ranges: bool) -> Regex {
     let num = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?";
     let pre = r"US\$|HK\$|NT\$|C\$|A\$|S\$|R\$|\$|€|£|¥|₩|₹|(?-u:\b)(?:USD|HKD|RMB|CNY|EUR|GBP|JPY|KRW|INR|CHF|CAD|AUD|SGD|TWD|BRL)";
     let scale = r"(?:thousand|million|billion|trillion|mln|mn|bln|bn|trn|tn|Milliarden|Millionen|k|m|b|t)(?-u:\b)|(?:Mrd|Mio)(?-u:\b)\.?";
-    let post = r"%|percentage[ \-]points?|per[ \-]?cent|percent|pct(?-u:\b)|ppts?(?-u:\b)|pp(?-u:\b)|pts?(?-u:\b)|basis[ \-]points?|bps(?-u:\b)|bp(?-u:\b)|yuan|renminbi|dollars?|euros?|yen|won|pounds?|rupees?|francs?|USD(?-u:\b)|EUR(?-u:\b)|CNY(?-u:\b)|RMB(?-u:\b)|HKD(?-u:\b)|JPY(?-u:\b)|KRW(?-u:\b)|GBP(?-u:\b)|€";
+    let post = r"%|percentage[ \-]points?|per[ \-]?cent|percent|pct(?-u:\b)|ppts?(?-u:\b)|pp(?-u:\b)|pts?(?-u:\b)|basis[ \-]points?|bps(?-u:\b)|bp(?-u:\b)|points?(?-u:\b)|yuan|renminbi|dollars?|euros?|yen|won|pounds?|rupees?|francs?|USD(?-u:\b)|EUR(?-u:\b)|CNY(?-u:\b)|RMB(?-u:\b)|HKD(?-u:\b)|JPY(?-u:\b)|KRW(?-u:\b)|GBP(?-u:\b)|€";
     let range = if ranges {
         format!(
             r"(?:(?P<pct1>%)?{SP}?(?:-|\u{{2013}}|\u{{2014}}|to){SP}?(?:(?P<pre2>(?i:{pre})){SP}?)?(?P<num2>{num}))?"
@@ -201,6 +201,14 @@ fn parse_num(s: &str, european: bool) -> Option<Decimal> {
             if !b.contains(',') && b.len() != 3 {
                 return Decimal::parse(&format!("{a}.{b}"));
             }
+        }
+        // "71.000 people": a point before exactly three digits groups thousands
+        if !s.contains(',')
+            && s.split_once('.').is_some_and(|(a, b)| {
+                (1..=3).contains(&a.len()) && b.len() == 3 && b.bytes().all(|c| c.is_ascii_digit())
+            })
+        {
+            return Decimal::parse(&s.replace('.', ""));
         }
         // "1.234,5" style
         if s.contains('.') && s.contains(',') {
@@ -564,7 +572,10 @@ pub fn scan(text: &str, european: bool) -> Vec<Found> {
         }
         if let Some(p) = post {
             let pl = p.to_ascii_lowercase();
-            let u = if pl.starts_with("percentage") || pl.starts_with("pp") || pl.starts_with("pt")
+            let u = if pl.starts_with("percentage")
+                || pl.starts_with("pp")
+                || pl.starts_with("pt")
+                || pl.starts_with("point")
             {
                 Some(Unit::Pp)
             } else if pl == "%" || pl.starts_with("per") || pl == "pct" {
@@ -804,6 +815,18 @@ mod tests {
     fn european_decimal_commas() {
         let f = one("Der Umsatz stieg auf 2,4 Mrd. € im Quartal");
         assert_eq!(f.1, "2.4");
+        assert_eq!(
+            parse_num("71.000", true).map(|d| d.to_string()),
+            Some("71000".into())
+        );
+        assert_eq!(
+            parse_num("71.000", false).map(|d| d.to_string()),
+            Some("71.000".into())
+        );
+        assert_eq!(
+            parse_num("3.5", true).map(|d| d.to_string()),
+            Some("3.5".into())
+        );
         assert_eq!(f.2, "EUR billion");
     }
 
