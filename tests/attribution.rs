@@ -361,3 +361,30 @@ fn points_beside_a_margin_are_a_change_and_headcount_is_employees() {
     let e = "At the end of September the group employed about 8,200 people.";
     assert_eq!(metric_of(e, "8,200"), "company.employees");
 }
+
+#[test]
+fn analysts_estimates_take_the_level_stated_before_them() {
+    let s = "Revenue in the third quarter rose 6% to $2.31 billion. Analysts had expected $2.25 billion.";
+    let c = claims(s);
+    let e = c
+        .iter()
+        .find(|c| c.figure.text == "$2.25 billion")
+        .expect("estimate");
+    assert_eq!(
+        e.metric.as_ref().map(|m| m.to_string()).as_deref(),
+        Some("company.revenue")
+    );
+    assert_eq!(e.basis.map(|b| b.name()), Some("estimate"));
+    assert!(e.outlook);
+    // the actual figure is no estimate
+    let a = c
+        .iter()
+        .find(|c| c.figure.text == "$2.31 billion")
+        .expect("actual");
+    assert_eq!(a.basis, None);
+    // a forecast of the company's own, with nothing before it, stays unattributed
+    assert_eq!(
+        metric_of("Analysts had expected $2.25 billion.", "$2.25 billion"),
+        "-"
+    );
+}

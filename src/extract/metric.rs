@@ -194,6 +194,20 @@ static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:the|this|that)\s+(?:unit|segment|division|business|arm)(?-u:\b)")
         .expect("anaphor")
 });
+static ANALYSTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:analysts?|consensus|estimates?|street|brokerages?)(?-u:\b)")
+        .expect("analysts")
+});
+static ESTIMATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s\w'-]{0,25}?(?-u:\b)(?:estimates?|consensus|forecasts?|expected|expectations?|projections?|target)(?-u:\b)").expect("estimate after")
+});
+
+/// Whether the figure at `f` is analysts' estimate ("Analysts had expected $4.9 billion",
+/// "the Street's $4.5 billion estimate"); `cs` is where its clause starts.
+pub fn is_estimate(sentence: &str, cs: usize, f: &Found) -> bool {
+    ANALYSTS.is_match(&sentence[cs.min(f.start)..f.start])
+        || ESTIMATE_AFTER.is_match(&sentence[f.end..])
+}
 /// The verb that ends a sentence's subject phrase, as a rule.
 static MAIN_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:grew|grows|rose|rises|increased|increases|surged|jumped|climbed|gained|expanded|advanced|soared|fell|falls|declined|decreased|dropped|slid|shrank|contracted|plunged|tumbled|dipped|slipped|was|were|is|are|has|have|had|reached|reaches|totaled|totalled|came|posted|reported|delivered|generated|accounted|made|makes|remained|stood)(?-u:\b)").expect("main verb")
@@ -689,9 +703,6 @@ pub fn attribute(
     let clause_text = &sentence[cs..ce];
     // an outlook cue before the figure ("expects revenue of", "analysts had expected"), right
     // after it ("the $4.52B estimate"), or a horizon
-    static ESTIMATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^[\s\w'-]{0,25}?(?-u:\b)(?:estimates?|consensus|forecasts?|expected|expectations?|projections?|target)(?-u:\b)").expect("estimate after")
-    });
     let outlook = OUTLOOK.is_match(&sentence[cs..f.start])
         || HORIZON_CUE.is_match(clause_text)
         || ESTIMATE_AFTER.is_match(&sentence[f.end..]);
@@ -1056,15 +1067,9 @@ pub fn attribute(
         )
         .expect("guide")
     });
-    static ANALYSTS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)(?:analysts?|consensus|estimates?|street|brokerages?)(?-u:\b)")
-            .expect("analysts")
-    });
     // analysts' number for a guided measure is their estimate of the measure itself
-    let measure = if measure == "guidance-revenue"
-        && (ANALYSTS.is_match(&sentence[cs..f.start])
-            || ESTIMATE_AFTER.is_match(&sentence[f.end..]))
-    {
+    let estimate = is_estimate(sentence, cs, f);
+    let measure = if measure == "guidance-revenue" && estimate {
         "revenue".to_string()
     } else {
         measure
@@ -1079,6 +1084,11 @@ pub fn attribute(
         "guidance-revenue".to_string()
     } else {
         measure
+    };
+    let basis = if kind == Kind::Level && outlook && estimate {
+        Some(Basis::Estimate)
+    } else {
+        basis
     };
     let plan = k
         .metrics

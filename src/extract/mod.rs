@@ -542,6 +542,30 @@ pub fn extract(
                         );
                     }
                 }
+                // "Revenue rose 6% to $5.3 billion. Analysts had expected $5.2 billion.": the
+                // estimate is of the level stated just before
+                if a.metric.is_none()
+                    && a.outlook
+                    && matches!(f.unit, Unit::Currency(_))
+                    && metric::is_estimate(sentence, cl.0, f)
+                {
+                    if let Some(prev) = claims[para_first..].iter().rev().find(|c| {
+                        c.kind == crate::model::Kind::Level
+                            && c.figure.unit == f.unit
+                            && c.basis != Some(crate::model::Basis::Estimate)
+                            && c.metric.as_ref().is_some_and(|m| {
+                                k.metrics.class_of(m) == crate::period::PeriodClass::Flow
+                            })
+                    }) {
+                        let mut m = prev.metric.clone().expect("metric");
+                        if m.measure == "guidance-revenue" {
+                            m.measure = "revenue".into();
+                        }
+                        a.metric = Some(m);
+                        a.kind = crate::model::Kind::Level;
+                        a.basis = Some(crate::model::Basis::Estimate);
+                    }
+                }
                 if let Some(l) = metric::colon_label(lex, &sentence[..f.start]) {
                     let shared = l
                         .subject

@@ -304,14 +304,20 @@ pub fn load_str(
             None => None,
             Some(b) => Some(Basis::parse(b).ok_or_else(|| {
                 bad(format!(
-                    "claim '{}': unknown basis '{b}' (yoy, qoq, vs-estimate, cagr, other)",
+                    "claim '{}': unknown basis '{b}' (yoy, qoq, vs-estimate, estimate, cagr, other)",
                     c.figure
                 ))
             })?),
         };
-        if basis.is_some() && kind != Kind::Growth {
+        // a comparison basis describes a change; "estimate" marks analysts' figure for a level
+        let fits = match basis {
+            None => true,
+            Some(Basis::Estimate) => matches!(kind, Kind::Level | Kind::Count),
+            Some(_) => kind == Kind::Growth,
+        };
+        if !fits {
             return Err(bad(format!(
-                "claim '{}': basis is only for growth figures",
+                "claim '{}': basis is only for growth figures ('estimate' only for levels and counts)",
                 c.figure
             )));
         }
@@ -468,6 +474,20 @@ mod tests {
         assert_eq!(find_at("\u{2014}34% up", "34%", None), Some(2));
         assert_eq!(find_at("5% and 5%", "5%", Some(8)), Some(8));
         assert_eq!(find_at("5% and 5%", "5%", Some(3)), None);
+    }
+
+    #[test]
+    fn estimate_basis_only_on_levels() {
+        let k = Knowledge::embedded();
+        let file = |kind: &str, basis: &str| {
+            format!("claimcheck: 1\narticle:\n  path: a.txt\n  entity: Norrvik Freight\nclaims:\n  - figure: \"$2.2 billion\"\n    line: 1\n    value: \"2.2\"\n    unit: USD\n    scale: billion\n    metric: company.revenue\n    kind: {kind}\n    basis: {basis}\n    period: {{label: \"Q3 2025\", from: clause}}\n")
+        };
+        let load = |t: &str| load_str(Path::new("x.claims.yaml"), t, Path::new("."), &k);
+        let (_, c) = load(&file("level", "estimate")).expect("estimate on a level");
+        assert_eq!(c[0].basis, Some(Basis::Estimate));
+        let e = load(&file("growth", "estimate")).expect_err("estimate on growth");
+        assert!(e.to_string().contains("x.claims.yaml"), "{e}");
+        assert!(load(&file("level", "yoy")).is_err());
     }
 
     #[test]

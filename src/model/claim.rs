@@ -48,6 +48,8 @@ pub enum Basis {
     Yoy,
     Qoq,
     VsEstimate,
+    /// Not a comparison: the figure is analysts' estimate of the metric.
+    Estimate,
     Cagr,
     Other,
 }
@@ -58,6 +60,7 @@ impl Basis {
             "yoy" => Basis::Yoy,
             "qoq" => Basis::Qoq,
             "vs-estimate" => Basis::VsEstimate,
+            "estimate" => Basis::Estimate,
             "cagr" => Basis::Cagr,
             "other" => Basis::Other,
             _ => return None,
@@ -68,6 +71,7 @@ impl Basis {
             Basis::Yoy => "yoy",
             Basis::Qoq => "qoq",
             Basis::VsEstimate => "vs-estimate",
+            Basis::Estimate => "estimate",
             Basis::Cagr => "cagr",
             Basis::Other => "other",
         }
@@ -77,6 +81,7 @@ impl Basis {
             Basis::Yoy => "year over year",
             Basis::Qoq => "quarter over quarter",
             Basis::VsEstimate => "against estimates",
+            Basis::Estimate => "analysts' estimate",
             Basis::Cagr => "compound annual",
             Basis::Other => "",
         }

@@ -28,7 +28,8 @@ normalized period whose figures disagree beyond the precision they are written w
 qualifiers. \"over 20%\" agrees with \"20%\", 39.8 with 39.82, 8% with 8.0%; 5% and 5 percentage \
 points are different things. One finding per group lists every claim, the majority (or the \
 company's own release) first. Stocks and ratios (market share, margins, users) are also compared \
-across overlapping periods, at warning.",
+across overlapping periods, at warning. Analysts' estimates (\"analysts had expected $4.9 \
+billion\") are not compared with each other: data providers' consensus figures differ by nature.",
             why: "Two articles cannot both be right about one quarter's figure. Readers who see \
 34% in one piece and 21% in another stop trusting both.",
             example: "article A: \"cloud revenue grew 34% in Q3 2025\"\n\
@@ -39,7 +40,11 @@ article B: \"cloud revenue rose 21% from a year earlier in the third quarter of 
     fn check(&self, ctx: &Ctx) -> Vec<Finding> {
         let mut out = Vec::new();
         for (key, ids) in ctx.graph.groups() {
-            if key.series.kind == Kind::Streak || ids.len() < 2 {
+            // estimates from different providers differ by nature
+            if key.series.kind == Kind::Streak
+                || key.series.basis == Some(crate::model::Basis::Estimate)
+                || ids.len() < 2
+            {
                 continue;
             }
             for part in by_unit(ctx, &ids) {
@@ -56,7 +61,10 @@ article B: \"cloud revenue rose 21% from a year earlier in the third quarter of 
         }
         // stocks and ratios: overlapping (not equal) periods, at warning
         for (series, groups) in ctx.graph.series() {
-            if series.kind == Kind::Streak || !overlapping_class(ctx.knowledge, series) {
+            if series.kind == Kind::Streak
+                || series.basis == Some(crate::model::Basis::Estimate)
+                || !overlapping_class(ctx.knowledge, series)
+            {
                 continue;
             }
             let ranged: Vec<_> = groups
