@@ -388,3 +388,22 @@ fn analysts_estimates_take_the_level_stated_before_them() {
         "-"
     );
 }
+
+#[test]
+fn spans_of_the_year_and_dates_of_a_stock() {
+    let s = "Norrvik shares have gained about 24% since the beginning of the year.";
+    assert_eq!(label_of(s, "24%"), "since the beginning of the year");
+    let t = "Capital spending is expected to top $900 million this year.";
+    assert_eq!(label_of(t, "$900 million"), "this year");
+    let u = "The company had 9.8 million subscribers at the end of September, up 7% from a year earlier. Rivals together have about 36 million subscribers.";
+    assert_eq!(label_of(u, "9.8 million"), "at the end of September");
+    // a date of a stock does not date the next sentence's figures
+    assert_ne!(label_of(u, "36 million"), "at the end of September");
+}
+
+#[test]
+fn a_span_after_over_is_the_period_and_a_relative_clause_keeps_its_own() {
+    let s = "Norrvik, which employs about 9,000 people, cut roughly 400 jobs over the past year.";
+    assert_eq!(label_of(s, "400"), "past year");
+    assert_ne!(label_of(s, "9,000"), "past year");
+}

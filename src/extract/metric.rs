@@ -544,6 +544,8 @@ pub struct SentenceIndex {
     /// Relative clauses and appositions (", which ...,", ", the main line of ...,"):
     /// their terms do not name the subject of figures outside them.
     asides: Vec<(usize, usize)>,
+    /// The asides that are relative clauses (", which ...,", ", who ...,").
+    relative: Vec<(usize, usize)>,
 }
 
 static ASIDE: LazyLock<Regex> = LazyLock::new(|| {
@@ -558,6 +560,14 @@ static NOT_MEASURE_NEXT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 impl SentenceIndex {
+    /// Whether the figure at `at` lies in a relative clause (", which employs 9,000 people,")
+    /// and `start..end` outside it.
+    pub fn outside_own_aside(&self, start: usize, end: usize, at: usize) -> bool {
+        self.relative
+            .iter()
+            .any(|&(a, b)| at >= a && at < b && !(start >= a && end <= b))
+    }
+
     /// Whether `start..end` lies in an aside (", the last of a fiscal year that ended ...,")
     /// that does not hold the figure at `at`.
     pub fn in_other_aside(&self, start: usize, end: usize, at: usize) -> bool {
@@ -648,10 +658,21 @@ impl SentenceIndex {
                 h
             })
             .collect();
+        let relative = asides
+            .iter()
+            .copied()
+            .filter(|&(a, _)| {
+                let t = sentence[a..]
+                    .trim_start_matches([',', ' '])
+                    .to_ascii_lowercase();
+                t.starts_with("which ") || t.starts_with("who ") || t.starts_with("where ")
+            })
+            .collect();
         SentenceIndex {
             hits,
             breaks,
             asides,
+            relative,
         }
     }
 

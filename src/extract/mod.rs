@@ -460,6 +460,7 @@ pub fn extract(
                     !m.is_relative()
                         && !m.is_bare_year()
                         && !matches!(m.expr, crate::period::Expr::Horizon { .. })
+                        && !matches!(m.expr, crate::period::Expr::Month { year: None, .. })
                 }) {
                     para_period = Some(m.clone());
                 }
@@ -694,7 +695,16 @@ pub fn extract(
                     // a change or a streak is stated for the sentence's period, never the one it compares with
                     .filter(|m| !((is_change || f.unit == Unit::Streak) && m.is_relative()))
                     // "grew 10% from the second quarter": the comparison, not the period
-                    .filter(|m| !(is_change && is_basis_lead(&sentence[..m.start])))
+                    // (a span such as "over the past year" is the period itself)
+                    .filter(|m| {
+                        !(is_change
+                            && is_basis_lead(&sentence[..m.start])
+                            && !matches!(
+                                m.expr,
+                                crate::period::Expr::Trailing { .. }
+                                    | crate::period::Expr::YearToDate
+                            ))
+                    })
                     // "unchanged from the previous quarter", "less than a year earlier": a
                     // relative label after a comparison word is what the figure is set against
                     .filter(|m| !(m.is_relative() && is_comparison_lead(&sentence[..m.start])))
@@ -703,9 +713,12 @@ pub fn extract(
                 // "in the July-September quarter, the last of a fiscal year that ended on
                 // Sept. 30, rose 6.4%", "Ledgerly, the app it bought in 2021, reached ...":
                 // a label in an apposition describes something else
+                // and a figure inside an aside ("Norrvik, which employs 9,000 people, cut 400
+                // jobs over the past year") takes no label from outside it
                 let plain: Vec<periods::Mention> = usable
                     .iter()
                     .filter(|m| !idx.in_other_aside(m.start, m.end, f.start))
+                    .filter(|m| !idx.outside_own_aside(m.start, m.end, f.start))
                     .cloned()
                     .collect();
                 let usable = plain;
@@ -841,6 +854,8 @@ pub fn extract(
                 !m.is_relative()
                     && !m.is_bare_year()
                     && !matches!(m.expr, crate::period::Expr::Horizon { .. })
+                    // "at the end of September" dates its own stock figure, not what follows
+                    && !matches!(m.expr, crate::period::Expr::Month { year: None, .. })
             };
             // the sentence's own label, not one in an apposition describing it
             if let Some(m) = ms

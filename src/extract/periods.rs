@@ -70,6 +70,11 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
         r"(?-u:\b)(?:interim|year[\s-]end|final|annual)\s+(?:dividend|payout)s?(?-u:\b)".to_string(),
         // the full fiscal year, full-year, annual
         r"(?-u:\b)(?:full[\s-]+(?:fiscal[\s-]+)?year|whole[\s-]+year|year\s+as\s+a\s+whole)(?-u:\b)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?:19|20)\d{2})?".to_string(),
+        // the year so far, this year, the past year
+        r"(?-u:\b)(?:since\s+(?:the\s+(?:beginning|start)\s+of\s+the\s+year|january)|so\s+far\s+this\s+year|year[\s-]+to[\s-]+date|ytd)(?-u:\b)".to_string(),
+        r"(?-u:\b)(?:this|the\s+current)\s+year(?-u:\b)|(?-u:\b)past\s+year(?-u:\b)".to_string(),
+        // a stock's date: "at 30 September", "as of June 30", "at the end of September"
+        format!(r"(?-u:\b)(?:(?:at|as\s+of|as\s+at)\s+(?:the\s+end\s+of\s+)?(?:\d{{1,2}}\s+{MONTH}|{MONTH}\s+\d{{1,2}})|(?:at\s+)?(?:the\s+)?end\s+of\s+{MONTH})(?-u:\b)"),
         // years: fiscal 2028, FY26, full-year 2025, in 2025
         format!(r"(?-u:\b)(?:full[\s-]year\s+|calendar\s+(?:year\s+)?)?{year}(?-u:\b)"),
         format!(r"(?-u:\b){MONTH}\s+(?:19|20)\d{{2}}(?-u:\b)"),

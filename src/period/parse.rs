@@ -42,6 +42,10 @@ pub enum Expr {
         month: u8,
         year: Option<i32>,
     },
+    /// "this year": the calendar year of publication.
+    ThisYear,
+    /// "since January", "so far this year": from January to the publication month.
+    YearToDate,
     /// "most recent quarter", "latest quarter"
     Latest,
     /// "the full fiscal year", "full-year", "annual" with no year: the fiscal year in question.
@@ -166,11 +170,19 @@ static RE: LazyLock<Res> = LazyLock::new(|| {
             r"(?-u:\b){MONTH_RE}\s*(?:-|to|through)\s*{MONTH_RE}(?-u:\b)"
         )),
         month_year: r(&format!(r"(?-u:\b){MONTH_RE}\s+((?:19|20)\d{{2}})(?-u:\b)")),
+        // "end of September", "30 September", "September 30": a day stands for its month
+        month_day: r(&format!(
+            r"(?-u:\b)(?:end\s+of\s+{MONTH_RE}|\d{{1,2}}\s+{MONTH_RE}|{MONTH_RE}\s+\d{{1,2}})(?-u:\b)"
+        )),
+        this_year: r(r"^(?:this|the\s+current)\s+(?:calendar\s+)?year$"),
+        year_to_date: r(
+            r"(?-u:\b)(?:since\s+(?:the\s+(?:beginning|start)\s+of\s+the\s+year|january|jan)|(?:so\s+far\s+)?this\s+year\s+to\s+date|so\s+far\s+this\s+year|year[\s-]+to[\s-]+date|ytd)(?-u:\b)",
+        ),
         latest: r(
             r"(?-u:\b)(?:most\s+recent|latest|last|recent|just[\s-]ended|latest\s+reported|past)\s+(?:reported\s+)?(?:fiscal\s+)?quarter(?-u:\b)",
         ),
         trailing: r(
-            r"(?-u:\b)(?:(?:past|last|trailing|previous|prior|over)\s+)?(?:four|4)\s+quarters(?-u:\b)|(?-u:\b)(?:past|last|trailing)\s+(?:twelve|12)\s+months(?-u:\b)|(?-u:\b)ttm(?-u:\b)",
+            r"(?-u:\b)past\s+year(?-u:\b)|(?-u:\b)(?:(?:past|last|trailing|previous|prior|over)\s+)?(?:four|4)\s+quarters(?-u:\b)|(?-u:\b)(?:past|last|trailing)\s+(?:twelve|12)\s+months(?-u:\b)|(?-u:\b)ttm(?-u:\b)",
         ),
         prior_quarter: r(
             r"(?-u:\b)(?:prior|previous|preceding|sequential|earlier)\s+quarter(?-u:\b)|(?-u:\b)quarter\s+(?:before|earlier)(?-u:\b)|(?-u:\b)sequentially(?-u:\b)",
@@ -201,6 +213,9 @@ struct Res {
     month_quarter: Regex,
     month_span_quarter: Regex,
     month_year: Regex,
+    month_day: Regex,
+    this_year: Regex,
+    year_to_date: Regex,
     latest: Regex,
     trailing: Regex,
     prior_quarter: Regex,
@@ -333,6 +348,12 @@ pub fn parse_label_uncached(label: &str) -> Expr {
             return Expr::QuarterEnding { month, year };
         }
     }
+    if year.is_none() && re.year_to_date.is_match(s) {
+        return Expr::YearToDate;
+    }
+    if re.this_year.is_match(s) {
+        return Expr::ThisYear;
+    }
     if re.latest.is_match(s) {
         return Expr::Latest;
     }
@@ -358,6 +379,14 @@ pub fn parse_label_uncached(label: &str) -> Expr {
     }
     if let Some(c) = re.month_year.captures(s) {
         if let Some(month) = month_number(&c[1]) {
+            return Expr::Month { month, year };
+        }
+    }
+    if let Some(c) = re.month_day.captures(s) {
+        if let Some(month) = (1..=3)
+            .find_map(|i| c.get(i))
+            .and_then(|m| month_number(m.as_str()))
+        {
             return Expr::Month { month, year };
         }
     }

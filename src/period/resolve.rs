@@ -365,6 +365,21 @@ fn resolve_expr(expr: &Expr, context: Option<&Expr>, ctx: &ResolveCtx) -> Vec<Re
             let m = Month::new(y, *month);
             vec![range(MonthRange::new(m, m), format!("the month {m}"))]
         }
+        Expr::ThisYear => {
+            let Some(y) = ctx.pub_year() else {
+                return vec![];
+            };
+            let r = MonthRange::new(Month::new(y, 1), Month::new(y, 12));
+            vec![range(r, format!("this year: calendar year {y}"))]
+        }
+        Expr::YearToDate => {
+            let Some(d) = ctx.published else {
+                return vec![];
+            };
+            let y = d.year() as i32;
+            let r = MonthRange::new(Month::new(y, 1), Month::new(y, d.month() as u8));
+            vec![range(r, format!("the year to date at publication = {r}"))]
+        }
         Expr::Latest | Expr::None => {
             if matches!(expr, Expr::None) && ctx.outlook {
                 return vec![];
@@ -542,6 +557,12 @@ mod tests {
             first("fiscal year ending March 31, 2026", &c),
             "Apr 2025\u{2013}Mar 2026"
         );
+        assert_eq!(first("this year", &c), "2025");
+        assert_eq!(first("since January", &c), "Jan\u{2013}Nov 2025");
+        assert_eq!(first("so far this year", &c), "Jan\u{2013}Nov 2025");
+        assert_eq!(first("at the end of September", &c), "Sep 2025");
+        assert_eq!(first("30 September", &c), "Sep 2025");
+        assert_eq!(first("over the past year", &c), first("past four quarters", &c));
         assert_eq!(
             first("the year ended June 30, 2025", &c),
             "Jul 2024\u{2013}Jun 2025"
