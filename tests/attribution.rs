@@ -407,3 +407,11 @@ fn a_span_after_over_is_the_period_and_a_relative_clause_keeps_its_own() {
     assert_eq!(label_of(s, "400"), "past year");
     assert_ne!(label_of(s, "9,000"), "past year");
 }
+
+#[test]
+fn the_quarter_in_which_is_the_one_just_reported() {
+    let s = "Norrvik forecast fourth-quarter revenue above estimates, after a quarter in which ferry sales rose 12%.";
+    assert_eq!(label_of(s, "12%"), "a quarter in which");
+    let t = "Norrvik forecast fourth-quarter revenue above estimates after the quarter in which ferry sales rose 12%.";
+    assert_eq!(label_of(t, "12%"), "the quarter in which");
+}

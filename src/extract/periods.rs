@@ -61,6 +61,8 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
         format!(r"(?-u:\b){MONTH}(?:\s+\d{{4}})?\s+quarter(?-u:\b)(?:\s+(?:of\s+)?\d{{4}})?"),
         // relative
         r"(?-u:\b)(?:most\s+recent|latest|last|recent|just[\s-]ended|latest\s+reported)\s+(?:reported\s+)?(?:fiscal\s+)?quarter(?-u:\b)".to_string(),
+        // "after a quarter in which sales rose 62%": the quarter just reported
+        r"(?-u:\b)(?:a|the)\s+quarter\s+in\s+which(?-u:\b)".to_string(),
         r"(?-u:\b)(?:past|last|trailing|previous|prior)\s+(?:four|4)\s+quarters(?-u:\b)|(?-u:\b)(?:past|last|trailing)\s+(?:twelve|12)\s+months(?-u:\b)|(?-u:\b)ttm(?-u:\b)|(?-u:\b)four\s+quarters(?-u:\b)".to_string(),
         r"(?-u:\b)(?:prior|previous|preceding|sequential|earlier)\s+quarter(?-u:\b)|(?-u:\b)quarter\s+(?:before|earlier)(?-u:\b)".to_string(),
         r"(?-u:\b)(?:a\s+)?year[\s-]+(?:earlier|ago|before)(?:\s+(?:quarter|period))?(?-u:\b)|(?-u:\b)year-ago(?:\s+(?:quarter|period))?(?-u:\b)|(?-u:\b)prior[\s-]year(?:\s+(?:quarter|period))?(?-u:\b)|(?-u:\b)(?:previous|preceding)\s+(?:fiscal\s+)?year(?-u:\b)|(?-u:\b)same\s+(?:period|quarter)\s+(?:last|a)\s+year(?-u:\b)".to_string(),
@@ -158,6 +160,10 @@ mod tests {
             vec!["year-earlier quarter"]
         );
         assert_eq!(texts("a three-year plan"), vec!["three-year plan"]);
+        assert_eq!(
+            texts("after a quarter in which sales rose"),
+            vec!["a quarter in which"]
+        );
         assert_eq!(
             texts("after $2.40 for the previous year"),
             vec!["previous year"]

@@ -179,7 +179,7 @@ static RE: LazyLock<Res> = LazyLock::new(|| {
             r"(?-u:\b)(?:since\s+(?:the\s+(?:beginning|start)\s+of\s+the\s+year|january|jan)|(?:so\s+far\s+)?this\s+year\s+to\s+date|so\s+far\s+this\s+year|year[\s-]+to[\s-]+date|ytd)(?-u:\b)",
         ),
         latest: r(
-            r"(?-u:\b)(?:most\s+recent|latest|last|recent|just[\s-]ended|latest\s+reported|past)\s+(?:reported\s+)?(?:fiscal\s+)?quarter(?-u:\b)",
+            r"(?-u:\b)(?:most\s+recent|latest|last|recent|just[\s-]ended|latest\s+reported|past)\s+(?:reported\s+)?(?:fiscal\s+)?quarter(?-u:\b)|^(?:a\s+|the\s+)?quarter\s+in\s+which$",
         ),
         trailing: r(
             r"(?-u:\b)past\s+year(?-u:\b)|(?-u:\b)(?:(?:past|last|trailing|previous|prior|over)\s+)?(?:four|4)\s+quarters(?-u:\b)|(?-u:\b)(?:past|last|trailing)\s+(?:twelve|12)\s+months(?-u:\b)|(?-u:\b)ttm(?-u:\b)",

@@ -562,7 +562,14 @@ mod tests {
         assert_eq!(first("so far this year", &c), "Jan\u{2013}Nov 2025");
         assert_eq!(first("at the end of September", &c), "Sep 2025");
         assert_eq!(first("30 September", &c), "Sep 2025");
-        assert_eq!(first("over the past year", &c), first("past four quarters", &c));
+        assert_eq!(
+            first("the quarter in which", &c),
+            first("most recent quarter", &c)
+        );
+        assert_eq!(
+            first("over the past year", &c),
+            first("past four quarters", &c)
+        );
         assert_eq!(
             first("the year ended June 30, 2025", &c),
             "Jul 2024\u{2013}Jun 2025"
