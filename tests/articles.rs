@@ -84,6 +84,54 @@ fn extract_round_trips_through_check() {
     assert!(String::from_utf8_lossy(&again.stderr).contains("not overwritten"));
 }
 
+/// The gold articles cover more than the examples: fiscal calendars learned from the text,
+/// analysts' estimates, tables with captions, European numbers. Every claim `extract` writes
+/// must load again, and the article's text must teach the same calendars either way.
+#[test]
+fn extract_round_trips_on_the_gold_articles() {
+    let d = tmpdir("roundtrip-gold");
+    let gold = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/gold");
+    for e in std::fs::read_dir(&gold).unwrap() {
+        let p = e.unwrap().path();
+        let name = p.file_name().unwrap().to_string_lossy().into_owned();
+        let article =
+            name.starts_with(|c: char| c.is_ascii_digit()) && !name.ends_with(".claims.yaml");
+        if article || name == "sources.yaml" {
+            std::fs::copy(&p, d.join(&name)).unwrap();
+        }
+    }
+    let run = |d: &PathBuf| {
+        let out = bin()
+            .args(["check", "--format", "json"])
+            .arg(d)
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    let raw = run(&d);
+    let ex = bin().args(["extract", "--write"]).arg(&d).output().unwrap();
+    assert_eq!(
+        ex.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&ex.stderr)
+    );
+    let curated = run(&d);
+    assert!(
+        curated["errors"].as_array().unwrap().is_empty(),
+        "{}",
+        curated["errors"]
+    );
+    assert!(findings(&raw).len() >= 5);
+    assert_eq!(findings(&raw), findings(&curated));
+}
+
 #[test]
 fn empty_article_is_a_clean_empty_result() {
     let d = tmpdir("empty");

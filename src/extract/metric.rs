@@ -190,6 +190,10 @@ static HORIZON_CUE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("horizon cue")
 });
+static CONTRAST_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:while|whereas|but|although|though)\s+(?:the\s+|its\s+|their\s+)?$")
+        .expect("contrast head")
+});
 static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:the|this|that)\s+(?:unit|segment|division|business|arm)(?-u:\b)")
         .expect("anaphor")
@@ -362,7 +366,7 @@ fn unknown_modifier(sentence: &str, measure: Option<&Hit>, f: &Found) -> bool {
         // sentence-initial capital: "Revenue", or a name at the start
         return false;
     }
-    const PLAIN: [&str; 116] = [
+    const PLAIN: [&str; 128] = [
         "the",
         "its",
         "their",
@@ -480,6 +484,18 @@ fn unknown_modifier(sentence: &str, measure: Option<&Hit>, f: &Found) -> bool {
         "approves",
         "authorize",
         "authorizes",
+        "while",
+        "whereas",
+        "although",
+        "though",
+        "since",
+        "because",
+        "when",
+        "where",
+        "yet",
+        "now",
+        "then",
+        "so",
     ];
     let lw = word.to_lowercase();
     !PLAIN.contains(&lw.as_str())
@@ -916,7 +932,18 @@ pub fn attribute(
             .map(|h| h.id.clone())
             .or_else(|| para_subject.map(|s| s.to_string()))
     });
+    // "..., while free cash flow came in at €1.9 billion": a contrasting clause with its own
+    // measure at its head does not borrow the subject of what came before
+    let fresh_from = measure_hit
+        .as_ref()
+        .filter(|m| m.start <= f.start)
+        .and_then(|m| {
+            CONTRAST_HEAD
+                .find(tail(&sentence[..m.start], 24))
+                .map(|_| m.start)
+        });
     let mut subject = grown
+        .clone()
         .map(|h| h.id.clone())
         .or(anaphor.flatten())
         .or_else(|| {
@@ -927,6 +954,19 @@ pub fn attribute(
                 .map(|h| h.id.clone())
                 .or_else(|| para_subject.map(|s| s.to_string()))
         });
+    if let Some(p) = fresh_from {
+        subject = grown.as_ref().map(|h| h.id.clone()).or_else(|| {
+            nearest(
+                &in_clause,
+                TermKind::Subject,
+                p,
+                sentence.len(),
+                f.start,
+                true,
+            )
+            .map(|h| h.id.clone())
+        });
+    }
     let growth_word = GROWTH_WORD.is_match(clause_text);
     if measure.is_none() {
         // "cloud grew 26%", "the robotics arm ... to $7.2 billion": a segment's revenue

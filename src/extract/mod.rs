@@ -34,6 +34,30 @@ pub struct Learned {
     pub sentence: String,
 }
 
+/// Fiscal calendars taught by an article's own text, for an article whose claims come from a
+/// curated claim file: the same sentences teach the same calendar as in extraction.
+pub fn learn_from_lines(path: &Path, entity: &str, lines: &[String]) -> Vec<Learned> {
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if !line.to_ascii_lowercase().contains("fiscal") {
+            continue;
+        }
+        for (ss, se) in document::bounded(line, document::sentences(line)) {
+            if let Some((fy_end, named_by_start)) = meta::learn_calendar(&line[ss..se]) {
+                out.push(Learned {
+                    entity: entity.to_string(),
+                    fy_end,
+                    named_by_start,
+                    path: path.display().to_string(),
+                    line: i + 1,
+                    sentence: line[ss..se].to_string(),
+                });
+            }
+        }
+    }
+    out
+}
+
 /// The result of reading one raw article.
 pub struct Extracted {
     pub article: Article,
@@ -596,8 +620,13 @@ pub fn extract(
                 let mut carried_period = None;
                 if carried {
                     if let Some(prev) = claims[first_claim..].iter().rev().find(|c| {
-                        c.metric.is_some()
-                            && (!paren || matches!(c.figure.unit, Unit::Currency(_)))
+                        // only a measure that takes an amount ("margin ... at €1.9 billion" is not one)
+                        c.metric.as_ref().is_some_and(|m| {
+                            k.metrics
+                                .measures
+                                .get(&m.measure)
+                                .is_some_and(|d| d.kinds.contains(&crate::model::Kind::Level))
+                        }) && (!paren || matches!(c.figure.unit, Unit::Currency(_)))
                             && (!from_level
                                 || c.figure.unit == f.unit
                                     && c.kind == crate::model::Kind::Level

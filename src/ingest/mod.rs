@@ -220,7 +220,10 @@ pub fn load_with(
         .map(|p| {
             tick();
             match claimfile::load(p, knowledge) {
-                Ok((a, c)) => Loaded::Doc(Box::new(a), c, vec![]),
+                Ok((a, c)) => {
+                    let learned = curated_learning(&a);
+                    Loaded::Doc(Box::new(a), c, learned)
+                }
                 Err(e) => Loaded::Failed(e),
             }
         })
@@ -291,6 +294,14 @@ pub fn load_with(
     corpus
 }
 
+/// What a curated article's text teaches about fiscal calendars (as extraction would).
+fn curated_learning(a: &Article) -> Vec<crate::extract::Learned> {
+    match (&a.lines, a.meta.entity.as_deref()) {
+        (Some(lines), Some(entity)) => crate::extract::learn_from_lines(&a.path, entity, lines),
+        _ => Vec::new(),
+    }
+}
+
 /// Adds documents to a corpus in the order given: citation markers and suppressions
 /// scanned from their lines, claims numbered by article and sorted by place.
 pub fn add_docs(corpus: &mut Corpus, docs: Vec<(Article, Vec<Claim>)>) {
@@ -330,7 +341,10 @@ fn load_stdin(
         // a claim file on standard input: its article path is relative to the working directory
         let r = claimfile::load_str(path, text, Path::new("."), knowledge);
         return match r {
-            Ok((a, c)) => Loaded::Doc(Box::new(a), c, vec![]),
+            Ok((a, c)) => {
+                let learned = curated_learning(&a);
+                Loaded::Doc(Box::new(a), c, learned)
+            }
             Err(e) => Loaded::Failed(e),
         };
     }
