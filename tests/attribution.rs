@@ -415,3 +415,34 @@ fn the_quarter_in_which_is_the_one_just_reported() {
     let t = "Norrvik forecast fourth-quarter revenue above estimates after the quarter in which ferry sales rose 12%.";
     assert_eq!(label_of(t, "12%"), "the quarter in which");
 }
+
+#[test]
+fn a_table_header_with_dates_on_two_lines() {
+    let t = "SUMMARY OF RESULTS\n(in millions, except per-share data)\n\n                         Three Months Ended\n                       Oct. 31,       Jul. 31,       Oct. 31,\n                         2025           2025           2024\nRevenue                $ 1,482        $ 1,411        $ 1,278\nDiluted EPS            $  1.38        $  1.28        $  1.03\n";
+    let c = claims(t);
+    let rev: Vec<_> = c.iter().filter(|c| c.span.line == 9).collect();
+    assert_eq!(rev.len(), 3, "{c:?}");
+    assert_eq!(rev[0].period.label, "quarter ended Oct. 31, 2025");
+    assert_eq!(rev[2].period.label, "quarter ended Oct. 31, 2024");
+    // "(in millions)" scales amounts, not per-share ones
+    assert_eq!(rev[0].figure.scale, claimcheck::model::Scale::Million);
+    let eps = c.iter().find(|c| c.span.line == 10).expect("eps");
+    assert_eq!(eps.figure.scale, claimcheck::model::Scale::One);
+}
+
+#[test]
+fn organic_growth_and_non_gaap_figures_are_kept_apart() {
+    let s = "Revenue rose 6% to $1.2 billion, or 4.8% on a like-for-like basis.";
+    assert_eq!(metric_of(s, "6%"), "company.revenue");
+    assert_eq!(metric_of(s, "4.8%"), "company.organic-revenue");
+    let g = "GAAP gross margin was 58.9%; non-GAAP gross margin was 61.4%.";
+    let c = claims(g);
+    let m = |f: &str| {
+        c.iter()
+            .find(|c| c.figure.text == f)
+            .and_then(|c| c.metric.as_ref())
+            .map(|m| m.to_string())
+    };
+    assert_eq!(m("58.9%").as_deref(), Some("company.gross-margin"));
+    assert_eq!(m("61.4%").as_deref(), Some("company.gross-margin:non-gaap"));
+}

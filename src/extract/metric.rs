@@ -1108,7 +1108,15 @@ pub fn attribute(
             .or_else(|| nearest(hits, TermKind::Scope, 0, sentence.len(), f.start, false))
             .map(|h| h.id.clone())
     } else {
-        None
+        // "non-GAAP gross margin" and the GAAP figure beside it are two different numbers
+        static NON_GAAP: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)(?-u:\b)non[\s-]?(?:gaap|ifrs)\s+(?:\w+\s+){0,2}$").expect("non-gaap")
+        });
+        part_measure
+            .as_ref()
+            .or(measure_hit.as_ref())
+            .filter(|m| NON_GAAP.is_match(tail(&sentence[..m.start], 30)))
+            .map(|_| "non-gaap".to_string())
     };
     let basis = (kind == Kind::Growth).then(|| {
         if CAGR.is_match(clause_text) || CAGR.is_match(sentence) && !QOQ.is_match(clause_text) {
@@ -1135,7 +1143,7 @@ pub fn attribute(
     } else {
         measure
     };
-    let measure = if measure == "revenue"
+    let measure = if (measure == "revenue" || measure == "organic-revenue")
         && outlook
         && GUIDE.is_match(clause_text)
         && !ANALYSTS.is_match(&sentence[cs..f.start])

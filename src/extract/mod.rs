@@ -34,6 +34,13 @@ pub struct Learned {
     pub sentence: String,
 }
 
+/// Whether a claim file may pair this metric with this kind of figure (as the loader checks).
+pub(crate) fn fits(k: &Knowledge, m: &MetricId, kind: crate::model::Kind) -> bool {
+    k.metrics.validate(m).is_ok()
+        && (kind == crate::model::Kind::Streak
+            || k.metrics.measures[&m.measure].kinds.contains(&kind))
+}
+
 /// Fiscal calendars taught by an article's own text, for an article whose claims come from a
 /// curated claim file: the same sentences teach the same calendar as in extraction.
 pub fn learn_from_lines(path: &Path, entity: &str, lines: &[String]) -> Vec<Learned> {
@@ -591,6 +598,18 @@ pub fn extract(
                         a.basis = Some(crate::model::Basis::Estimate);
                     }
                 }
+                // "7% at constant currency", "4.8% on a like-for-like basis": not the reported growth
+                static ORGANIC_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+                    Regex::new(r"(?i)^\s*(?:(?:at|in|on)\s+(?:a\s+)?(?:constant[\s-]currenc(?:y|ies)|constant[\s-]exchange[\s-]rates?|like[\s-]for[\s-]like|comparable|organic)(?:\s+basis)?|organically|like[\s-]for[\s-]like|excluding\s+(?:currency|foreign[\s-]exchange|acquisitions))(?-u:\b)").expect("organic after")
+                });
+                if let Some(m) = a.metric.as_mut() {
+                    if m.measure == "revenue"
+                        && k.metrics.measures.contains_key("organic-revenue")
+                        && ORGANIC_AFTER.is_match(&sentence[f.end..])
+                    {
+                        m.measure = "organic-revenue".into();
+                    }
+                }
                 if let Some(l) = metric::colon_label(lex, &sentence[..f.start]) {
                     let shared = l
                         .subject
@@ -841,6 +860,22 @@ pub fn extract(
                     }
                     (u, _) => u.clone(),
                 };
+                // never a claim the claim-file loader would refuse: a metric that does not take
+                // this kind of figure (after carrying and relabelling) is dropped
+                // a run of quarters is counted the same whether the margin is GAAP or not
+                if a.kind == crate::model::Kind::Streak {
+                    if let Some(m) = a
+                        .metric
+                        .as_mut()
+                        .filter(|m| m.scope.as_deref() == Some("non-gaap"))
+                    {
+                        m.scope = None;
+                    }
+                }
+                if a.metric.as_ref().is_some_and(|m| !fits(k, m, a.kind)) {
+                    a.metric = None;
+                    a.basis = None;
+                }
                 claims.push(Claim {
                     article: 0,
                     figure: Figure {

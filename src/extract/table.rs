@@ -17,12 +17,21 @@ enum Col {
     Period(String),
     Change(Basis),
     Other,
+    /// A column whose period the header names in a way not read (a six-month span): skipped.
+    Skip,
 }
 
 /// What is known about the table being read.
 #[derive(Default)]
 pub struct State {
     header: Option<Vec<Col>>,
+    /// The first line of a two-line date header ("Oct. 31,  Jul. 31,  Oct. 31,") and the
+    /// length of the span in months the line above it names ("Three Months Ended").
+    pending_days: Option<(Vec<String>, Option<u8>)>,
+    /// The header came from month-days with their years on the next line.
+    dated_header: bool,
+    /// The currency of the table's amounts written with a sign ("$ 1,482").
+    seen_currency: Option<String>,
     /// Currency and scale from the caption ("in millions of U.S. dollars").
     pub caption: Option<(String, Scale)>,
 }
@@ -33,9 +42,108 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:(?-u:\b)in\s+|\(\s*)(thousands|millions|billions)\s+of\s+(u\.?s\.?\s+dollars|hong\s+kong\s+dollars|dollars|euros|yen|yuan|renminbi|won|pounds|rupees|swiss\s+francs)|\((?:in\s+)?(us\$|\$|€|¥|₩|£|rmb|eur|usd|jpy|krw|cny)\s*(thousands?|millions?|billions?|mn|m|bn)\)|(?-u:\b)in\s+(us\$|\$|€|¥|₩|£|rmb|eur|usd|jpy|krw|cny)\s*(thousands?|millions?|billions?|mn|bn)").expect("caption")
 });
 
+static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?$")
+        .expect("month day")
+});
+static YEAR_CELL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:19|20)\d{2}$").expect("year cell"));
+
+/// The span a two-line date header's columns cover, from the lines just above it
+/// ("Three Months Ended" = 3, "Year Ended" = 12); `line` is 1-based.
+fn span_above(doc: &Doc, line: usize) -> Option<u8> {
+    (line.saturating_sub(3)..line.saturating_sub(1))
+        .rev()
+        .filter_map(|i| doc.lines.get(i))
+        .find_map(|l| span_in(l))
+}
+
+/// The months a header's "Three Months Ended" / "Year Ended" names.
+fn span_in(text: &str) -> Option<u8> {
+    static SPAN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(three|six|nine|twelve)\s+months\s+ended|(?-u:\b)(quarter|year|fiscal\s+year)\s+ended")
+            .expect("span")
+    });
+    SPAN.captures(text).map(|c| {
+        match c
+            .get(1)
+            .or(c.get(2))
+            .map(|m| m.as_str().to_ascii_lowercase())
+            .as_deref()
+        {
+            Some("three") | Some("quarter") => 3,
+            Some("six") => 6,
+            Some("nine") => 9,
+            _ => 12,
+        }
+    })
+}
+
+/// "Three Months Ended / Oct. 31,  Jul. 31, / 2025  2025" read as one block: month-days
+/// first, then as many years. `span` is the months each column covers, if known from outside.
+fn two_line_dates(text: &str, span: Option<u8>) -> Option<Vec<Col>> {
+    static DAY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}),?")
+            .expect("day")
+    });
+    static YEAR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?-u:\b)(?:19|20)\d{2}(?-u:\b)").expect("year"));
+    let days: Vec<regex::Match> = DAY.find_iter(text).collect();
+    let last_day = days.last()?.end();
+    let years: Vec<&str> = YEAR
+        .find_iter(&text[last_day..])
+        .map(|m| m.as_str())
+        .collect();
+    if days.len() < 2 || years.len() != days.len() || YEAR.is_match(&text[..last_day]) {
+        return None;
+    }
+    let span = span.or_else(|| span_in(text));
+    Some(
+        days.iter()
+            .zip(years)
+            .map(|(d, y)| {
+                let d = d.as_str().trim_end_matches(',');
+                match span {
+                    Some(3) => Col::Period(format!("quarter ended {d}, {y}")),
+                    Some(12) => Col::Period(format!("fiscal year ended {d}, {y}")),
+                    _ => Col::Skip,
+                }
+            })
+            .collect(),
+    )
+}
+
+/// A row of per-share amounts, which a table's "(in millions)" does not scale.
+static PER_SHARE_ROW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:eps|per[\s-]share|per\s+ads|dividends?\s+declared|shares\s+outstanding|shares)(?-u:\b)")
+        .expect("per share row")
+});
+
 /// Currency and scale named by a table caption.
 pub fn caption(text: &str) -> Option<(String, Scale)> {
-    let c = CAPTION.captures(text)?;
+    // "(in millions, except per-share data)", "(dollars in thousands)": a scale with the
+    // currency left to the cells or the company (an empty code)
+    static SCALE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\(\s*(?:(?:u\.?s\.?\s+)?dollars\s+)?in\s+(thousands|millions|billions)\s*(?:[,;][^)]*)?\)\s*$")
+            .expect("scale only")
+    });
+    let Some(c) = CAPTION.captures(text) else {
+        let c = SCALE_ONLY.captures(text)?;
+        let sc = c[1].to_ascii_lowercase();
+        let scale = if sc.starts_with("thousand") {
+            Scale::Thousand
+        } else if sc.starts_with('m') {
+            Scale::Million
+        } else {
+            Scale::Billion
+        };
+        let code = if text.to_ascii_lowercase().contains("dollars") {
+            "USD"
+        } else {
+            ""
+        };
+        return Some((code.to_string(), scale));
+    };
     let (cur, sc) = if let (Some(s), Some(cu)) = (c.get(1), c.get(2)) {
         (cu.as_str(), s.as_str())
     } else if let (Some(cu), Some(s)) = (c.get(3), c.get(4)) {
@@ -218,6 +326,12 @@ fn cell_figure(cell: &str, european: bool) -> Option<(usize, usize, Value, Unit,
 impl State {
     /// Takes a line of column labels as this table's header; true when it is one.
     pub fn header_line(&mut self, text: &str, european: bool) -> bool {
+        if text.split_whitespace().count() <= 24 {
+            if let Some(h) = two_line_dates(text, None) {
+                self.header = Some(h);
+                return true;
+            }
+        }
         if text.split_whitespace().count() > 20 || text.trim_end().ends_with('.') {
             return false;
         }
@@ -252,6 +366,11 @@ impl State {
         if let Some(c) = caption(text) {
             self.caption = Some(c);
         }
+        // the years line of a two-line date header already read with its month-days
+        if self.dated_header && text.split_whitespace().all(|w| YEAR_CELL.is_match(w)) {
+            self.dated_header = false;
+            return vec![];
+        }
         let has_numbers_outside_periods = {
             let ms = periods::find(text);
             numbers::scan(text, european)
@@ -265,6 +384,45 @@ impl State {
             }
         }
         let cs = cells(text);
+        // a US-style date header on two lines: "Oct. 31,  Jul. 31," then "2025  2025"
+        let filled: Vec<&str> = cs
+            .iter()
+            .map(|(_, c)| c.trim())
+            .filter(|c| !c.is_empty())
+            .collect();
+        if filled.len() >= 2 && filled.iter().all(|c| MONTH_DAY.is_match(c)) {
+            let line = para.parts[0].line;
+            let days: Vec<String> = filled
+                .iter()
+                .map(|c| c.trim_end_matches(',').to_string())
+                .collect();
+            let span = span_above(doc, line);
+            // the years on the next line (which layout reads as a date line, not a row)
+            let next = doc.lines.get(line).map(|l| l.as_str()).unwrap_or("");
+            match two_line_dates(&format!("{text}\n{next}"), span) {
+                Some(h) => {
+                    self.header = Some(h);
+                    self.dated_header = true;
+                }
+                None => self.pending_days = Some((days, span)),
+            }
+            return vec![];
+        }
+        if let Some((days, span)) = self.pending_days.take() {
+            if filled.len() == days.len() && filled.iter().all(|c| YEAR_CELL.is_match(c)) {
+                self.header = Some(
+                    days.iter()
+                        .zip(&filled)
+                        .map(|(d, y)| match span {
+                            Some(3) => Col::Period(format!("quarter ended {d}, {y}")),
+                            Some(12) => Col::Period(format!("fiscal year ended {d}, {y}")),
+                            _ => Col::Skip,
+                        })
+                        .collect(),
+                );
+                return vec![];
+            }
+        }
         if cs.len() < 2 {
             return vec![];
         }
@@ -322,13 +480,34 @@ impl State {
                 Col::Period(p) => (p.clone(), None),
                 Col::Change(bs) => (first_period.clone().unwrap_or_default(), Some(*bs)),
                 Col::Other => (first_period.clone().unwrap_or_default(), None),
+                Col::Skip => continue,
             };
             let mut unit = unit;
             let mut scale = Scale::One;
-            if unit == Unit::Count {
-                if let Some((cur, sc)) = &self.caption {
-                    unit = Unit::Currency(cur.clone());
-                    scale = *sc;
+            let per_share = PER_SHARE_ROW.is_match(label);
+            if let Some((cur, sc)) = &self.caption {
+                match &unit {
+                    // "$ 1,482" under "(in millions, except per-share data)"
+                    Unit::Currency(c) if !per_share => {
+                        scale = *sc;
+                        self.seen_currency = Some(c.clone());
+                    }
+                    Unit::Count if !per_share => {
+                        // a caption without a currency: the company's own
+                        let code = if cur.is_empty() {
+                            k.entities
+                                .get(entity)
+                                .and_then(|e| e.currency.clone())
+                                .or_else(|| self.seen_currency.clone())
+                        } else {
+                            Some(cur.clone())
+                        };
+                        if let Some(code) = code {
+                            unit = Unit::Currency(code);
+                            scale = *sc;
+                        }
+                    }
+                    _ => {}
                 }
             }
             // the metric from the row label (a segment row in a revenue table is that segment's revenue)
@@ -372,8 +551,7 @@ impl State {
             let valid = attr
                 .metric
                 .as_ref()
-                .and_then(|m| k.metrics.measures.get(&m.measure))
-                .is_some_and(|d| d.kinds.contains(&kind));
+                .is_some_and(|m| super::fits(k, m, kind));
             let fig_text = cell.trim()[a - (cell.len() - cell.trim_start().len())..].to_string();
             let fig_text = fig_text[..(b - a).min(fig_text.len())].to_string();
             let value = if neg && !value.lo.is_negative() {
@@ -452,6 +630,14 @@ mod tests {
             Some(("HKD".into(), Scale::Billion))
         );
         assert_eq!(caption("nothing here"), None);
+        assert_eq!(
+            caption("(in millions, except per-share data)"),
+            Some((String::new(), Scale::Million))
+        );
+        assert_eq!(
+            caption("(dollars in thousands)"),
+            Some(("USD".into(), Scale::Thousand))
+        );
         assert_eq!(caption("millions of users"), None);
     }
 
