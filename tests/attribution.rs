@@ -446,3 +446,10 @@ fn organic_growth_and_non_gaap_figures_are_kept_apart() {
     assert_eq!(m("58.9%").as_deref(), Some("company.gross-margin"));
     assert_eq!(m("61.4%").as_deref(), Some("company.gross-margin:non-gaap"));
 }
+
+#[test]
+fn a_bracketed_prior_period_labels_only_the_figure_after_it() {
+    let s = "In the first half of 2025 the adjusted operating margin was 19.0%, up 50 basis points (H1 2024: 18.5%).";
+    assert_eq!(label_of(s, "19.0%"), "first half of 2025");
+    assert_eq!(label_of(s, "18.5%"), "H1 2024");
+}

@@ -168,6 +168,52 @@ static FISCAL_QUARTER_ENDED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)fiscal\s+(first|second|third|fourth)\s+quarter,?\s+(?:which\s+|that\s+)?(?:ended|ending|closed)\s+(?:on\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})|(?-u:\b)(first|second|third|fourth)\s+fiscal\s+quarter,?\s+(?:which\s+|that\s+)?(?:ended|ending|closed)\s+(?:on\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})").expect("fiscal quarter ended")
 });
 
+static HALF_ENDED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:six\s+months|half[\s-]year|(?:first|second)\s+half)\s+(?:ended|ending|to)\s+(?:on\s+)?(?:(\d{1,2})\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?)\s*((?:19|20)\d{2})?").expect("half ended")
+});
+static HALF_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)h([12])\s*fy\s*'?(\d{2}|\d{4})(?-u:\b)|(?-u:\b)(first|second)\s+half\s+of\s+(?:fiscal|fy)\s*(?:year\s+)?'?(\d{2}|\d{4})(?-u:\b)").expect("half label")
+});
+
+/// "the six months ended 30 September 2025 ("H1 FY26")": a half's end month and its
+/// fiscal label fix the year end (H1 ends six months before it, H2 at it).
+fn learn_from_half(sentence: &str) -> Option<(u8, bool)> {
+    let e = HALF_ENDED.captures(sentence)?;
+    let l = HALF_LABEL.captures(sentence)?;
+    let (day, month) = match (e.get(1), e.get(2)) {
+        (Some(d), Some(m)) => (d.as_str(), m.as_str()),
+        _ => (e.get(4)?.as_str(), e.get(3)?.as_str()),
+    };
+    let (h, fy) = match (l.get(1), l.get(2)) {
+        (Some(h), Some(y)) => (h.as_str().parse::<i32>().ok()?, y.as_str()),
+        _ => (
+            if l.get(3)?.as_str().eq_ignore_ascii_case("first") {
+                1
+            } else {
+                2
+            },
+            l.get(4)?.as_str(),
+        ),
+    };
+    let fy: i32 = match fy.len() {
+        2 => 2000 + fy.parse::<i32>().ok()?,
+        _ => fy.parse().ok()?,
+    };
+    let year: i32 = match e.get(5) {
+        Some(y) => y.as_str().parse().ok()?,
+        None => fy - if h == 1 { 1 } else { 0 },
+    };
+    let mut end = Month::new(year, month_number(month)?);
+    if day.parse::<u8>().ok().is_some_and(|d| d <= 7) {
+        end = end.plus(-1);
+    }
+    let fy_end = end.plus(if h == 1 { 6 } else { 0 });
+    if fy_end.year() != fy && fy_end.year() != fy + 1 {
+        return None;
+    }
+    Some((fy_end.month(), fy_end.year() != fy))
+}
+
 /// Learns a fiscal calendar from "fiscal Q3 2026 ... ended October 26, 2025"
 /// or "a fiscal year that ended on Sept. 30".
 pub fn learn_calendar(sentence: &str) -> Option<(u8, bool)> {
@@ -197,6 +243,9 @@ pub fn learn_calendar(sentence: &str) -> Option<(u8, bool)> {
             end = end.plus(-1);
         }
         return Some((end.plus(3 * (4 - q)).month(), false));
+    }
+    if let Some(l) = learn_from_half(sentence) {
+        return Some(l);
     }
     let c = FISCAL_TIE.captures(sentence)?;
     let (q, fy) = if let (Some(q), Some(y)) = (c.get(1), c.get(2)) {
@@ -276,6 +325,22 @@ mod tests {
             Some((6, false))
         );
         assert_eq!(learn_calendar("revenue rose 5% in the quarter"), None);
+        // a March year end from a half: H1 FY27 is the six months to 30 September 2026
+        assert_eq!(
+            learn_calendar(
+                "interim results for the six months ended 30 September 2026 (\"H1 FY27\")"
+            ),
+            Some((3, false))
+        );
+        assert_eq!(
+            learn_calendar("the first half of fiscal 2027, the six months to September 30, 2026"),
+            Some((3, false))
+        );
+        // a half that is no fiscal half says nothing
+        assert_eq!(
+            learn_calendar("in the six months to September 30 revenue rose"),
+            None
+        );
     }
 
     #[test]

@@ -46,7 +46,8 @@ pub(crate) fn fits(k: &Knowledge, m: &MetricId, kind: crate::model::Kind) -> boo
 pub fn learn_from_lines(path: &Path, entity: &str, lines: &[String]) -> Vec<Learned> {
     let mut out = Vec::new();
     for (i, line) in lines.iter().enumerate() {
-        if !line.to_ascii_lowercase().contains("fiscal") {
+        let lower = line.to_ascii_lowercase();
+        if !lower.contains("fiscal") && !lower.contains("fy") {
             continue;
         }
         for (ss, se) in document::bounded(line, document::sentences(line)) {
@@ -257,14 +258,16 @@ fn period_for(
     window: (usize, usize),
 ) -> Option<(periods::Mention, PeriodFrom, Option<String>)> {
     // "(prior year: 13.7%)": a label followed by a colon belongs to the next figure
+    // (whatever figure that is: "19.0%, up 50 basis points (H1 FY25: 18.5%)")
     let labels_next = |m: &periods::Mention| {
-        let gap = &text[m.end.min(window.1)..window.1];
-        let g = gap.trim();
-        window.1 < text.len()
-            && (g == ":"
-                || g == "="
-                || g.eq_ignore_ascii_case("of")
-                || g.eq_ignore_ascii_case("was"))
+        let after = text[m.end..].trim_start();
+        let lower = after.get(..4).unwrap_or(after).to_ascii_lowercase();
+        after.starts_with(':')
+            || after.starts_with('=')
+            || (lower.starts_with("of ") || lower.starts_with("was "))
+                && after.split_whitespace().nth(1).is_some_and(|w| {
+                    w.starts_with(|c: char| c.is_ascii_digit() || "$€£¥₩".contains(c))
+                })
     };
     // a relative label ("a year earlier") belongs to the figure next to it, not to figures further away
     let candidates: Vec<&periods::Mention> = ms
