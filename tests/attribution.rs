@@ -453,3 +453,13 @@ fn a_bracketed_prior_period_labels_only_the_figure_after_it() {
     assert_eq!(label_of(s, "19.0%"), "first half of 2025");
     assert_eq!(label_of(s, "18.5%"), "H1 2024");
 }
+
+#[test]
+fn the_label_of_a_compared_value_is_not_another_clauses() {
+    let s = "GAAP gross margin was 58.9%; non-GAAP gross margin was 61.4%, up 160 basis points from 59.8% in the second quarter of 2024.";
+    assert_ne!(label_of(s, "58.9%"), "second quarter of 2024");
+    assert_eq!(label_of(s, "59.8%"), "second quarter of 2024");
+    // a label a series of figures shares is still theirs
+    let t = "Norrvik aims to reach sales of $9 billion; and a margin of 15% in the fiscal year ending March 31, 2029.";
+    assert_eq!(label_of(t, "$9 billion"), "fiscal year ending March 31, 2029");
+}

@@ -256,7 +256,15 @@ fn period_for(
     end: usize,
     clause: (usize, usize),
     window: (usize, usize),
+    others: &[(usize, usize)],
 ) -> Option<(periods::Mention, PeriodFrom, Option<String>)> {
+    static COMPARED_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:from|versus|vs\.?|against|compared\s+(?:with|to))\s*$")
+            .expect("compared lead")
+    });
+    static OWN_LABEL_GAP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:in|for|during|at)\s+(?:the\s+)?$").expect("own label gap")
+    });
     // "(prior year: 13.7%)": a label followed by a colon belongs to the next figure
     // (whatever figure that is: "19.0%, up 50 basis points (H1 FY25: 18.5%)")
     let labels_next = |m: &periods::Mention| {
@@ -314,7 +322,19 @@ fn period_for(
     let (chosen, from) = match in_clause {
         Some(m) => ((*m).clone(), PeriodFrom::Clause),
         None => {
-            let m = candidates.iter().min_by_key(|m| dist(m))?;
+            // from another clause, not the label of an earlier value another figure is
+            // compared with ("up 160 basis points from 59.8% in the second quarter of fiscal 2025")
+            let compared = |m: &periods::Mention| {
+                others.iter().any(|&(b, e)| {
+                    e <= m.start
+                        && OWN_LABEL_GAP.is_match(&text[e..m.start])
+                        && COMPARED_LEAD.is_match(metric::tail(&text[..b], 16))
+                })
+            };
+            let m = candidates
+                .iter()
+                .filter(|m| !compared(m))
+                .min_by_key(|m| dist(m))?;
             ((*m).clone(), PeriodFrom::Sentence)
         }
     };
@@ -777,7 +797,12 @@ pub fn extract(
                     .clone()
                     .map(|p| (p.label, p.from, p.context))
                     .or_else(|| {
-                        period_for(sentence, &usable, f.start, f.end, cl, window)
+                        let others: Vec<(usize, usize)> = figures
+                            .iter()
+                            .filter(|g| g.start != f.start)
+                            .map(|g| (g.start, g.end))
+                            .collect();
+                        period_for(sentence, &usable, f.start, f.end, cl, window, &others)
                             .map(|(m, from, ctx)| (m.text, from, ctx))
                     });
                 // "up from the previous forecast of ¥830 billion": an earlier value, whatever the sentence's period
