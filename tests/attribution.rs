@@ -461,5 +461,8 @@ fn the_label_of_a_compared_value_is_not_another_clauses() {
     assert_eq!(label_of(s, "59.8%"), "second quarter of 2024");
     // a label a series of figures shares is still theirs
     let t = "Norrvik aims to reach sales of $9 billion; and a margin of 15% in the fiscal year ending March 31, 2029.";
-    assert_eq!(label_of(t, "$9 billion"), "fiscal year ending March 31, 2029");
+    assert_eq!(
+        label_of(t, "$9 billion"),
+        "fiscal year ending March 31, 2029"
+    );
 }

@@ -198,9 +198,26 @@ fn cells(text: &str) -> Vec<(usize, &str)> {
     if last < text.len() {
         out.push((last, &text[last..]));
     }
-    out.into_iter()
+    let out: Vec<(usize, &str)> = out
+        .into_iter()
         .filter(|(_, c)| !c.trim().is_empty())
-        .collect()
+        .collect();
+    // "$   212": a currency sign set apart from its amount is one cell with it
+    let mut merged: Vec<(usize, &str)> = Vec::with_capacity(out.len());
+    let mut i = 0;
+    while i < out.len() {
+        let (at, c) = out[i];
+        let sign = matches!(c.trim(), "$" | "€" | "£" | "¥" | "₩" | "US$" | "HK$");
+        if sign && i + 1 < out.len() {
+            let (next_at, next) = out[i + 1];
+            merged.push((at, &text[at..next_at + next.len()]));
+            i += 2;
+        } else {
+            merged.push((at, c));
+            i += 1;
+        }
+    }
+    merged
 }
 
 /// Cells of a single-space row: the label (every word before the numbers), then each number.
@@ -639,6 +656,15 @@ mod tests {
             Some(("USD".into(), Scale::Thousand))
         );
         assert_eq!(caption("millions of users"), None);
+    }
+
+    #[test]
+    fn a_detached_currency_sign_joins_its_amount() {
+        let c: Vec<&str> = cells("GAAP net income                   $   212        $   197")
+            .into_iter()
+            .map(|(_, c)| c)
+            .collect();
+        assert_eq!(c, vec!["GAAP net income", "$   212", "$   197"]);
     }
 
     #[test]
