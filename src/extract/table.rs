@@ -314,6 +314,18 @@ fn header_col(cell: &str) -> Option<Col> {
 fn cell_figure(cell: &str, european: bool) -> Option<(usize, usize, Value, Unit, bool)> {
     let t = cell.trim();
     let lead = cell.len() - cell.trim_start().len();
+    // "$   212": read as "$ 212", the span still covering the cell as written
+    let sign_len = t
+        .char_indices()
+        .find(|&(_, c)| c.is_ascii_digit() || c.is_whitespace())
+        .map_or(0, |(i, _)| i);
+    let gap = t[sign_len..].len() - t[sign_len..].trim_start().len();
+    let sign = matches!(&t[..sign_len], "$" | "€" | "£" | "¥" | "₩" | "US$" | "HK$");
+    if sign && gap > 1 {
+        let close = format!("{} {}", &t[..sign_len], t[sign_len..].trim_start());
+        let (_, b, v, u, n) = cell_figure(&close, european)?;
+        return Some((lead, lead + b + gap - 1, v, u, n));
+    }
     if let Some(f) = numbers::scan(t, european)
         .into_iter()
         .find(|f| f.start <= 2)
