@@ -466,3 +466,14 @@ fn the_label_of_a_compared_value_is_not_another_clauses() {
         "fiscal year ending March 31, 2029"
     );
 }
+
+#[test]
+fn a_division_the_catalogue_does_not_know_is_not_the_company() {
+    let s = "The pet food division, which sells two brands, grew revenue 11% to $512 million.";
+    assert_eq!(metric_of(s, "$512 million"), "-");
+    let k = "The cloud division grew revenue 20% to $2 billion.";
+    assert_eq!(metric_of(k, "$2 billion"), "cloud.revenue");
+    let c = "Revenue grew 6% to $1.2 billion, while the smaller pet food business grew 3%.";
+    assert_eq!(metric_of(c, "$1.2 billion"), "company.revenue");
+    assert_eq!(metric_of(c, "3%"), "-");
+}

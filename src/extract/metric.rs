@@ -311,6 +311,27 @@ pub fn colon_label(lex: &Lexicon, text: &str) -> Option<ColonLabel> {
     })
 }
 
+/// A clause that names its own subject ("while the larger home care business ...").
+static CLAUSE_HEAD_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\s,;]*(?:(?:while|whereas|but|and)\s+)?(?:the|its|their|[A-Z])")
+        .expect("clause head noun")
+});
+
+/// Whether the text at `at` (a sentence or clause start) opens with a business unit the
+/// catalogue does not know: "The consumer health division", "the larger home care business".
+fn unknown_division(hits: &[Hit], sentence: &str, at: usize) -> bool {
+    static DIVISION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[\s,;]*(?:(?:while|whereas|but|and)\s+)?(?:[Tt]he|[Ii]ts)\s+(?:larger\s+|smaller\s+|new\s+)?((?:[a-z][a-z-]*\s+){1,3})(?:division|business|unit|segment|arm)(?-u:\b)").expect("division")
+    });
+    let Some(c) = sentence.get(at..).and_then(|t| DIVISION.captures(t)) else {
+        return false;
+    };
+    let Some(g) = c.get(1) else { return false };
+    let (start, end) = (at + g.start(), at + g.end());
+    // a catalogue term in the phrase names a unit we know
+    !hits.iter().any(|h| h.start < end && h.end > start)
+}
+
 /// The last subject named in a text.
 pub fn last_subject(lex: &Lexicon, text: &str) -> Option<String> {
     lex.hits(text)
@@ -966,6 +987,16 @@ pub fn attribute(
             )
             .map(|h| h.id.clone())
         });
+    }
+    // "The consumer health division ... grew revenue 11%": a unit the catalogue does not
+    // know; its figures are not the company's
+    if subject.as_deref().is_none_or(|s| s == "company")
+        && (unknown_division(hits, sentence, cs)
+            || cs > 0
+                && !CLAUSE_HEAD_NOUN.is_match(&sentence[cs..])
+                && unknown_division(hits, sentence, 0))
+    {
+        return Attribution::none(kind, of, outlook);
     }
     let growth_word = GROWTH_WORD.is_match(clause_text);
     if measure.is_none() {
