@@ -33,6 +33,35 @@ fn findings(v: &serde_json::Value) -> Vec<(String, String)> {
     f
 }
 
+/// `check --format json` on `d`; `code`: the exit status it must have, if any.
+fn check_json(d: &PathBuf, code: Option<i32>) -> serde_json::Value {
+    let out = bin()
+        .args(["check", "--format", "json"])
+        .arg(d)
+        .output()
+        .unwrap();
+    if let Some(code) = code {
+        assert_eq!(
+            out.status.code(),
+            Some(code),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// `extract --write` on `d`, which must succeed.
+fn extract_write(d: &PathBuf) {
+    let ex = bin().args(["extract", "--write"]).arg(d).output().unwrap();
+    assert_eq!(
+        ex.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&ex.stderr)
+    );
+}
+
 #[test]
 fn extract_round_trips_through_check() {
     let d = tmpdir("roundtrip");
@@ -42,31 +71,9 @@ fn extract_round_trips_through_check() {
         let p = e.unwrap().path();
         std::fs::copy(&p, d.join(p.file_name().unwrap())).unwrap();
     }
-    let raw = bin()
-        .args(["check", "--format", "json"])
-        .arg(&d)
-        .output()
-        .unwrap();
-    let raw: serde_json::Value = serde_json::from_slice(&raw.stdout).unwrap();
-    let ex = bin().args(["extract", "--write"]).arg(&d).output().unwrap();
-    assert_eq!(
-        ex.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&ex.stderr)
-    );
-    let curated = bin()
-        .args(["check", "--format", "json"])
-        .arg(&d)
-        .output()
-        .unwrap();
-    assert_eq!(
-        curated.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&curated.stderr)
-    );
-    let curated: serde_json::Value = serde_json::from_slice(&curated.stdout).unwrap();
+    let raw = check_json(&d, None);
+    extract_write(&d);
+    let curated = check_json(&d, Some(1));
     assert!(curated["summary"]["articles"]
         .as_array()
         .unwrap()
@@ -100,29 +107,9 @@ fn extract_round_trips_on_the_gold_articles() {
             std::fs::copy(&p, d.join(&name)).unwrap();
         }
     }
-    let run = |d: &PathBuf| {
-        let out = bin()
-            .args(["check", "--format", "json"])
-            .arg(d)
-            .output()
-            .unwrap();
-        assert_eq!(
-            out.status.code(),
-            Some(1),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
-    };
-    let raw = run(&d);
-    let ex = bin().args(["extract", "--write"]).arg(&d).output().unwrap();
-    assert_eq!(
-        ex.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&ex.stderr)
-    );
-    let curated = run(&d);
+    let raw = check_json(&d, Some(1));
+    extract_write(&d);
+    let curated = check_json(&d, Some(1));
     assert!(
         curated["errors"].as_array().unwrap().is_empty(),
         "{}",

@@ -195,19 +195,40 @@ fn learn_from_half(sentence: &str) -> Option<(u8, bool)> {
             l.get(4)?.as_str(),
         ),
     };
-    let fy: i32 = match fy.len() {
-        2 => 2000 + fy.parse::<i32>().ok()?,
-        _ => fy.parse().ok()?,
-    };
+    let fy = fiscal_year(fy)?;
     let year: i32 = match e.get(5) {
         Some(y) => y.as_str().parse().ok()?,
         None => fy - if h == 1 { 1 } else { 0 },
     };
-    let mut end = Month::new(year, month_number(month)?);
-    if day.parse::<u8>().ok().is_some_and(|d| d <= 7) {
-        end = end.plus(-1);
+    let end = period_end(year, month_number(month)?, Some(day));
+    calendar_of(end.plus(if h == 1 { 6 } else { 0 }), fy)
+}
+
+/// "26", "2026", "FY'26": the fiscal year a label names.
+fn fiscal_year(digits: &str) -> Option<i32> {
+    match digits.len() {
+        2 => Some(2000 + digits.parse::<i32>().ok()?),
+        _ => digits.parse().ok(),
     }
-    let fy_end = end.plus(if h == 1 { 6 } else { 0 });
+}
+
+/// The month a period ending on `day` of `month` belongs to: a period "ending" in a month's
+/// first week belongs to the month before (52/53-week years).
+fn period_end(year: i32, month: u8, day: Option<&str>) -> Month {
+    let end = Month::new(year, month);
+    if day
+        .and_then(|d| d.parse::<u8>().ok())
+        .is_some_and(|d| d <= 7)
+    {
+        end.plus(-1)
+    } else {
+        end
+    }
+}
+
+/// The calendar a fiscal year `fy` ending in `fy_end` implies: its end month, and whether
+/// the year is named by the calendar year it starts in; none when they are too far apart.
+fn calendar_of(fy_end: Month, fy: i32) -> Option<(u8, bool)> {
     if fy_end.year() != fy && fy_end.year() != fy + 1 {
         return None;
     }
@@ -223,13 +244,7 @@ pub fn learn_calendar(sentence: &str) -> Option<(u8, bool)> {
         return None;
     }
     if let Some(c) = FISCAL_YEAR_END.captures(sentence) {
-        let mut end = Month::new(2000, month_number(&c[1])?);
-        if c.get(2)
-            .and_then(|d| d.as_str().parse::<u8>().ok())
-            .is_some_and(|d| d <= 7)
-        {
-            end = end.plus(-1);
-        }
+        let end = period_end(2000, month_number(&c[1])?, c.get(2).map(|d| d.as_str()));
         return Some((end.month(), false));
     }
     if let Some(c) = FISCAL_QUARTER_ENDED.captures(sentence) {
@@ -238,10 +253,7 @@ pub fn learn_calendar(sentence: &str) -> Option<(u8, bool)> {
             _ => (c.get(4)?, c.get(5)?, c.get(6)?),
         };
         let q = ordinal_q(q.as_str())?;
-        let mut end = Month::new(2000, month_number(m.as_str())?);
-        if d.as_str().parse::<u8>().ok().is_some_and(|d| d <= 7) {
-            end = end.plus(-1);
-        }
+        let end = period_end(2000, month_number(m.as_str())?, Some(d.as_str()));
         return Some((end.plus(3 * (4 - q)).month(), false));
     }
     if let Some(l) = learn_from_half(sentence) {
@@ -256,24 +268,12 @@ pub fn learn_calendar(sentence: &str) -> Option<(u8, bool)> {
         (c.get(5)?.as_str(), c.get(6)?.as_str())
     };
     let q = ordinal_q(q)?;
-    let fy: i32 = match fy.len() {
-        2 => 2000 + fy.parse::<i32>().ok()?,
-        _ => fy.parse().ok()?,
-    };
+    let fy = fiscal_year(fy)?;
     let month = month_number(c.get(7)?.as_str())?;
-    let day: u8 = c.get(8)?.as_str().parse().ok()?;
+    let day = c.get(8)?.as_str();
+    day.parse::<u8>().ok()?; // a day too large to be one is no date
     let year: i32 = c.get(9)?.as_str().parse().ok()?;
-    // a quarter "ending" early in a month belongs to the month before (52/53-week years)
-    let mut end = Month::new(year, month);
-    if day <= 7 {
-        end = end.plus(-1);
-    }
-    let fy_end = end.plus(3 * (4 - q));
-    let named_by_start = fy_end.year() != fy;
-    if fy_end.year() != fy && fy_end.year() != fy + 1 {
-        return None;
-    }
-    Some((fy_end.month(), named_by_start))
+    calendar_of(period_end(year, month, Some(day)).plus(3 * (4 - q)), fy)
 }
 
 #[cfg(test)]

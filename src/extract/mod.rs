@@ -51,19 +51,36 @@ pub fn learn_from_lines(path: &Path, entity: &str, lines: &[String]) -> Vec<Lear
             continue;
         }
         for (ss, se) in document::bounded(line, document::sentences(line)) {
-            if let Some((fy_end, named_by_start)) = meta::learn_calendar(&line[ss..se]) {
-                out.push(Learned {
-                    entity: entity.to_string(),
-                    fy_end,
-                    named_by_start,
-                    path: path.display().to_string(),
-                    line: i + 1,
-                    sentence: line[ss..se].to_string(),
-                });
-            }
+            out.extend(learned_at(
+                &line[ss..se],
+                &line[ss..se],
+                entity,
+                path,
+                i + 1,
+            ));
         }
     }
     out
+}
+
+/// The calendar a sentence teaches, if any: `text` as written (for `claimcheck knowledge`),
+/// `sentence` as read (URLs masked).
+fn learned_at(
+    text: &str,
+    sentence: &str,
+    entity: &str,
+    path: &Path,
+    line: usize,
+) -> Option<Learned> {
+    let (fy_end, named_by_start) = meta::learn_calendar(sentence)?;
+    Some(Learned {
+        entity: entity.to_string(),
+        fy_end,
+        named_by_start,
+        path: path.display().to_string(),
+        line,
+        sentence: text.to_string(),
+    })
 }
 
 /// The result of reading one raw article.
@@ -492,16 +509,13 @@ pub fn extract(
         let para_first = claims.len();
         for (ss, se) in document::bounded(ptext, document::sentences(ptext)) {
             let sentence = &ptext[ss..se];
-            if let Some((fy_end, named_by_start)) = meta::learn_calendar(sentence) {
-                learned.push(Learned {
-                    entity: entity.clone(),
-                    fy_end,
-                    named_by_start,
-                    path: path.display().to_string(),
-                    line: para.locate(ss).0,
-                    sentence: para.text[ss..se].to_string(),
-                });
-            }
+            learned.extend(learned_at(
+                &para.text[ss..se],
+                sentence,
+                &entity,
+                path,
+                para.locate(ss).0,
+            ));
             // most sentences state no figure: only look for what a later sentence may inherit
             let may_have_figures = numbers::may_contain(sentence);
             let ms = if may_have_figures || periods::may_contain(sentence) {

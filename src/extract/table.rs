@@ -101,16 +101,19 @@ fn two_line_dates(text: &str, span: Option<u8>) -> Option<Vec<Col>> {
     Some(
         days.iter()
             .zip(years)
-            .map(|(d, y)| {
-                let d = d.as_str().trim_end_matches(',');
-                match span {
-                    Some(3) => Col::Period(format!("quarter ended {d}, {y}")),
-                    Some(12) => Col::Period(format!("fiscal year ended {d}, {y}")),
-                    _ => Col::Skip,
-                }
-            })
+            .map(|(d, y)| dated_col(d.as_str().trim_end_matches(','), y, span))
             .collect(),
     )
+}
+
+/// The column a month-day and a year under a span header name: "quarter ended Oct. 31,
+/// 2025" under "Three Months Ended"; a span not read (six or nine months) is skipped.
+fn dated_col(day: &str, year: &str, span: Option<u8>) -> Col {
+    match span {
+        Some(3) => Col::Period(format!("quarter ended {day}, {year}")),
+        Some(12) => Col::Period(format!("fiscal year ended {day}, {year}")),
+        _ => Col::Skip,
+    }
 }
 
 /// A row of per-share amounts, which a table's "(in millions)" does not scale.
@@ -129,14 +132,7 @@ pub fn caption(text: &str) -> Option<(String, Scale)> {
     });
     let Some(c) = CAPTION.captures(text) else {
         let c = SCALE_ONLY.captures(text)?;
-        let sc = c[1].to_ascii_lowercase();
-        let scale = if sc.starts_with("thousand") {
-            Scale::Thousand
-        } else if sc.starts_with('m') {
-            Scale::Million
-        } else {
-            Scale::Billion
-        };
+        let scale = scale_word(&c[1]);
         let code = if text.to_ascii_lowercase().contains("dollars") {
             "USD"
         } else {
@@ -171,15 +167,19 @@ pub fn caption(text: &str) -> Option<(String, Scale)> {
     } else {
         "CHF"
     };
-    let sc = sc.to_lowercase();
-    let scale = if sc.starts_with("thousand") {
+    Some((code.to_string(), scale_word(sc)))
+}
+
+/// "thousands", "millions", "mn", "bn", ...: the scale a caption's word names.
+fn scale_word(word: &str) -> Scale {
+    let w = word.to_lowercase();
+    if w.starts_with("thousand") {
         Scale::Thousand
-    } else if sc.starts_with('m') {
+    } else if w.starts_with('m') {
         Scale::Million
     } else {
         Scale::Billion
-    };
-    Some((code.to_string(), scale))
+    }
 }
 
 fn cells(text: &str) -> Vec<(usize, &str)> {
@@ -442,11 +442,7 @@ impl State {
                 self.header = Some(
                     days.iter()
                         .zip(&filled)
-                        .map(|(d, y)| match span {
-                            Some(3) => Col::Period(format!("quarter ended {d}, {y}")),
-                            Some(12) => Col::Period(format!("fiscal year ended {d}, {y}")),
-                            _ => Col::Skip,
-                        })
+                        .map(|(d, y)| dated_col(d, y, span))
                         .collect(),
                 );
                 return vec![];
