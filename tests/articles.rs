@@ -196,3 +196,47 @@ fn long_indented_lines_render_in_the_terminal_report() {
         String::from_utf8_lossy(&out.stdout)
     );
 }
+
+/// A sentence that gives two values under what we read as one key was misread
+/// somewhere (a comparison, a table row, a qualifier we did not see): neither
+/// figure is compared, while the same figures in two articles still conflict.
+#[test]
+fn figures_one_sentence_gives_two_values_are_not_compared() {
+    let d = tmpdir("selfsplit");
+    std::fs::write(
+        d.join("a.txt"),
+        "Norrvik Freight third quarter 2025\n\nIn the third quarter of 2025, Norrvik Freight's revenue was $2.2 billion and its revenue was $1.9 billion.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("b.txt"),
+        "Norrvik Freight third quarter 2025\n\nNorrvik Freight's revenue was $2.2 billion in the third quarter of 2025.\n",
+    )
+    .unwrap();
+    let run = |dir: &std::path::Path| {
+        let out = bin()
+            .args(["check", "--format", "json", "--fail-on", "never"])
+            .arg(dir)
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == "contradiction")
+            .count()
+    };
+    assert_eq!(
+        run(&d),
+        0,
+        "a self-split sentence is kept out of comparisons"
+    );
+    // the same disagreement across two articles is a finding
+    std::fs::write(
+        d.join("a.txt"),
+        "Norrvik Freight third quarter 2025\n\nNorrvik Freight's revenue was $1.9 billion in the third quarter of 2025.\n",
+    )
+    .unwrap();
+    assert_eq!(run(&d), 1, "two articles that disagree still conflict");
+}

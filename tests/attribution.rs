@@ -477,3 +477,93 @@ fn a_division_the_catalogue_does_not_know_is_not_the_company() {
     assert_eq!(metric_of(c, "$1.2 billion"), "company.revenue");
     assert_eq!(metric_of(c, "3%"), "-");
 }
+
+/// The metric id with its scope ("company.net-income:attributable"), or "-".
+fn scoped(text: &str, figure: &str) -> String {
+    claims(text)
+        .into_iter()
+        .find(|c| c.figure.text == figure)
+        .unwrap_or_else(|| panic!("{figure} not found"))
+        .metric
+        .map(|m| m.to_string())
+        .unwrap_or_else(|| "-".into())
+}
+
+#[test]
+fn qualifiers_keep_measures_that_are_different_numbers_apart() {
+    // adjusted before the measure
+    let s = "Adjusted net income rose 12% to $410 million in the third quarter of 2025.";
+    assert_eq!(scoped(s, "$410 million"), "company.net-income:non-gaap");
+    // a measure adjusted by definition is not qualified again
+    let s = "Adjusted EBITA fell 12% to $910 million, and the adjusted EBITA margin fell to 13.3%.";
+    assert_eq!(scoped(s, "$910 million"), "company.adjusted-ebita");
+    assert_eq!(scoped(s, "13.3%"), "company.operating-margin");
+    // a qualifier after the figure, and the plain figure beside it stays plain
+    let s = "Diluted EPS was $1.42 on a non-GAAP basis in the third quarter of 2025.";
+    assert_eq!(scoped(s, "$1.42"), "company.eps:non-gaap");
+    let s = "Diluted EPS was $1.10 in the third quarter of 2025; non-GAAP EPS was $1.42.";
+    assert_eq!(scoped(s, "$1.10"), "company.eps");
+    // a clause that opens with the qualifier
+    let s = "On a continuing operations basis, net income grew 9% to $300 million in the third quarter of 2025.";
+    assert_eq!(scoped(s, "$300 million"), "company.net-income:continuing");
+    // basic EPS is not the diluted figure; a qualifier limited to EPS leaves revenue alone
+    let s = "Quarterly basic EPS came to $2.31 in the third quarter of 2025.";
+    assert_eq!(scoped(s, "$2.31"), "company.eps:basic");
+    let s = "Earnings per share, basic, came to $2.31 in the third quarter of 2025.";
+    assert_eq!(scoped(s, "$2.31"), "company.eps:basic");
+    let s = "Basic revenue rose 4% to $2.3 billion in the third quarter of 2025.";
+    assert_eq!(scoped(s, "$2.3 billion"), "company.revenue");
+    // and the plain measure stays plain
+    let s = "Net income rose 12% to $410 million in the third quarter of 2025.";
+    assert_eq!(scoped(s, "$410 million"), "company.net-income");
+}
+
+#[test]
+fn a_lead_line_qualifies_the_bullets_under_it() {
+    let s = "Third quarter 2025 highlights\n\n- Revenue was $2.4 billion, up 11%.\n- On an adjusted basis, which excludes one-off items:\n- Operating profit was $610 million, up 14%.\n- Net profit was $480 million.\n\nThe company employs 9,000 people.";
+    assert_eq!(scoped(s, "$2.4 billion"), "company.revenue");
+    assert_eq!(
+        scoped(s, "$610 million"),
+        "company.operating-income:non-gaap"
+    );
+    assert_eq!(scoped(s, "$480 million"), "company.net-income:non-gaap");
+    // a lead line with no qualifier ends the earlier one
+    let s = "- On an adjusted basis:\n- Operating profit was $610 million.\n- On a reported basis:\n- Operating profit was $540 million.";
+    assert_eq!(
+        scoped(s, "$610 million"),
+        "company.operating-income:non-gaap"
+    );
+    assert_eq!(scoped(s, "$540 million"), "company.operating-income");
+}
+
+#[test]
+fn a_superseded_forecast_is_an_earlier_value() {
+    let s = "For the fiscal year ending March 2026, Norrvik now expects operating profit of $1.4 billion. It previously expected operating profit to rise 4% to $1.3 billion, and revenue to fall 2% to $11.7 billion.";
+    let r = read(s);
+    let label = |f: &str| r.iter().find(|x| x.0 == f).map(|x| x.2.clone()).unwrap();
+    assert_eq!(label("$1.3 billion"), "earlier value");
+    assert_eq!(label("$11.7 billion"), "earlier value");
+    assert_ne!(label("$1.4 billion"), "earlier value");
+}
+
+#[test]
+fn a_part_the_catalogue_does_not_know_is_not_the_company() {
+    // named after the figure
+    let s = "Norrvik reported a 19% jump in revenue from its ticketing business in the third quarter of 2025.";
+    assert_eq!(metric_of(s, "19%"), "-");
+    // a possessive part before the figure
+    let s =
+        "In the third quarter of 2025 Norrvik's lighting segment lifted sales 17% to $6.8 billion.";
+    assert_eq!(metric_of(s, "$6.8 billion"), "-");
+    // the company's name followed by a unit's name
+    let s = "Norrvik Marine, for its part, posted revenue down 4% at $1.17 billion in the third quarter of 2025.";
+    assert_eq!(metric_of(s, "$1.17 billion"), "-");
+    // but the company's own name, a generic modifier and a person stay the company's
+    let s = "Norrvik Freight said revenue rose 8% to $2.2 billion in the third quarter of 2025.";
+    assert_eq!(metric_of(s, "$2.2 billion"), "company.revenue");
+    let s = "Norrvik CEO Ana Lund said its core business grew revenue 8% to $2.2 billion in the third quarter of 2025.";
+    assert_eq!(metric_of(s, "$2.2 billion"), "company.revenue");
+    // company-level measures are the company's whatever the part
+    let s = "Norrvik spent $300 million on its logistics business in the third quarter of 2025.";
+    assert_eq!(metric_of(s, "$300 million"), "company.capex");
+}

@@ -62,6 +62,7 @@ const COMMON_CAPITALISED: &[&str] = &[
     "h2",
     "fy",
     "gaap",
+    "ifrs",
     "non",
     "eps",
     "ceo",

@@ -147,6 +147,21 @@ pub fn is_table_row(s: &str) -> bool {
 }
 
 /// Builds paragraphs from plain text or Markdown lines. `skip_until` lines (front matter) are ignored.
+/// A headline or deck in title case ("Acme Posts Record Quarter With 40% Jump"):
+/// most of its longer words capitalised. Such a line is a unit of its own even
+/// when the body follows on the next line with no blank line between.
+fn title_case(line: &str) -> bool {
+    let long: Vec<&str> = line
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    let caps = long
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    long.len() >= 3 && caps * 10 >= long.len() * 7
+}
+
 pub fn from_lines(lines: Vec<String>, skip_until: usize) -> Doc {
     let mut doc = Doc {
         lines,
@@ -310,7 +325,7 @@ pub fn from_lines(lines: Vec<String>, skip_until: usize) -> Doc {
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
             && !body_trim.ends_with(',')
-            && doc.lines.get(i + 1).is_none_or(|l| l.trim().is_empty())
+            && (title_case(body_trim) || doc.lines.get(i + 1).is_none_or(|l| l.trim().is_empty()))
             && doc.lines[i + 1..]
                 .iter()
                 .find(|l| !l.trim().is_empty())
@@ -471,6 +486,36 @@ pub fn bounded(text: &str, sentences: Vec<(usize, usize)>) -> Vec<(usize, usize)
         }
     }
     out
+}
+
+#[cfg(test)]
+mod title_tests {
+    use super::*;
+
+    #[test]
+    fn a_title_case_headline_is_its_own_unit_even_without_a_blank_line() {
+        let lines: Vec<String> = [
+            "Norrvik Posts Record Third Quarter With 40% Profit Surge",
+            "Norrvik just posted its best quarter, with operating profit up 40% to $2.1 billion.",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let doc = from_lines(lines, 0);
+        assert_eq!(doc.paras.len(), 2, "{:?}", doc.paras);
+        assert_eq!(doc.paras[0].kind, ParaKind::Heading);
+        // a hard-wrapped sentence is not split
+        let lines: Vec<String> = [
+            "Norrvik said on Tuesday that its operating profit for the",
+            "quarter rose 40% to $2.1 billion.",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        assert_eq!(from_lines(lines, 0).paras.len(), 1);
+        assert!(title_case("Acme Trims Its 2026 Outlook After Weak Orders"));
+        assert!(!title_case("Acme trims its 2026 outlook after weak orders"));
+    }
 }
 
 #[cfg(test)]

@@ -332,6 +332,80 @@ fn unknown_division(hits: &[Hit], sentence: &str, at: usize) -> bool {
     !hits.iter().any(|h| h.start < end && h.end > start)
 }
 
+/// Whether the figure's subject is a part of the business the catalogue does
+/// not know (see `parts` in metrics.yaml): "its payments business" or "Acme's
+/// lighting segment" in the figure's clause, or the company's name followed by
+/// a unit's name ("Acme Marine posted lower revenue") before the figure.
+fn unknown_part(
+    k: &Knowledge,
+    hits: &[Hit],
+    idx: &SentenceIndex,
+    sentence: &str,
+    clause: (usize, usize),
+    f: &Found,
+) -> bool {
+    let parts = &k.metrics.parts;
+    if parts.nouns.is_empty() {
+        return false;
+    }
+    let covered = |a: usize, b: usize| hits.iter().any(|h| h.start < b && h.end > a);
+    let is_word = |list: &[String], w: &str| list.iter().any(|x| x.eq_ignore_ascii_case(w));
+    // "its payments business", "Acme's lighting segment", "the consumer health unit"
+    static OWNED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:(?-u:\b)(?:its|their|the)|['\u{2019}]s)\s+((?:[\w&-]+\s+){1,3}?)([a-z]+)(?-u:\b)")
+            .expect("owned part")
+    });
+    // a window around the figure: a clause as long as a file is not scanned per figure
+    const WINDOW: usize = 200;
+    let fl = |at: usize| crate::extract::numbers::floor_char(sentence, at);
+    let cs = fl(clause.0.max(f.start.saturating_sub(WINDOW)));
+    let ce = fl(clause.1.min(f.end + WINDOW));
+    let text = &sentence[cs..ce];
+    for c in OWNED.captures_iter(text) {
+        let (Some(words), Some(noun)) = (c.get(1), c.get(2)) else {
+            continue;
+        };
+        if !is_word(&parts.nouns, noun.as_str()) {
+            continue;
+        }
+        let (a, b) = (cs + words.start(), cs + words.end());
+        let named: Vec<&str> = words
+            .as_str()
+            .split_whitespace()
+            .filter(|w| !is_word(&parts.generic, w))
+            .collect();
+        if !(named.is_empty() || covered(a, b) || a <= f.start && f.start < b) {
+            return true;
+        }
+    }
+    // "Acme Marine, for its part, posted lower revenue": the company's name and more
+    for &(_, end) in idx
+        .company_at
+        .iter()
+        .filter(|(s, _)| *s < f.start && *s + WINDOW >= f.start)
+    {
+        let rest = &sentence[end..fl(end + 60)];
+        let word: String = rest
+            .trim_start_matches(' ')
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '-' || *c == '&')
+            .collect();
+        let at = end + (rest.len() - rest.trim_start_matches(' ').len());
+        if rest.starts_with(' ')
+            && word.chars().next().is_some_and(char::is_uppercase)
+            && !is_word(&parts.name_words, &word)
+            && !covered(at, at + word.len())
+            && !idx
+                .company_at
+                .iter()
+                .any(|&(s, e)| s < at + word.len() && e > at)
+        {
+            return true;
+        }
+    }
+    false
+}
+
 /// The last subject named in a text.
 pub fn last_subject(lex: &Lexicon, text: &str) -> Option<String> {
     lex.hits(text)
@@ -577,6 +651,8 @@ fn nearest(
 /// What is computed once per sentence: catalogue terms found in it and its clause breaks.
 pub struct SentenceIndex {
     hits: Vec<Hit>,
+    /// Where the article's company is named: (start, end).
+    company_at: Vec<(usize, usize)>,
     breaks: Vec<(usize, usize)>,
     /// Relative clauses and appositions (", which ...,", ", the main line of ...,"):
     /// their terms do not name the subject of figures outside them.
@@ -615,11 +691,13 @@ impl SentenceIndex {
 
     pub fn new(lex: &Lexicon, sentence: &str, entity_names: &[String]) -> SentenceIndex {
         let mut hits = lex.hits(sentence);
+        let mut company_at = Vec::new();
         // the article's company named in the sentence is the "company" subject
         for n in entity_names.iter().filter(|n| n.len() >= 3) {
             let mut from = 0;
             while let Some(i) = sentence[from..].find(n.as_str()) {
                 let s = from + i;
+                company_at.push((s, s + n.len()));
                 hits.push(Hit {
                     start: s,
                     end: s + n.len(),
@@ -707,6 +785,7 @@ impl SentenceIndex {
             .collect();
         SentenceIndex {
             hits,
+            company_at,
             breaks,
             asides,
             relative,
@@ -736,6 +815,111 @@ impl SentenceIndex {
 }
 
 /// Attributes the figure at `f` (byte offsets in `sentence`).
+/// A text cut to words for cue matching: lower case, punctuation other than
+/// hyphens and brackets turned to spaces, padded with a space each side.
+fn cue_words(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(' ');
+    for c in s.chars() {
+        if c.is_alphanumeric() || matches!(c, '-' | '(' | ')') {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    if !out.ends_with(' ') {
+        out.push(' ');
+    }
+    out
+}
+
+fn has_cue(words: &str, cues: &[String]) -> bool {
+    cues.iter().any(|c| words.contains(&cue_words(c)))
+}
+
+fn starts_with_cue(words: &str, cues: &[String]) -> bool {
+    cues.iter().any(|c| words.starts_with(&cue_words(c)))
+}
+
+/// The qualifier (see `qualifiers` in metrics.yaml) that the measure phrase at
+/// `m` carries for the figure `f`: a cue among the four words before the
+/// phrase or opening the figure's clause or sentence, a cue between the phrase
+/// and the figure, or one right after the figure.
+pub(crate) fn qualifier_scope(
+    k: &Knowledge,
+    sentence: &str,
+    clause_start: usize,
+    m: (usize, usize),
+    measure: &str,
+    f: &Found,
+) -> Option<String> {
+    // every window is bounded, so a sentence as long as a file is read in linear time
+    const WINDOW: usize = 160;
+    let fl = |at: usize| crate::extract::numbers::floor_char(sentence, at);
+    let m0 = fl(m.0);
+    let before_all = &sentence[fl(m0.saturating_sub(WINDOW))..m0];
+    let last4: Vec<&str> = before_all.split_whitespace().rev().take(4).collect();
+    let last4 = cue_words(&last4.into_iter().rev().collect::<Vec<_>>().join(" "));
+    let opening = |from: usize| {
+        let from = fl(from.min(m0));
+        let t = sentence[from..fl((from + WINDOW).min(m0))].trim_start_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '-' | '*' | '\u{2022}' | ',' | ';')
+        });
+        cue_words(t)
+    };
+    let (clause_open, sentence_open) = (opening(clause_start), opening(0));
+    let between =
+        (m.1 <= f.start && f.start - m.1 <= WINDOW).then(|| cue_words(&sentence[fl(m.1)..f.start]));
+    // right after the figure, not past a comma or semicolon ("58.9%; non-GAAP ...")
+    let after = sentence[f.end..fl(f.end + WINDOW)].trim_start();
+    let right_after = if after.starts_with([',', ';', '.', ':']) {
+        String::new()
+    } else {
+        cue_words(after)
+    };
+    // "adjusted EBITA margin": a synonym of the measure that holds the cue is the measure itself
+    let phrase = cue_words(&sentence[m.0..m.1.min(sentence.len())]);
+    let synonyms: Vec<String> = k
+        .metrics
+        .measures
+        .get(measure)
+        .map(|d| d.synonyms.iter().map(|s| cue_words(s)).collect())
+        .unwrap_or_default();
+    let own = |cues: &[String]| {
+        cues.iter().any(|c| {
+            let c = cue_words(c);
+            phrase.contains(&c)
+                || synonyms
+                    .iter()
+                    .any(|s| s.contains(&c) && s.ends_with(&phrase))
+        })
+    };
+    k.metrics
+        .qualifiers
+        .iter()
+        .filter(|q| q.measures.is_empty() || q.measures.iter().any(|x| x == measure))
+        .filter(|q| !own(&q.before))
+        .find(|q| {
+            has_cue(&last4, &q.before)
+                || starts_with_cue(&clause_open, &q.before)
+                || starts_with_cue(&sentence_open, &q.before)
+                || between.as_deref().is_some_and(|b| has_cue(b, &q.after))
+                || starts_with_cue(&right_after, &q.after)
+        })
+        .map(|q| q.id.clone())
+}
+
+/// The qualifier a lead line ("On a non-GAAP basis:") sets for the bullets under it.
+pub fn lead_qualifier(k: &Knowledge, line: &str) -> Option<String> {
+    let w = cue_words(line);
+    k.metrics
+        .qualifiers
+        .iter()
+        .filter(|q| q.lead)
+        .find(|q| has_cue(&w, &q.before) || has_cue(&w, &q.after))
+        .map(|q| q.id.clone())
+}
+
 pub fn attribute(
     lex: &Lexicon,
     k: &Knowledge,
@@ -990,6 +1174,16 @@ pub fn attribute(
     }
     // "The consumer health division ... grew revenue 11%": a unit the catalogue does not
     // know; its figures are not the company's
+    let company_level = measure
+        .as_deref()
+        .and_then(|m| k.metrics.measures.get(m))
+        .is_some_and(|d| d.company_level);
+    if subject.as_deref().is_none_or(|s| s == "company")
+        && !company_level
+        && unknown_part(k, hits, idx, sentence, (cs, ce), f)
+    {
+        return Attribution::none(kind, of, outlook);
+    }
     if subject.as_deref().is_none_or(|s| s == "company")
         && (unknown_division(hits, sentence, cs)
             || cs > 0
@@ -1140,14 +1334,10 @@ pub fn attribute(
             .map(|h| h.id.clone())
     } else {
         // "non-GAAP gross margin" and the GAAP figure beside it are two different numbers
-        static NON_GAAP: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)(?-u:\b)non[\s-]?(?:gaap|ifrs)\s+(?:\w+\s+){0,2}$").expect("non-gaap")
-        });
         part_measure
             .as_ref()
             .or(measure_hit.as_ref())
-            .filter(|m| NON_GAAP.is_match(tail(&sentence[..m.start], 30)))
-            .map(|_| "non-gaap".to_string())
+            .and_then(|m| qualifier_scope(k, sentence, cs, (m.start, m.end), &measure, f))
     };
     let basis = (kind == Kind::Growth).then(|| {
         if CAGR.is_match(clause_text) || CAGR.is_match(sentence) && !QOQ.is_match(clause_text) {

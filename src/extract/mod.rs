@@ -439,12 +439,23 @@ pub fn extract(
                 .chain(e.aliases.iter().cloned())
                 .collect()
         })
-        .unwrap_or_else(|| vec![entity.clone()]);
+        // a company the catalogue does not know: its name, and its first word
+        // ("Norrvik" for "Norrvik Freight"), as writers shorten it
+        .unwrap_or_else(|| {
+            let first = entity.split_whitespace().next().unwrap_or_default();
+            let mut v = vec![entity.clone()];
+            if first.len() >= 4 && first != entity && first.starts_with(char::is_uppercase) {
+                v.push(first.to_string());
+            }
+            v
+        });
     let mut heading_period: Option<periods::Mention> = None;
     let mut title_period: Option<periods::Mention> = None;
     let mut body_started = false;
     // "For the fourth quarter, the company expects:" labels the bullets that follow
     let mut lead_period: Option<periods::Mention> = None;
+    // "On a non-GAAP basis:" qualifies the bullets that follow, until the next lead line
+    let mut lead_scope: Option<String> = None;
     let mut table = table::State::default();
     let mut columns = Columns::default();
     let mut caption: Option<(String, crate::model::Scale)> = None;
@@ -485,6 +496,12 @@ pub fn extract(
         }
         if para.kind != ParaKind::Bullet && para.kind != ParaKind::TableRow {
             lead_period = None;
+        }
+        let is_lead = ptext.trim_end().ends_with(':');
+        if is_lead {
+            lead_scope = metric::lead_qualifier(k, ptext);
+        } else if para.kind != ParaKind::Bullet && para.kind != ParaKind::TableRow {
+            lead_scope = None;
         }
         if para.kind == ParaKind::TableRow {
             if table.caption.is_none() {
@@ -823,11 +840,22 @@ pub fn extract(
                 static PREVIOUS: LazyLock<Regex> = LazyLock::new(|| {
                     Regex::new(r"(?i)(?:previous|prior|earlier|original|old|initial)\s+(?:forecast|guidance|target|outlook|estimate|projection|plan)s?\s*(?:of|:|was|at|stood\s+at)?\s*$").expect("previous")
                 });
-                let found_period = if PREVIOUS.is_match(metric::tail(&sentence[..f.start], 40)) {
-                    Some(("earlier value".to_string(), PeriodFrom::Clause, None))
-                } else {
-                    found_period
-                };
+                // "The company previously expected net income to fall 9% to ¥970 billion, and
+                // revenue to ...": every figure after such a verb is the superseded forecast
+                static SUPERSEDED: LazyLock<Regex> = LazyLock::new(|| {
+                    Regex::new(r"(?i)(?-u:\b)(?:previously|originally|initially|had\s+earlier|had\s+previously|had\s+originally)\s+(?:had\s+)?(?:expected|forecast|forecasted|projected|guided|estimated|predicted|targeted|anticipated|seen|called\s+for)(?-u:\b)").expect("superseded")
+                });
+                // (within the figure's last 300 bytes: a sentence as long as a file is
+                // not searched again for every figure)
+                let superseded = SUPERSEDED.is_match(
+                    &sentence[numbers::floor_char(sentence, f.start.saturating_sub(300))..f.start],
+                );
+                let found_period =
+                    if superseded || PREVIOUS.is_match(metric::tail(&sentence[..f.start], 40)) {
+                        Some(("earlier value".to_string(), PeriodFrom::Clause, None))
+                    } else {
+                        found_period
+                    };
                 // "to $9.1 billion from $9.6 billion": with no label of its own, the earlier value
                 let found_period = match found_period {
                     None if lead.ends_with("from")
@@ -912,6 +940,17 @@ pub fn extract(
                         .filter(|m| m.scope.as_deref() == Some("non-gaap"))
                     {
                         m.scope = None;
+                    }
+                }
+                // a bullet under "On a non-GAAP basis:" carries its lead's qualifier
+                if let (Some(q), Some(m), ParaKind::Bullet) =
+                    (&lead_scope, a.metric.as_mut(), para.kind)
+                {
+                    let applies = k.metrics.qualifiers.iter().any(|x| {
+                        &x.id == q && (x.measures.is_empty() || x.measures.contains(&m.measure))
+                    });
+                    if m.scope.is_none() && applies && !is_lead {
+                        m.scope = Some(q.clone());
                     }
                 }
                 if a.metric.as_ref().is_some_and(|m| !fits(k, m, a.kind)) {

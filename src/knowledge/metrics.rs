@@ -16,6 +16,51 @@ pub(crate) struct MetricsFile {
     pub measures: Vec<MeasureDef>,
     #[serde(default)]
     pub scopes: Vec<Term>,
+    #[serde(default)]
+    pub qualifiers: Vec<Qualifier>,
+    #[serde(default)]
+    pub parts: Option<Parts>,
+}
+
+/// Words that tell a part of a business the catalogue does not know from the
+/// company itself (see `parts` in metrics.yaml).
+#[derive(Debug, Deserialize, Clone, Default, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Parts {
+    /// Nouns that name a part: "its payments business", "the lighting segment".
+    #[serde(default)]
+    pub nouns: Vec<String>,
+    /// Modifiers that name no particular part: "its core business".
+    #[serde(default)]
+    pub generic: Vec<String>,
+    /// Capitalised words after a company's name that still name the company or
+    /// a person, not a unit: "Acme Holdings", "Acme CEO".
+    #[serde(default)]
+    pub name_words: Vec<String>,
+}
+
+/// Words beside a measure that make it a different number ("adjusted net
+/// income", "net income attributable to shareholders", "basic EPS"): the
+/// figure's metric takes the qualifier's id as its scope, so it is compared
+/// only with figures that carry the same qualifier.
+#[derive(Debug, Deserialize, Clone, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Qualifier {
+    /// The scope it sets.
+    pub id: String,
+    /// Cues among the few words just before the measure phrase, or opening its clause.
+    #[serde(default)]
+    pub before: Vec<String>,
+    /// Cues between the measure phrase and the figure, or right after the figure.
+    #[serde(default)]
+    pub after: Vec<String>,
+    /// The measures it applies to (empty: every measure).
+    #[serde(default)]
+    pub measures: Vec<String>,
+    /// A lead line ending in a colon that holds a cue ("On a non-GAAP basis:")
+    /// qualifies the bullets under it.
+    #[serde(default)]
+    pub lead: bool,
 }
 
 #[derive(Debug, Deserialize, Clone)]
@@ -59,6 +104,8 @@ pub struct Catalogue {
     pub scopes: BTreeMap<String, Vec<String>>,
     /// subject -> the subject it is part of
     pub part_of: BTreeMap<String, String>,
+    pub qualifiers: Vec<Qualifier>,
+    pub parts: Parts,
 }
 
 pub(crate) fn parse_class(s: &str) -> Option<PeriodClass> {
@@ -81,6 +128,20 @@ impl Catalogue {
         }
         for t in f.scopes {
             self.scopes.insert(t.id, t.synonyms);
+        }
+        if let Some(p) = f.parts {
+            self.parts.nouns.extend(p.nouns);
+            self.parts.generic.extend(p.generic);
+            self.parts.name_words.extend(p.name_words);
+        }
+        for q in f.qualifiers {
+            if q.before.is_empty() && q.after.is_empty() {
+                return Err(format!("qualifier {}: no `before` or `after` cues", q.id));
+            }
+            // a qualifier is a scope of its own, named by no geography word
+            self.scopes.entry(q.id.clone()).or_default();
+            self.qualifiers.retain(|o| o.id != q.id);
+            self.qualifiers.push(q);
         }
         for m in f.measures {
             let kinds = m

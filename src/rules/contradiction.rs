@@ -120,14 +120,38 @@ fn overlapping_class(k: &Knowledge, s: &SeriesKey) -> bool {
 }
 
 /// Partitions claims by unit (each currency apart: the currency rule compares those).
+/// Figures that one sentence gives different values under what we read as the
+/// same key are left out: a writer does not contradict themself within a line,
+/// so one of them was misread (a comparison, a table row, a qualifier we did
+/// not see) and neither can be trusted in a comparison.
 fn by_unit(ctx: &Ctx, ids: &[usize]) -> Vec<Vec<usize>> {
+    let self_split = self_split(ctx, ids);
     let mut m: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for &i in ids {
+    for &i in ids.iter().filter(|i| !self_split.contains(i)) {
         m.entry(ctx.claims[i].figure.unit.to_string())
             .or_default()
             .push(i);
     }
     m.into_values().filter(|v| v.len() > 1).collect()
+}
+
+/// Claims of `ids` that disagree with another claim of the same article and line
+/// (one pass over buckets of article, line and unit: a line as long as a file
+/// with thousands of figures is not compared pair by pair).
+fn self_split(ctx: &Ctx, ids: &[usize]) -> BTreeSet<usize> {
+    let mut buckets: BTreeMap<(usize, usize, String), Vec<usize>> = BTreeMap::new();
+    for &i in ids {
+        let c = &ctx.claims[i];
+        buckets
+            .entry((c.article, c.span.line, c.figure.unit.to_string()))
+            .or_default()
+            .push(i);
+    }
+    buckets
+        .into_values()
+        .filter(|b| b.len() > 1 && clusters(ctx.claims, b).len() > 1)
+        .flatten()
+        .collect()
 }
 
 fn conflict(
