@@ -96,7 +96,7 @@ pub fn load(path: &Path) -> Result<Config> {
             fail_on: None,
         }
     } else {
-        serde_yaml::from_str(&text).map_err(|e| Error::yaml(path, &e))?
+        crate::error::from_yaml(path, &text)?
     };
     let known: Vec<&str> = crate::rules::registry().iter().map(|r| r.id()).collect();
     let mut cfg = Config {

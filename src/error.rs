@@ -49,16 +49,39 @@ impl Error {
         }
     }
 
-    /// A YAML error from serde_yaml, located in `path`.
+    /// A YAML error from serde_yaml, located in `path`. A bracket that is
+    /// never closed is located where it opens, not where the parser gave up.
     pub fn yaml(path: &std::path::Path, e: &serde_yaml::Error) -> Error {
-        let (line, column) = e
+        let (mut line, mut column) = e
             .location()
             .map(|l| (l.line(), l.column()))
             .unwrap_or((1, 1));
-        let mut message = e.to_string();
+        let full = e.to_string();
         // serde_yaml appends " at line X column Y"; the location is already in front.
-        if let Some(i) = message.find(" at line ") {
-            message.truncate(i);
+        let mut message = match full.find(" at line ") {
+            Some(i) => full[..i].to_string(),
+            None => full.clone(),
+        };
+        for (context, open) in [
+            ("while parsing a flow mapping at line ", '{'),
+            ("while parsing a flow sequence at line ", '['),
+        ] {
+            let Some(i) = full.find(context) else {
+                continue;
+            };
+            let mark = &full[i + context.len()..];
+            let mut nums = mark
+                .split(|c: char| !c.is_ascii_digit())
+                .filter(|n| !n.is_empty())
+                .filter_map(|n| n.parse::<usize>().ok());
+            if let (Some(l), Some(c)) = (nums.next(), nums.next()) {
+                message = format!(
+                    "'{open}' is never closed ({message} by line {line})",
+                    open = open
+                );
+                (line, column) = (l, c);
+            }
+            break;
         }
         Error::Yaml {
             path: path.to_path_buf(),
@@ -78,6 +101,16 @@ impl Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Parses YAML text into `T`: the syntax is checked on the whole text first,
+/// so a syntax error is reported where it is, not as a type error met earlier
+/// on the way.
+pub fn from_yaml<T: serde::de::DeserializeOwned>(path: &std::path::Path, text: &str) -> Result<T> {
+    if let Err(e) = serde_yaml::from_str::<serde_yaml::Value>(text) {
+        return Err(Error::yaml(path, &e));
+    }
+    serde_yaml::from_str(text).map_err(|e| Error::yaml(path, &e))
+}
 
 /// Reads a file as UTF-8 text: invalid bytes are an error naming the line.
 /// A byte-order mark is dropped.

@@ -69,6 +69,10 @@ enum Command {
         /// Write the current findings to FILE as a baseline (atomically).
         #[arg(long)]
         write_baseline: Option<PathBuf>,
+        /// The name standard input (`-`) goes by in reports; its extension says how
+        /// to read it (draft.md, page.html). Default: <stdin>.
+        #[arg(long, value_name = "NAME")]
+        stdin_name: Option<PathBuf>,
     },
     /// Check a draft claim by claim against trusted sources: verified, contradicted,
     /// mislabelled or unverifiable, plus the draft's own sourcing findings.
@@ -92,6 +96,10 @@ enum Command {
         color: Color,
         #[arg(long, default_value_t = 0.05)]
         fx_tolerance: f64,
+        /// The name standard input (`-`) goes by in reports; its extension says how
+        /// to read it (draft.md, page.html). Default: <stdin>.
+        #[arg(long, value_name = "NAME")]
+        stdin_name: Option<PathBuf>,
     },
     /// Extract the claims of raw articles and print them as claim files (YAML).
     Extract {
@@ -137,6 +145,7 @@ fn main() -> ExitCode {
             output,
             color,
             fx_tolerance,
+            stdin_name,
         } => {
             let mut verdicts = Vec::new();
             let mut severity: Option<Severity> = None;
@@ -162,7 +171,14 @@ fn main() -> ExitCode {
             };
             let mut opts = Options::default();
             opts.rules.fx_tolerance = fx_tolerance;
-            let g = claimcheck::gate::run(&[draft], &against, &opts, &k);
+            let paths: Vec<PathBuf> = std::iter::once(draft.clone())
+                .chain(against.iter().cloned())
+                .collect();
+            let stdin = match read_stdin(&paths, stdin_name) {
+                Ok(s) => s,
+                Err(e) => return usage(&e),
+            };
+            let g = claimcheck::gate::run(&[draft], &against, &opts, &k, stdin);
             let colored = use_color(color, output.as_deref());
             let text = match format {
                 Format::Json => report::gate::json(&g),
@@ -293,6 +309,7 @@ fn main() -> ExitCode {
             config,
             baseline,
             write_baseline,
+            stdin_name,
         } => {
             let config_path = config.or_else(|| {
                 std::env::current_dir()
@@ -335,14 +352,9 @@ fn main() -> ExitCode {
                 Some(Err(e)) => return usage(&e.to_string()),
                 None => None,
             };
-            let stdin = if paths.iter().any(|p| p.as_os_str() == "-") {
-                let mut buf = Vec::new();
-                if let Err(e) = std::io::stdin().read_to_end(&mut buf) {
-                    return usage(&format!("cannot read standard input: {e}"));
-                }
-                Some(String::from_utf8_lossy(&buf).into_owned())
-            } else {
-                None
+            let stdin = match read_stdin(&paths, stdin_name) {
+                Ok(s) => s,
+                Err(e) => return usage(&e),
             };
             let spinner = progress(&paths);
             let report = claimcheck::check(&paths, &opts, stdin);
@@ -382,6 +394,21 @@ fn main() -> ExitCode {
             ExitCode::from(report.exit_code(fail_on) as u8)
         }
     }
+}
+
+/// Standard input, read when one of the paths is `-`.
+fn read_stdin(
+    paths: &[PathBuf],
+    name: Option<PathBuf>,
+) -> Result<Option<claimcheck::ingest::Stdin>, String> {
+    if !paths.iter().any(|p| p.as_os_str() == "-") {
+        return Ok(None);
+    }
+    let mut buf = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut buf)
+        .map_err(|e| format!("cannot read standard input: {e}"))?;
+    Ok(Some(claimcheck::ingest::Stdin::new(buf, name)))
 }
 
 /// Inputs above which a check shows progress on a terminal.

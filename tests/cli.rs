@@ -395,3 +395,90 @@ fn segments_adding_up_to_more_than_the_total() {
     ]);
     assert!(!rules_found(&v).iter().any(|r| r == "arithmetic"));
 }
+
+/// A YAML file named on the command line is a claim file whatever its name
+/// (never an article whose keys are figures); a broken one is exit 2 naming
+/// file:line where the bracket opens.
+#[test]
+fn yaml_files_by_path_are_claim_files() {
+    let d = tmpdir("yaml-by-path");
+    let wire = std::fs::read_to_string("examples/claims/wire.claims.yaml")
+        .unwrap()
+        .replace(
+            "path: ../articles/wire.txt",
+            &format!(
+                "path: {}",
+                Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("examples/articles/wire.txt")
+                    .display()
+            ),
+        );
+    // a valid claim file not named *.claims.yaml
+    std::fs::write(d.join("wire.yaml"), &wire).unwrap();
+    let (v, code) = json(&[
+        "check",
+        "--format",
+        "json",
+        d.join("wire.yaml").to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(
+        v["summary"]["articles"][0]["claims_from"], "claim-file",
+        "{v}"
+    );
+    assert!(
+        rules_found(&v).is_empty(),
+        "no findings on its own keys: {v}"
+    );
+    // the same text in a .txt file is a claim file too: it starts with `claimcheck:`
+    std::fs::write(d.join("wire-claims.txt"), &wire).unwrap();
+    let (v, _) = json(&[
+        "check",
+        "--format",
+        "json",
+        d.join("wire-claims.txt").to_str().unwrap(),
+    ]);
+    assert_eq!(
+        v["summary"]["articles"][0]["claims_from"], "claim-file",
+        "{v}"
+    );
+
+    // a broken one: exit 2, file and line of the unclosed bracket
+    std::fs::write(
+        d.join("broken.yaml"),
+        "claimcheck: 1\narticle: {path: a.txt\nclaims: [\n",
+    )
+    .unwrap();
+    let out = run(&["check", d.join("broken.yaml").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("broken.yaml:2:10: '{' is never closed"),
+        "{err}"
+    );
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("unsourced"));
+
+    // a syntax error after a type error is still reported as the syntax error
+    std::fs::write(
+        d.join("b.yml"),
+        "claimcheck: 1\narticle:\n  path: a.txt\n  entity: [X\n  published: 2025-11-20\nclaims: []\n",
+    )
+    .unwrap();
+    let out = run(&["check", d.join("b.yml").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("b.yml:4:11: '[' is never closed"), "{err}");
+
+    // sources.yaml and claimcheck.yaml by path are what they are, not articles
+    let (v, code) = json(&[
+        "check",
+        "--format",
+        "json",
+        "examples/articles/sources.yaml",
+    ]);
+    assert_eq!(
+        (code, v["summary"]["figures"].as_u64()),
+        (0, Some(0)),
+        "{v}"
+    );
+}

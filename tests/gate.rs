@@ -166,3 +166,75 @@ fn seed_articles_against_the_fact_sheet() {
     );
     assert_eq!(verdict_of(&s3, "$53B"), "verified");
 }
+
+/// Runs `claimcheck ARGS` with `input` on standard input.
+fn piped(args: &[&str], input: &[u8]) -> std::process::Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_draft_on_standard_input_is_gated_like_one_by_path() {
+    let draft = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/gate/draft.md"),
+    )
+    .unwrap();
+    let (by_path, path_code) = gate(&[
+        "examples/gate/draft.md",
+        "--against",
+        "examples/articles/release.txt",
+    ]);
+    let out = piped(
+        &[
+            "gate",
+            "--format",
+            "json",
+            "-",
+            "--stdin-name",
+            "draft.md",
+            "--against",
+            "examples/articles/release.txt",
+        ],
+        &draft,
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    assert_eq!(verdicts(&v), verdicts(&by_path), "same verdicts as by path");
+    assert_eq!(verdicts(&v).len(), 6);
+    assert_eq!(out.status.code(), Some(path_code));
+    assert_eq!(path_code, 1);
+    // the draft goes by the name given
+    assert_eq!(v["verdicts"][0]["claim"]["path"], "draft.md", "{v}");
+
+    // unnamed, it is still read (as plain text) and still fails the gate
+    let out = piped(
+        &["gate", "-", "--against", "examples/articles/release.txt"],
+        &draft,
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("<stdin>"));
+}
+
+#[test]
+fn check_names_standard_input() {
+    let out = piped(
+        &["check", "--format", "json", "-", "--stdin-name", "wire.txt"],
+        b"Zephyr Tools said revenue rose 14% in the third quarter of 2025.\n",
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["summary"]["articles"][0]["path"], "wire.txt", "{v}");
+}

@@ -238,14 +238,22 @@ fn figures_agree(a: &Claim, b: &Claim, report: &Report, k: &Knowledge, tol: f64)
 
 /// Reads the draft and the trusted sources together, checks them, and judges the draft.
 /// Only the draft's own sourcing findings are kept in the report.
+/// `stdin` is read where `-` is given: as the draft, or as one of the sources.
 pub fn run(
     draft_paths: &[std::path::PathBuf],
     source_paths: &[std::path::PathBuf],
     opts: &crate::Options,
     knowledge: &Knowledge,
+    stdin: Option<crate::ingest::Stdin>,
 ) -> GateReport {
-    let draft = crate::ingest::load(draft_paths, knowledge, None);
-    let sources = crate::ingest::load(source_paths, knowledge, None);
+    let dash = |ps: &[std::path::PathBuf]| ps.iter().any(|p| p.as_os_str() == "-");
+    let (draft_stdin, source_stdin) = if dash(draft_paths) {
+        (stdin, None)
+    } else {
+        (None, stdin)
+    };
+    let draft = crate::ingest::load(draft_paths, knowledge, draft_stdin);
+    let sources = crate::ingest::load(source_paths, knowledge, source_stdin);
     let n_draft = draft.articles.len();
     let mut corpus = draft;
     let offset = corpus.articles.len();

@@ -38,7 +38,7 @@ pub type Manifest = BTreeMap<String, ArticleMeta>;
 
 pub fn load(path: &Path) -> Result<Manifest> {
     let text = read_text(path)?;
-    let m: ManifestFile = serde_yaml::from_str(&text).map_err(|e| Error::yaml(path, &e))?;
+    let m: ManifestFile = crate::error::from_yaml(path, &text)?;
     let mut out = Manifest::new();
     // the line of each `file:` entry, for error messages (first occurrence wins)
     let mut file_lines: HashMap<&str, usize> = HashMap::new();
