@@ -1,5 +1,7 @@
 //! `claimcheck gate`: verdicts for a draft against trusted sources, and exit codes.
 
+mod common;
+
 use std::process::Command;
 
 fn gate(args: &[&str]) -> (serde_json::Value, i32) {
@@ -120,9 +122,7 @@ fn missing_source_is_exit_2() {
 /// figures: what a fact-checker would say of each.
 #[test]
 fn seed_articles_against_the_fact_sheet() {
-    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/seeds");
-    if !seeds.exists() {
-        eprintln!("no seed corpus beside the project; skipped");
+    if !common::have_seed_corpus("seed_articles_against_the_fact_sheet") {
         return;
     }
     let sheet = "tests/fixtures/gate/alibaba-cloud-factsheet.md";
