@@ -522,3 +522,69 @@ fn readme_set_up_agrees_with_the_tool() {
         "examples/README.md table"
     );
 }
+
+/// Findings point at what they say is wrong: `-->` at the conflicting figure
+/// (or the dangling marker), the release as the reference of a mislabel,
+/// per-article counts charged to the wrong articles, related findings shown.
+#[test]
+fn findings_point_at_the_wrong_thing() {
+    let out = run(&["check", "examples/articles"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    let arrow_after = |headline: &str| -> String {
+        let at = text
+            .find(headline)
+            .unwrap_or_else(|| panic!("{headline}: {text}"));
+        let rest = &text[at..];
+        let a = rest.find("--> ").unwrap();
+        rest[a + 4..].lines().next().unwrap().to_string()
+    };
+    assert_eq!(
+        arrow_after("error[contradiction]"),
+        "examples/articles/analysis.html:21:98",
+        "the 18%, not the release's 14%"
+    );
+    assert_eq!(
+        arrow_after("warning[dangling-citation]"),
+        "examples/articles/analysis.html:22:160",
+        "the [3] marker, not the figures"
+    );
+    assert!(text.contains("--- [3] is not in the source list"), "{text}");
+    // the release settles the mislabel; no "check which quarter"
+    assert!(!text.contains("Check which quarter"), "{text}");
+    assert!(text.contains("the company's own release gives it for Jul–Sep 2025 (release.txt:11). The likely mislabel: \"Q2 2025\" in blog.md."), "{text}");
+    // related findings are shown, both ways
+    assert!(
+        text.contains("= note: related: arithmetic at analysis.html:21"),
+        "{text}"
+    );
+    assert!(
+        text.contains("= note: related: contradiction at analysis.html:21"),
+        "{text}"
+    );
+    assert_eq!(
+        text.matches("= note: related: period-mismatch at blog.md:15")
+            .count(),
+        2
+    );
+    // the clean primary release is charged nothing
+    assert!(
+        text.contains("findings per article: analysis.html: 4, blog.md: 3, wire.txt: 1\n"),
+        "{text}"
+    );
+    let (v, _) = json(&["check", "--format", "json", "examples/articles"]);
+    let release = v["summary"]["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["path"] == "examples/articles/release.txt")
+        .unwrap();
+    assert_eq!(release["findings"], 0);
+    let md = String::from_utf8_lossy(
+        &run(&["check", "--format", "markdown", "examples/articles"]).stdout,
+    )
+    .into_owned();
+    assert!(
+        md.contains("related: period-mismatch at blog.md:15 (`"),
+        "{md}"
+    );
+}

@@ -532,7 +532,7 @@ pub fn render(report: &Report) -> String {
         );
         let _ = writeln!(
             s,
-            "<p>{} ({}), {} attributed to a metric, {} compared with other articles, {} involving it.</p>",
+            "<p>{} ({}), {} attributed to a metric, {} compared with other articles, {} against it (figures it states that a finding says are wrong).</p>",
             plural(sum.figures, "figure", "figures"),
             if a.claims_from.is_some() {
                 "from a curated claim file"

@@ -180,7 +180,7 @@ pub(crate) fn article_severities(report: &Report) -> Vec<[usize; 3]> {
             Severity::Warning => 1,
             Severity::Info => 2,
         };
-        for a in finding_articles(report, f) {
+        for a in super::charged_articles(report, f) {
             out[a][k] += 1;
         }
     }
@@ -389,7 +389,11 @@ pub fn render(report: &Report) -> String {
         }
         let _ = write!(s, "\nfingerprint {}", code(&f.fingerprint));
         if !f.related.is_empty() {
-            let rel: Vec<String> = f.related.iter().map(|r| code(r)).collect();
+            let rel: Vec<String> = super::related_places(report, f)
+                .iter()
+                .zip(&f.related)
+                .map(|(p, r)| format!("{} ({})", escape(p), code(r)))
+                .collect();
             let _ = write!(s, " · related: {}", rel.join(", "));
         }
         s.push('\n');

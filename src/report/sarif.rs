@@ -62,11 +62,8 @@ fn role_name(r: Role) -> &'static str {
 }
 
 fn result(report: &Report, f: &Finding, rule_index: Option<usize>) -> Value {
-    let primary = f
-        .claims
-        .iter()
-        .position(|c| c.role == Role::Conflicting)
-        .or(if f.claims.is_empty() { None } else { Some(0) });
+    let primary =
+        super::primary_claim(f).and_then(|id| f.claims.iter().position(|c| c.claim == id));
     let mut locations = Vec::new();
     let mut related = Vec::new();
     match primary {

@@ -134,6 +134,19 @@ pub struct Finding {
     pub claims: Vec<FindingClaim>,
     pub fingerprint: String,
     pub related: Vec<String>,
+    /// Places in the text of `article` the finding is about that are not
+    /// figures (a citation marker): underlined in text, SARIF's location.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub marks: Vec<Mark>,
+}
+
+/// A span of an article line (1-based line, 1-based column in characters).
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct Mark {
+    pub line: usize,
+    pub column: usize,
+    pub len: usize,
+    pub label: String,
 }
 
 impl Finding {
@@ -149,6 +162,7 @@ impl Finding {
             claims: Vec::new(),
             fingerprint: String::new(),
             related: Vec::new(),
+            marks: Vec::new(),
         }
     }
     pub fn claim_ids(&self) -> BTreeSet<usize> {
@@ -312,10 +326,28 @@ pub fn run(ctx: &Ctx, rules: &[Box<dyn Rule>]) -> Vec<Finding> {
             }
         }
     }
+    // and conflict findings whose wrong figures stand on one line under one
+    // period: one mislabelled sentence gives a finding for each of its figures
+    let mut by_line: std::collections::BTreeMap<_, BTreeSet<usize>> = Default::default();
+    for (i, (_, f)) in findings.iter().enumerate() {
+        if conflict[i] {
+            for fc in f.claims.iter().filter(|c| c.role == Role::Conflicting) {
+                let c = &ctx.claims[fc.claim];
+                by_line
+                    .entry((c.article, c.span.line, c.period.key()))
+                    .or_default()
+                    .insert(i);
+            }
+        }
+    }
     let mut related: Vec<BTreeSet<String>> = vec![BTreeSet::new(); findings.len()];
-    for fs in by_claim.values() {
-        for &a in fs {
-            for &b in fs {
+    let groups = by_claim
+        .values()
+        .cloned()
+        .chain(by_line.into_values().map(|s| s.into_iter().collect()));
+    for fs in groups {
+        for &a in &fs {
+            for &b in &fs {
                 if a != b {
                     related[a].insert(findings[b].1.fingerprint.clone());
                 }
