@@ -588,3 +588,95 @@ fn findings_point_at_the_wrong_thing() {
         "{md}"
     );
 }
+
+/// Every argument and option says what it is; --help gives the exit codes;
+/// `rules` aligns; `rule` without a name lists the names; rule docs name
+/// real keys and flags.
+#[test]
+fn help_texts_are_complete() {
+    let top = String::from_utf8(run(&["--help"]).stdout).unwrap();
+    assert!(top.contains("Exit codes:"), "{top}");
+    for cmd in ["check", "gate", "extract", "knowledge", "rule"] {
+        let help = String::from_utf8(run(&[cmd, "--help"]).stdout).unwrap();
+        let lines: Vec<&str> = help.lines().collect();
+        for (i, l) in lines.iter().enumerate() {
+            let t = l.trim_start();
+            let is_item = (t.starts_with('-') || t.starts_with('<') || t.starts_with('['))
+                && l.starts_with("  ")
+                && !l.starts_with("          ");
+            if !is_item || t.starts_with("-h, --help") || t.starts_with("- ") {
+                continue;
+            }
+            let next = lines.get(i + 1).copied().unwrap_or("");
+            let same_line = t
+                .split_once("  ")
+                .is_some_and(|(_, d)| !d.trim().is_empty());
+            assert!(
+                same_line || (next.starts_with("          ") && !next.trim().is_empty()),
+                "{cmd}: '{t}' has no help text:\n{help}"
+            );
+        }
+        if cmd == "check" || cmd == "gate" {
+            assert!(help.contains("Exit codes:"), "{cmd}");
+        }
+    }
+    let rules = String::from_utf8(run(&["rules"]).stdout).unwrap();
+    let cols: std::collections::BTreeSet<usize> = rules
+        .lines()
+        .map(|l| {
+            let sev = ["error", "warning", "info"]
+                .iter()
+                .filter_map(|s| l.find(&format!("  {s} ")))
+                .min()
+                .unwrap();
+            sev
+        })
+        .collect();
+    assert_eq!(cols.len(), 1, "severity column aligned:\n{rules}");
+    let out = run(&["rule"]);
+    assert_eq!(out.status.code(), Some(0));
+    let listed = String::from_utf8(out.stdout).unwrap();
+    for l in rules.lines() {
+        let id = l.split_whitespace().next().unwrap();
+        assert!(listed.contains(&format!("  {id}\n")), "{id}: {listed}");
+    }
+    let doc = String::from_utf8(run(&["rule", "currency-mismatch"]).stdout).unwrap();
+    assert!(
+        doc.contains("--fx-tolerance") && doc.contains("tolerances: {fx:"),
+        "{doc}"
+    );
+    assert!(!doc.contains("`fx_tolerance`"));
+}
+
+/// On a terminal an input error shows once (in the text report), not also
+/// on standard error; into a pipe, standard error still carries it.
+#[test]
+fn an_input_error_is_printed_once_on_a_terminal() {
+    let d = tmpdir("once");
+    std::fs::write(
+        d.join("latin1.txt"),
+        b"Revenue rose 14% in caf\xe9 Q3 2025.\n",
+    )
+    .unwrap();
+    let cmd = format!(
+        "{} check --color never {}",
+        env!("CARGO_BIN_EXE_claimcheck"),
+        d.join("latin1.txt").display()
+    );
+    let Ok(out) = Command::new("script")
+        .args(["-qec", &cmd, "/dev/null"])
+        .output()
+    else {
+        common::skip(
+            "the terminal check",
+            "script(1)",
+            "CLAIMCHECK_REQUIRE_SCRIPT",
+        );
+        return;
+    };
+    let seen = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(seen.matches("latin1.txt:1").count(), 1, "{seen}");
+    let piped = run(&["check", d.join("latin1.txt").to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&piped.stderr).contains("latin1.txt:1"));
+    assert!(String::from_utf8_lossy(&piped.stdout).contains("latin1.txt:1"));
+}

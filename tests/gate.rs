@@ -238,3 +238,132 @@ fn check_names_standard_input() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["summary"]["articles"][0]["path"], "wire.txt", "{v}");
 }
+
+fn tmpdir(name: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("claimcheck-gate-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// `gate` takes the options `check` takes, validated the same way, and reads
+/// claimcheck.yaml (found from the working directory, or --config).
+#[test]
+fn gate_shares_checks_options_and_configuration() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let draft = root.join("examples/gate/draft.md");
+    let release = root.join("examples/articles/release.txt");
+    let (draft, release) = (draft.to_str().unwrap(), release.to_str().unwrap());
+    let run_in = |dir: &std::path::Path, extra: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+            .current_dir(dir)
+            .args(["gate", "--format", "json", draft, "--against", release])
+            .args(extra)
+            .output()
+            .unwrap();
+        let v: Option<serde_json::Value> = serde_json::from_slice(&out.stdout).ok();
+        (
+            v,
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let unsourced = |v: &serde_json::Value| {
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == "unsourced-figure")
+            .count()
+    };
+    let plain = tmpdir("plain");
+    let (v, _, _) = run_in(&plain, &[]);
+    assert!(unsourced(&v.unwrap()) > 0);
+    // one validation: what check refuses, gate refuses
+    for bad in [
+        &["--fx-tolerance", "5"][..],
+        &["--disable", "no-such-rule"][..],
+    ] {
+        let (_, code, err) = run_in(&plain, bad);
+        assert_eq!(code, Some(2), "{bad:?}");
+        let check = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+            .args(["check", release])
+            .args(bad)
+            .output()
+            .unwrap();
+        assert_eq!(check.status.code(), Some(2));
+        assert_eq!(String::from_utf8_lossy(&check.stderr), err, "same message");
+    }
+    // --disable
+    let (v, _, _) = run_in(&plain, &["--disable", "unsourced-figure"]);
+    assert_eq!(unsourced(&v.unwrap()), 0);
+    // claimcheck.yaml in the working directory
+    let configured = tmpdir("configured");
+    std::fs::write(
+        configured.join("claimcheck.yaml"),
+        "rules:\n  unsourced-figure: off\n",
+    )
+    .unwrap();
+    let (v, code, err) = run_in(&configured, &[]);
+    assert_eq!(unsourced(&v.unwrap()), 0, "{err}");
+    assert_eq!(code, Some(1));
+    // --config
+    let cfg = configured.join("claimcheck.yaml");
+    let (v, _, _) = run_in(&plain, &["--config", cfg.to_str().unwrap()]);
+    assert_eq!(unsourced(&v.unwrap()), 0);
+    // a broken configuration is exit 2 naming file:line
+    std::fs::write(configured.join("claimcheck.yaml"), "rules:\n  nope: off\n").unwrap();
+    let (_, code, err) = run_in(&configured, &[]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("claimcheck.yaml:2: rules: no rule 'nope'"),
+        "{err}"
+    );
+}
+
+/// `gate --format sarif|html`: the check renderers over the verdicts.
+#[test]
+fn gate_renders_sarif_and_html() {
+    let run = |format: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(["gate", "--format", format, "examples/gate/draft.md"])
+            .args(["--against", "examples/articles/release.txt"])
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let sarif: serde_json::Value = serde_json::from_str(&run("sarif")).unwrap();
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    let ids: Vec<&str> = results
+        .iter()
+        .map(|r| r["ruleId"].as_str().unwrap())
+        .collect();
+    for id in [
+        "gate/verified",
+        "gate/contradicted",
+        "gate/mislabelled",
+        "gate/unverifiable",
+        "unsourced-figure",
+    ] {
+        assert!(ids.contains(&id), "{id}: {ids:?}");
+    }
+    let contradicted = results
+        .iter()
+        .find(|r| r["ruleId"] == "gate/contradicted")
+        .unwrap();
+    assert_eq!(contradicted["level"], "error");
+    assert_eq!(
+        contradicted["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "examples/gate/draft.md"
+    );
+    let html = run("html");
+    assert!(html.contains("data-rule=\"gate/contradicted\""));
+    assert!(html.contains("data-rule=\"gate/mislabelled\""));
+}

@@ -82,6 +82,84 @@ impl GateReport {
     }
 }
 
+impl Verdict {
+    /// The rule id a verdict goes by when verdicts are rendered as findings
+    /// (SARIF, HTML): `gate/contradicted` and so on.
+    pub fn rule_id(self) -> &'static str {
+        match self {
+            Verdict::Verified => "gate/verified",
+            Verdict::Contradicted => "gate/contradicted",
+            Verdict::Mislabelled => "gate/mislabelled",
+            Verdict::Unverifiable => "gate/unverifiable",
+        }
+    }
+
+    /// Contradicted and mislabelled are errors, unverifiable a warning, verified a note.
+    pub fn severity(self) -> crate::rules::Severity {
+        use crate::rules::Severity;
+        match self {
+            Verdict::Contradicted | Verdict::Mislabelled => Severity::Error,
+            Verdict::Unverifiable => Severity::Warning,
+            Verdict::Verified => Severity::Info,
+        }
+    }
+}
+
+impl GateReport {
+    /// The gate as a check report: one finding per verdict (the draft claim
+    /// as its subject, the trusted claims it rests on as references), then
+    /// the draft's own sourcing findings. The check renderers (SARIF, HTML)
+    /// take it as it is.
+    pub fn as_check_report(&self) -> Report {
+        use crate::rules::{Finding, FindingClaim, Role};
+        let r = &self.report;
+        let mut out = r.clone();
+        let mut findings = Vec::new();
+        for j in &self.judgements {
+            let c = &r.claims[j.claim];
+            let a = &r.articles[c.article];
+            let mut f = Finding::new(
+                j.verdict.rule_id(),
+                j.verdict.severity(),
+                format!(
+                    "{}: {} ({}:{}): {}",
+                    j.verdict.name(),
+                    c.figure.text.trim(),
+                    crate::rules::file_name(&a.display_path()),
+                    c.span.line,
+                    j.reason
+                ),
+            );
+            f.claims.push(FindingClaim {
+                claim: j.claim,
+                role: if j.verdict == Verdict::Verified {
+                    Role::Subject
+                } else {
+                    Role::Conflicting
+                },
+            });
+            f.claims.extend(j.evidence.iter().map(|&e| FindingClaim {
+                claim: e,
+                role: Role::Reference,
+            }));
+            let metric = c.metric.as_ref().map(|m| m.to_string()).unwrap_or_default();
+            let period = c.period.key().to_string();
+            f.fingerprint = crate::rules::fnv1a(&[
+                f.rule,
+                crate::rules::file_name(&a.display_path()),
+                &c.figure.text,
+                &metric,
+                &period,
+                &c.entity,
+            ]);
+            findings.push(f);
+        }
+        findings.append(&mut out.findings);
+        out.findings = findings;
+        out
+    }
+}
+
 /// Judges every claim of the draft articles against the claims of the trusted ones.
 pub fn judge(
     report: &Report,

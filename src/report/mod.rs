@@ -16,7 +16,7 @@ use crate::rules::{Finding, Severity};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Everything a check found.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Report {
     pub articles: Vec<Article>,
     pub claims: Vec<Claim>,
