@@ -6,7 +6,7 @@ use std::path::PathBuf;
 pub enum Error {
     #[error("{}: cannot read: {message}", path.display())]
     Io { path: PathBuf, message: String },
-    #[error("{}:{line}: invalid UTF-8 at byte {offset}; is this a binary file?", path.display())]
+    #[error("{}:{line}: not UTF-8 text (byte {offset} is not valid UTF-8); claimcheck reads UTF-8 only: convert the file (a Latin-1 or Windows-1252 file: iconv -f WINDOWS-1252 -t UTF-8)", path.display())]
     Utf8 {
         path: PathBuf,
         line: usize,
@@ -62,6 +62,14 @@ impl Error {
             Some(i) => full[..i].to_string(),
             None => full.clone(),
         };
+        // serde names Rust types ("expected struct ClaimFile"); say what is expected instead
+        while let Some(i) = message.find("struct ") {
+            let rest = &message[i + 7..];
+            let end = rest
+                .find(|c: char| !c.is_alphanumeric() && c != '_')
+                .unwrap_or(rest.len());
+            message = format!("{}a mapping of keys{}", &message[..i], &rest[end..]);
+        }
         for (context, open) in [
             ("while parsing a flow mapping at line ", '{'),
             ("while parsing a flow sequence at line ", '['),

@@ -105,6 +105,7 @@ pub fn analyze(corpus: ingest::Corpus, opts: &Options, knowledge: &Knowledge) ->
         articles,
         mut claims,
         errors,
+        warnings,
         learned,
     } = corpus;
     let learned_knowledge;
@@ -143,6 +144,7 @@ pub fn analyze(corpus: ingest::Corpus, opts: &Options, knowledge: &Knowledge) ->
         claims,
         findings,
         errors,
+        warnings,
         compared,
     }
 }

@@ -228,6 +228,7 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
             print_errors(&g.report.errors, &shared);
+            print_warnings(&g.report.warnings, &shared);
             if !g.report.errors.is_empty() {
                 return ExitCode::from(2);
             }
@@ -407,6 +408,7 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
             print_errors(&report.errors, &shared);
+            print_warnings(&report.warnings, &shared);
             if write_baseline.is_some() {
                 // writing the baseline is the job: findings do not fail it
                 return ExitCode::from(if report.errors.is_empty() { 0 } else { 2 });
@@ -430,6 +432,18 @@ fn print_errors(errors: &[claimcheck::Error], shared: &Shared) {
     }
     for e in errors {
         eprintln!("claimcheck: error: {e}");
+    }
+}
+
+/// Input warnings on standard error, on the same terms as errors.
+fn print_warnings(warnings: &[claimcheck::Error], shared: &Shared) {
+    let on_terminal =
+        shared.output.is_none() && shared.format == Format::Text && std::io::stdout().is_terminal();
+    if on_terminal {
+        return;
+    }
+    for e in warnings {
+        eprintln!("claimcheck: warning: {e}");
     }
 }
 

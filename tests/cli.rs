@@ -680,3 +680,52 @@ fn an_input_error_is_printed_once_on_a_terminal() {
     assert!(String::from_utf8_lossy(&piped.stderr).contains("latin1.txt:1"));
     assert!(String::from_utf8_lossy(&piped.stdout).contains("latin1.txt:1"));
 }
+
+/// Error messages in users' terms, not Rust's.
+#[test]
+fn error_messages_speak_the_users_language() {
+    let d = tmpdir("messages");
+    // Latin-1: not UTF-8, not "binary?"
+    std::fs::write(
+        d.join("latin1.txt"),
+        b"Revenue rose 14% in caf\xe9 Q3 2025.\n",
+    )
+    .unwrap();
+    let out = run(&["check", d.join("latin1.txt").to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("latin1.txt:1: not UTF-8 text"), "{err}");
+    assert!(!err.contains("binary"), "{err}");
+    // a list at the top of sources.yaml: the expected shape, no type names
+    let m = d.join("list");
+    std::fs::create_dir_all(&m).unwrap();
+    std::fs::write(m.join("sources.yaml"), "- file: a.txt\n  title: A\n").unwrap();
+    std::fs::write(
+        m.join("a.txt"),
+        "Revenue rose 14% in Q3 2025, the company said.\n",
+    )
+    .unwrap();
+    let out = run(&["check", m.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("sources.yaml:1: a list at the top;"), "{err}");
+    assert!(err.contains("`sources:`"), "{err}");
+    assert!(
+        !err.contains("struct") && !err.contains("Manifest"),
+        "{err}"
+    );
+    // an entry for a file that is not there: a warning, exit 0
+    std::fs::write(
+        m.join("sources.yaml"),
+        "sources:\n  - file: a.txt\n    title: A\n  - file: gone.txt\n    title: B\n",
+    )
+    .unwrap();
+    let (v, code) = json(&["check", "--format", "json", m.to_str().unwrap()]);
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(v["warnings"][0]["line"], 4, "{v}");
+    assert!(v["warnings"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("an entry for 'gone.txt', which is not in this folder"));
+    let out = run(&["check", m.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("warning[input]"));
+}

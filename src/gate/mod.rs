@@ -343,6 +343,7 @@ pub fn run(
             c
         }));
     corpus.errors.extend(sources.errors);
+    corpus.warnings.extend(sources.warnings);
     corpus.learned.extend(sources.learned);
     let draft_idx: Vec<usize> = (0..n_draft).collect();
     let mut report = crate::analyze(corpus, opts, knowledge);

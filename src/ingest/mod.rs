@@ -207,6 +207,9 @@ pub struct Corpus {
     pub articles: Vec<Article>,
     pub claims: Vec<Claim>,
     pub errors: Vec<Error>,
+    /// Problems that do not stop an input from being read (a manifest entry
+    /// for a missing file).
+    pub warnings: Vec<Error>,
     /// Fiscal calendars learned from the texts.
     pub learned: Vec<crate::extract::Learned>,
 }
@@ -262,8 +265,9 @@ pub fn load_with(
     let mut manifests: BTreeMap<PathBuf, manifest::Manifest> = BTreeMap::new();
     for i in &inputs {
         if let Input::Manifest(p) = i {
-            match manifest::load(p) {
-                Ok(m) => {
+            match manifest::load_with_warnings(p) {
+                Ok((m, w)) => {
+                    corpus.warnings.extend(w);
                     manifests.insert(p.parent().unwrap_or(Path::new("")).to_path_buf(), m);
                 }
                 Err(e) => corpus.errors.push(e),

@@ -405,6 +405,12 @@ pub fn render(report: &Report) -> String {
             let _ = writeln!(s, "- {}", escape(&e.to_string()));
         }
     }
+    if !report.warnings.is_empty() {
+        s.push_str("\n### Input warnings\n\n");
+        for e in &report.warnings {
+            let _ = writeln!(s, "- {}", escape(&e.to_string()));
+        }
+    }
     s
 }
 

@@ -22,6 +22,8 @@ pub struct Report {
     pub claims: Vec<Claim>,
     pub findings: Vec<Finding>,
     pub errors: Vec<Error>,
+    /// Input problems that did not stop the check (exit status unchanged).
+    pub warnings: Vec<Error>,
     /// Claims that were compared with at least one other claim.
     pub compared: BTreeSet<usize>,
 }

@@ -178,6 +178,13 @@ pub fn render(report: &Report, color: bool) -> String {
             renderer.render(Level::Error.title(&e.to_string()).id("input"))
         );
     }
+    for e in &report.warnings {
+        let _ = writeln!(
+            out,
+            "{}\n",
+            renderer.render(Level::Warning.title(&e.to_string()).id("input"))
+        );
+    }
     out.push_str(&summary(report));
     out
 }
