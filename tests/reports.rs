@@ -359,3 +359,49 @@ fn every_format_writes_atomically_to_a_file() {
     std::fs::remove_dir_all(&dir).unwrap();
     assert!(!Path::new(&dir).exists());
 }
+
+/// Wording: no doubled words, dropped units, repeated figures or Rust names.
+#[test]
+fn wording_reads_as_english() {
+    let text = report("text", "examples/articles");
+    assert!(text.contains("investment plan: $430 million"), "{text}");
+    assert!(!text.contains("for the plan"), "{text}");
+    assert!(
+        text.contains("against $643 million for Jul–Sep 2024"),
+        "{text}"
+    );
+    let seeds = report("text", "claims/seeds");
+    assert!(seeds.contains("market share (china) for"), "{seeds}");
+    assert!(!seeds.contains("share (china) share"), "{seeds}");
+    let md = report("markdown", "claims/seeds");
+    assert!(!md.contains("— read as"), "{md}");
+    assert!(!md.contains("\"\" can also be read"), "{md}");
+    for dir in [
+        "examples/articles",
+        "claims/seeds",
+        "tests/fixtures/reports/hostile",
+    ] {
+        let html = report("html", dir);
+        assert!(!html.contains("from the none"), "{dir}");
+    }
+    let gate = bin()
+        .args([
+            "gate",
+            "examples/gate/draft.md",
+            "--against",
+            "examples/articles/release.txt",
+        ])
+        .output()
+        .unwrap();
+    let gate = String::from_utf8_lossy(&gate.stdout);
+    assert!(
+        gate.contains("the trusted source gives 14% for Jul–Sep 2025"),
+        "{gate}"
+    );
+    assert!(gate.contains("; 1 sourcing finding\n"), "{gate}");
+    let k = String::from_utf8(run(&["knowledge"]).stdout).unwrap();
+    assert!(
+        k.contains("period: flow,") && !k.contains("period Flow"),
+        "{k}"
+    );
+}

@@ -244,11 +244,17 @@ pub fn judge(
                 evidence: at_period.clone(),
                 reason: format!(
                     "the trusted source gives {} for {} ({})",
-                    at_period
-                        .iter()
-                        .map(|&t| report.claims[t].figure.text.trim().to_string())
-                        .collect::<Vec<_>>()
-                        .join(", "),
+                    {
+                        // "14%", not "14%, 14%" when the release states it twice
+                        let mut figs: Vec<String> = Vec::new();
+                        for &t in &at_period {
+                            let f = report.claims[t].figure.text.trim().to_string();
+                            if !figs.contains(&f) {
+                                figs.push(f);
+                            }
+                        }
+                        figs.join(", ")
+                    },
                     key,
                     at_period
                         .iter()

@@ -50,13 +50,15 @@ a `file:` (and optionally title, outlet, author, published, entity, url, primary
         Err(e) => return Err(Error::yaml(path, &e)),
         Ok(serde_yaml::Value::Mapping(m)) if m.contains_key("sources") => {}
         Ok(serde_yaml::Value::Null) => return Ok((Manifest::new(), vec![])),
-        Ok(serde_yaml::Value::Sequence(_)) => return Err(Error::invalid(
-            path,
-            1,
-            format!(
+        Ok(serde_yaml::Value::Sequence(_)) => {
+            return Err(Error::invalid(
+                path,
+                1,
+                format!(
                 "a list at the top; {shape}: `sources:` on the first line, then the list under it"
             ),
-        )),
+            ))
+        }
         Ok(_) => return Err(Error::invalid(path, 1, shape)),
     }
     let m: ManifestFile = crate::error::from_yaml(path, &text)?;

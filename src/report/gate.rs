@@ -82,10 +82,16 @@ pub fn text(g: &GateReport, color: bool) -> String {
     let counts: Vec<String> = g.counts().iter().map(|(k, v)| format!("{v} {k}")).collect();
     let _ = writeln!(
         s,
-        "gate: {} draft claims: {}; {} sourcing findings",
+        "gate: {} draft claim{}: {}; {} sourcing finding{}",
         g.judgements.len(),
+        if g.judgements.len() == 1 { "" } else { "s" },
         counts.join(", "),
-        g.report.findings.len()
+        g.report.findings.len(),
+        if g.report.findings.len() == 1 {
+            ""
+        } else {
+            "s"
+        }
     );
     s
 }

@@ -171,11 +171,7 @@ fn reading(report: &Report, id: usize, role: Option<Role>) -> String {
     let label = if p.label.is_empty() {
         "no period stated".to_string()
     } else {
-        format!(
-            "period “{}” <span class=\"from\">(from the {})</span>",
-            escape(&p.label),
-            p.from.name()
-        )
+        format!("period “{}”{}", escape(&p.label), from_note(p.from))
     };
     let _ = write!(s, " · {label} → <b>{}</b>", escape(&p.key().to_string()));
     if let Some(r) = p.reading() {
@@ -557,8 +553,8 @@ pub fn render(report: &Report) -> String {
                     format!("“{}”", escape(&p.label))
                 };
                 let mut period = format!(
-                    "{label} <span class=\"from\">(from the {})</span> → <b>{}</b>",
-                    p.from.name(),
+                    "{label}{} → <b>{}</b>",
+                    from_note(p.from),
                     escape(&p.key().to_string())
                 );
                 if let Some(r) = p.reading() {
@@ -664,5 +660,13 @@ mod tests {
         );
         assert_eq!(link("javascript:alert(1)", "<b>"), "&lt;b&gt;");
         assert_eq!(link("data:text/html,x", "d"), "d");
+    }
+}
+
+/// " (from the sentence)": where a period label came from; nothing when it came from nowhere.
+fn from_note(from: crate::period::PeriodFrom) -> String {
+    match from {
+        crate::period::PeriodFrom::None => String::new(),
+        f => format!(" <span class=\"from\">(from the {})</span>", f.name()),
     }
 }

@@ -379,7 +379,7 @@ pub fn render(report: &Report) -> String {
                     escape(&c.period.describe())
                 );
                 if let Some(w) = &c.period.why {
-                    let _ = write!(s, " — {}", escape(w));
+                    let _ = write!(s, "; {}", escape(w));
                 }
                 s.push('\n');
             }

@@ -136,11 +136,12 @@ article B: \"the $25 billion plan\"\n\
                     "currency-mismatch",
                     severity,
                     format!(
-                        "{} for {}: {} {what} {}",
+                        "{}{}: {} {what} {}",
                         key.series.describe(),
                         match key.period {
-                            PeriodKey::Plan => "the plan".to_string(),
-                            ref p => p.to_string(),
+                            // "investment plan", not "investment plan for the plan"
+                            PeriodKey::Plan => String::new(),
+                            ref p => format!(" for {p}"),
                         },
                         places.join(", "),
                         super::describe_cluster(ctx, ref_ids)

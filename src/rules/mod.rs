@@ -303,6 +303,36 @@ pub fn figure_text(f: &Figure) -> String {
     f.text.trim().to_string()
 }
 
+/// The figure as written, with its unit and scale when the text is a bare
+/// number (a table cell "643" under "USD millions" reads "$643 million").
+pub fn figure_with_unit(f: &Figure) -> String {
+    use crate::model::{Scale, Unit};
+    let text = f.text.trim();
+    let bare = text
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+' | '(' | ')' | ' '));
+    if !bare {
+        return text.to_string();
+    }
+    let scale = match f.scale {
+        Scale::One => String::new(),
+        s => format!(" {}", s.name()),
+    };
+    match &f.unit {
+        Unit::Currency(c) => {
+            let sym = match c.as_str() {
+                "USD" => "$".to_string(),
+                "EUR" => "€".to_string(),
+                "GBP" => "£".to_string(),
+                other => format!("{other} "),
+            };
+            format!("{sym}{text}{scale}")
+        }
+        Unit::Percent => format!("{text}%"),
+        _ => format!("{text}{scale}"),
+    }
+}
+
 /// Runs every enabled rule and links findings that share claims.
 pub fn run(ctx: &Ctx, rules: &[Box<dyn Rule>]) -> Vec<Finding> {
     let mut findings: Vec<(usize, Finding)> = Vec::new();
