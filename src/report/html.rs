@@ -637,6 +637,14 @@ pub fn render(report: &Report) -> String {
     s
 }
 
+/// " (from the sentence)": where a period label came from; nothing when it came from nowhere.
+fn from_note(from: crate::period::PeriodFrom) -> String {
+    match from {
+        crate::period::PeriodFrom::None => String::new(),
+        f => format!(" <span class=\"from\">(from the {})</span>", f.name()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -660,13 +668,5 @@ mod tests {
         );
         assert_eq!(link("javascript:alert(1)", "<b>"), "&lt;b&gt;");
         assert_eq!(link("data:text/html,x", "d"), "d");
-    }
-}
-
-/// " (from the sentence)": where a period label came from; nothing when it came from nowhere.
-fn from_note(from: crate::period::PeriodFrom) -> String {
-    match from {
-        crate::period::PeriodFrom::None => String::new(),
-        f => format!(" <span class=\"from\">(from the {})</span>", f.name()),
     }
 }
