@@ -37,6 +37,12 @@ enum Format {
     Sarif,
     /// One self-contained page with filters
     Html,
+    /// GitHub Actions workflow commands: annotations on the pull request's files
+    Github,
+    /// GitLab Code Quality report (JSON), for merge request widgets
+    Gitlab,
+    /// gate only: schema.org ClaimReview JSON-LD, one per judged draft claim
+    Claimreview,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq)]
@@ -81,6 +87,10 @@ struct Shared {
     /// to read it (draft.md, page.html). Default: <stdin>.
     #[arg(long, value_name = "NAME")]
     stdin_name: Option<PathBuf>,
+    /// SARIF: artifact URIs are relative to DIR (default: the working directory),
+    /// as code-scanning uploads expect.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    sarif_root: PathBuf,
 }
 
 impl Shared {
@@ -220,8 +230,13 @@ fn main() -> ExitCode {
             let text = match shared.format {
                 Format::Json => report::gate::json(&g),
                 Format::Markdown => report::gate::markdown(&g),
-                Format::Sarif => report::sarif::render(&g.as_check_report()),
+                Format::Sarif => {
+                    report::sarif::render_with_root(&g.as_check_report(), &shared.sarif_root)
+                }
                 Format::Html => report::html::render(&g.as_check_report()),
+                Format::Github => report::ci::github(&g.as_check_report()),
+                Format::Gitlab => report::ci::gitlab(&g.as_check_report()),
+                Format::Claimreview => report::claimreview::render(&g),
                 Format::Text => report::gate::text(&g, colored),
             };
             if !emit(&text, shared.output.as_deref()) {
@@ -352,6 +367,9 @@ fn main() -> ExitCode {
             baseline,
             write_baseline,
         } => {
+            if shared.format == Format::Claimreview {
+                return usage("check: --format claimreview is gate's (a verdict per draft claim)");
+            }
             let mut paths = paths;
             let resolved = match claimcheck::config::resolve(&shared.flags(), &mut paths, &cwd()) {
                 Ok(r) => r,
@@ -401,8 +419,11 @@ fn main() -> ExitCode {
                 Format::Json => report::json::render(&report),
                 Format::Text => report::text::render(&report, colored),
                 Format::Markdown => report::markdown::render(&report),
-                Format::Sarif => report::sarif::render(&report),
+                Format::Sarif => report::sarif::render_with_root(&report, &shared.sarif_root),
                 Format::Html => report::html::render(&report),
+                Format::Github => report::ci::github(&report),
+                Format::Gitlab => report::ci::gitlab(&report),
+                Format::Claimreview => unreachable!("refused above"),
             };
             if !emit(&text, shared.output.as_deref()) {
                 return ExitCode::from(2);

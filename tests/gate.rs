@@ -367,3 +367,160 @@ fn gate_renders_sarif_and_html() {
     assert!(html.contains("data-rule=\"gate/contradicted\""));
     assert!(html.contains("data-rule=\"gate/mislabelled\""));
 }
+
+/// schema.org's vocabulary for what `--format claimreview` writes: the
+/// properties each type has (its own and inherited from Thing, CreativeWork,
+/// Review), per https://schema.org (written down here; no network in tests).
+fn schema_org_properties(t: &str) -> &'static [&'static str] {
+    const THING: &[&str] = &[
+        "@type",
+        "name",
+        "url",
+        "description",
+        "alternateName",
+        "identifier",
+        "sameAs",
+    ];
+    const CREATIVE_WORK: &[&str] = &[
+        "headline",
+        "author",
+        "datePublished",
+        "text",
+        "isBasedOn",
+        "about",
+        "publisher",
+        "inLanguage",
+        "citation",
+        "dateModified",
+    ];
+    match t {
+        "ClaimReview" => &[
+            "@type",
+            "name",
+            "url",
+            "author",
+            "datePublished",
+            "isBasedOn",
+            "about",
+            "text",
+            "claimReviewed",
+            "itemReviewed",
+            "reviewRating",
+            "reviewBody",
+            "reviewAspect",
+        ],
+        "Claim" => &[
+            "@type",
+            "name",
+            "url",
+            "appearance",
+            "firstAppearance",
+            "author",
+            "about",
+            "datePublished",
+            "claimInterpreter",
+        ],
+        "CreativeWork" => {
+            static ALL: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+            ALL.get_or_init(|| THING.iter().chain(CREATIVE_WORK).copied().collect())
+        }
+        "Rating" => &[
+            "@type",
+            "name",
+            "ratingValue",
+            "bestRating",
+            "worstRating",
+            "alternateName",
+            "ratingExplanation",
+            "author",
+        ],
+        "Organization" => &["@type", "name", "url", "sameAs"],
+        _ => &[],
+    }
+}
+
+/// Every object has a schema.org @type and only that type's properties.
+fn check_vocabulary(v: &serde_json::Value, path: &str) {
+    let Some(o) = v.as_object() else {
+        if let Some(a) = v.as_array() {
+            for (i, x) in a.iter().enumerate() {
+                check_vocabulary(x, &format!("{path}[{i}]"));
+            }
+        }
+        return;
+    };
+    let t = o["@type"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{path}: no @type"));
+    let allowed = schema_org_properties(t);
+    assert!(
+        !allowed.is_empty(),
+        "{path}: {t} is not a type this check knows"
+    );
+    for (k, x) in o {
+        assert!(
+            allowed.contains(&k.as_str()),
+            "{path}: {t} has no property {k}"
+        );
+        check_vocabulary(x, &format!("{path}.{k}"));
+    }
+}
+
+#[test]
+fn claimreview_is_schema_org_json_ld() {
+    let out = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["gate", "--format", "claimreview", "examples/gate/draft.md"])
+        .args(["--against", "examples/articles/release.txt"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["@context"], "https://schema.org");
+    let reviews = v["@graph"].as_array().unwrap();
+    // the five settled claims; the unverifiable one has no rating to give
+    assert_eq!(reviews.len(), 5);
+    for r in reviews {
+        check_vocabulary(r, "ClaimReview");
+        // what a search engine requires of a ClaimReview
+        assert_eq!(r["@type"], "ClaimReview");
+        assert!(!r["claimReviewed"].as_str().unwrap().is_empty());
+        assert!(r["author"]["name"].is_string());
+        let rating = &r["reviewRating"];
+        assert!(rating["alternateName"].is_string());
+        let (value, best, worst) = (
+            rating["ratingValue"].as_u64().unwrap(),
+            rating["bestRating"].as_u64().unwrap(),
+            rating["worstRating"].as_u64().unwrap(),
+        );
+        assert!(worst <= value && value <= best);
+        // the claim's location and the trusted source it was checked against
+        let at = r["itemReviewed"]["appearance"]["url"].as_str().unwrap();
+        assert!(at.starts_with("examples/gate/draft.md#L"), "{at}");
+        let basis = r["isBasedOn"][0]["url"].as_str().unwrap();
+        assert!(
+            basis.starts_with("examples/articles/release.txt#L"),
+            "{basis}"
+        );
+    }
+    let by_rating = |name: &str| {
+        reviews
+            .iter()
+            .filter(|r| {
+                r["reviewRating"]["alternateName"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with(name)
+            })
+            .count()
+    };
+    assert_eq!(by_rating("True"), 3);
+    assert_eq!(by_rating("False"), 1);
+    assert_eq!(by_rating("Mislabelled"), 1);
+    // check refuses it: there are no verdicts to review
+    let out = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["check", "--format", "claimreview", "examples/articles"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -38,6 +38,7 @@ pub fn json(g: &GateReport) -> String {
         "verdicts": verdicts,
         "findings": check["findings"],
         "errors": check["errors"],
+        "warnings": check["warnings"],
     });
     let mut s = serde_json::to_string_pretty(&out).expect("gate JSON");
     s.push('\n');

@@ -1,7 +1,9 @@
 //! Reports: the result of a check, and its renderings (JSON, terminal text,
 //! Markdown, SARIF, HTML).
 
+pub mod ci;
 pub mod claimfile;
+pub mod claimreview;
 pub mod gate;
 pub mod html;
 pub mod json;
