@@ -729,3 +729,20 @@ fn error_messages_speak_the_users_language() {
     let out = run(&["check", m.to_str().unwrap()]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("warning[input]"));
 }
+
+/// `knowledge DIR` quotes a calendar sentence that runs over several lines
+/// (a release's heading block) line by line, not run together.
+#[test]
+fn knowledge_quotes_a_multi_line_sentence_line_by_line() {
+    let out = run(&["knowledge", "tests/holdout"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    let at = text
+        .find("learned from tests/holdout/05-brenhallow-release.txt:3-4:\n")
+        .unwrap_or_else(|| panic!("{text}"));
+    let quoted: Vec<&str> = text[at..].lines().skip(1).take(2).collect();
+    assert!(
+        quoted.iter().all(|l| l.starts_with("        \"")),
+        "{quoted:?}"
+    );
+    assert!(quoted[0].ends_with("outlook raised\""), "{quoted:?}");
+}
