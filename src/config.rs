@@ -96,7 +96,7 @@ pub fn load(path: &Path) -> Result<Config> {
             fail_on: None,
         }
     } else {
-        serde_yaml::from_str(&text).map_err(|e| Error::yaml(path, &e))?
+        crate::error::from_yaml(path, &text)?
     };
     let known: Vec<&str> = crate::rules::registry().iter().map(|r| r.id()).collect();
     let mut cfg = Config {
@@ -189,4 +189,75 @@ impl Config {
         }
         opts.knowledge_dirs.extend(self.knowledge.iter().cloned());
     }
+}
+
+/// What the command line says about the check, before it is resolved
+/// against the configuration. `check` and `gate` share it.
+#[derive(Debug, Default, Clone)]
+pub struct Flags {
+    /// `--config FILE`; else a `claimcheck.yaml` among the paths; else the
+    /// nearest one from `cwd` upward.
+    pub config: Option<PathBuf>,
+    pub knowledge: Vec<PathBuf>,
+    pub disable: Vec<String>,
+    pub fx_tolerance: Option<f64>,
+}
+
+/// Options resolved from flags and configuration (flags win), validated in one place.
+#[derive(Debug, Default, Clone)]
+pub struct Resolved {
+    pub options: crate::Options,
+    pub config: Config,
+}
+
+/// Resolves the flags of `check` or `gate`: finds and loads the
+/// configuration, checks rule names and the tolerance, and removes a
+/// `claimcheck.yaml` named among `paths` (it is the configuration, not an
+/// input).
+pub fn resolve(flags: &Flags, paths: &mut Vec<PathBuf>, cwd: &Path) -> Result<Resolved> {
+    let named: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| crate::ingest::is_config(p) && p.is_file())
+        .cloned()
+        .collect();
+    paths.retain(|p| !named.contains(p));
+    if named.len() > 1 || (flags.config.is_some() && !named.is_empty()) {
+        return Err(Error::Usage(
+            "more than one configuration given (--config, or a claimcheck.yaml among the paths)"
+                .into(),
+        ));
+    }
+    let path = flags
+        .config
+        .clone()
+        .or_else(|| named.into_iter().next())
+        .or_else(|| find(cwd));
+    let config = match path {
+        Some(p) => load(&p)?,
+        None => Config::default(),
+    };
+    let known: Vec<&str> = crate::rules::registry().iter().map(|r| r.id()).collect();
+    for d in &flags.disable {
+        if !known.contains(&d.as_str()) {
+            return Err(Error::Usage(format!(
+                "--disable: no rule '{d}'; rules: {}",
+                known.join(", ")
+            )));
+        }
+    }
+    if flags.fx_tolerance.is_some_and(|t| !(0.0..1.0).contains(&t)) {
+        return Err(Error::Usage(
+            "--fx-tolerance must be between 0 and 1 (0.05 = 5%)".into(),
+        ));
+    }
+    let mut options = crate::Options::default();
+    config.apply(&mut options);
+    options
+        .knowledge_dirs
+        .extend(flags.knowledge.iter().cloned());
+    options.disabled.extend(flags.disable.iter().cloned());
+    if let Some(t) = flags.fx_tolerance {
+        options.rules.fx_tolerance = t;
+    }
+    Ok(Resolved { options, config })
 }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 pub enum Error {
     #[error("{}: cannot read: {message}", path.display())]
     Io { path: PathBuf, message: String },
-    #[error("{}:{line}: invalid UTF-8 at byte {offset}; is this a binary file?", path.display())]
+    #[error("{}:{line}: not UTF-8 text (byte {offset} is not valid UTF-8); claimcheck reads UTF-8 only: convert the file (a Latin-1 or Windows-1252 file: iconv -f WINDOWS-1252 -t UTF-8)", path.display())]
     Utf8 {
         path: PathBuf,
         line: usize,
@@ -49,16 +49,47 @@ impl Error {
         }
     }
 
-    /// A YAML error from serde_yaml, located in `path`.
+    /// A YAML error from serde_yaml, located in `path`. A bracket that is
+    /// never closed is located where it opens, not where the parser gave up.
     pub fn yaml(path: &std::path::Path, e: &serde_yaml::Error) -> Error {
-        let (line, column) = e
+        let (mut line, mut column) = e
             .location()
             .map(|l| (l.line(), l.column()))
             .unwrap_or((1, 1));
-        let mut message = e.to_string();
+        let full = e.to_string();
         // serde_yaml appends " at line X column Y"; the location is already in front.
-        if let Some(i) = message.find(" at line ") {
-            message.truncate(i);
+        let mut message = match full.find(" at line ") {
+            Some(i) => full[..i].to_string(),
+            None => full.clone(),
+        };
+        // serde names Rust types ("expected struct ClaimFile"); say what is expected instead
+        while let Some(i) = message.find("struct ") {
+            let rest = &message[i + 7..];
+            let end = rest
+                .find(|c: char| !c.is_alphanumeric() && c != '_')
+                .unwrap_or(rest.len());
+            message = format!("{}a mapping of keys{}", &message[..i], &rest[end..]);
+        }
+        for (context, open) in [
+            ("while parsing a flow mapping at line ", '{'),
+            ("while parsing a flow sequence at line ", '['),
+        ] {
+            let Some(i) = full.find(context) else {
+                continue;
+            };
+            let mark = &full[i + context.len()..];
+            let mut nums = mark
+                .split(|c: char| !c.is_ascii_digit())
+                .filter(|n| !n.is_empty())
+                .filter_map(|n| n.parse::<usize>().ok());
+            if let (Some(l), Some(c)) = (nums.next(), nums.next()) {
+                message = format!(
+                    "'{open}' is never closed ({message} by line {line})",
+                    open = open
+                );
+                (line, column) = (l, c);
+            }
+            break;
         }
         Error::Yaml {
             path: path.to_path_buf(),
@@ -78,6 +109,16 @@ impl Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Parses YAML text into `T`: the syntax is checked on the whole text first,
+/// so a syntax error is reported where it is, not as a type error met earlier
+/// on the way.
+pub fn from_yaml<T: serde::de::DeserializeOwned>(path: &std::path::Path, text: &str) -> Result<T> {
+    if let Err(e) = serde_yaml::from_str::<serde_yaml::Value>(text) {
+        return Err(Error::yaml(path, &e));
+    }
+    serde_yaml::from_str(text).map_err(|e| Error::yaml(path, &e))
+}
 
 /// Reads a file as UTF-8 text: invalid bytes are an error naming the line.
 /// A byte-order mark is dropped.

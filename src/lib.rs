@@ -84,7 +84,7 @@ pub fn load_knowledge(dirs: &[PathBuf]) -> Result<Knowledge> {
 
 /// Checks the inputs. An unreadable input is recorded in the report's
 /// errors; the rest is still checked. Bad knowledge files are an error.
-pub fn check(paths: &[PathBuf], opts: &Options, stdin: Option<String>) -> Result<Report> {
+pub fn check(paths: &[PathBuf], opts: &Options, stdin: Option<ingest::Stdin>) -> Result<Report> {
     let knowledge = load_knowledge(&opts.knowledge_dirs)?;
     Ok(check_with(paths, opts, &knowledge, stdin))
 }
@@ -93,7 +93,7 @@ pub fn check_with(
     paths: &[PathBuf],
     opts: &Options,
     knowledge: &Knowledge,
-    stdin: Option<String>,
+    stdin: Option<ingest::Stdin>,
 ) -> Report {
     let corpus = ingest::load(paths, knowledge, stdin);
     analyze(corpus, opts, knowledge)
@@ -105,6 +105,7 @@ pub fn analyze(corpus: ingest::Corpus, opts: &Options, knowledge: &Knowledge) ->
         articles,
         mut claims,
         errors,
+        warnings,
         learned,
     } = corpus;
     let learned_knowledge;
@@ -143,6 +144,7 @@ pub fn analyze(corpus: ingest::Corpus, opts: &Options, knowledge: &Knowledge) ->
         claims,
         findings,
         errors,
+        warnings,
         compared,
     }
 }

@@ -1,17 +1,24 @@
 //! The claimcheck command line: parses arguments and calls the library.
 
+use claimcheck::report;
 use claimcheck::rules::{self, Severity};
-use claimcheck::{report, Options};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+const EXIT_CODES: &str = "Exit codes:
+  0  nothing at or above --fail-on
+  1  a finding (check) or a verdict (gate) at or above --fail-on
+  2  usage error, bad configuration or knowledge, or an input that could not be read
+     (the other inputs are still checked and reported)";
 
 #[derive(Parser)]
 #[command(
     name = "claimcheck",
     version,
-    about = "Checks numeric claims across articles before they are published"
+    about = "Checks numeric claims across articles before they are published",
+    after_help = EXIT_CODES
 )]
 struct Cli {
     #[command(subcommand)]
@@ -20,100 +27,151 @@ struct Cli {
 
 #[derive(Clone, Copy, ValueEnum, PartialEq)]
 enum Format {
+    /// Compiler-style diagnostics with the article lines
     Text,
+    /// The machine interface (docs/report-schema.json; gate: docs/gate-schema.json)
     Json,
+    /// For a merge request comment or a newsroom wiki
     Markdown,
+    /// SARIF 2.1.0, for code-scanning uploads
     Sarif,
+    /// One self-contained page with filters
     Html,
+    /// GitHub Actions workflow commands: annotations on the pull request's files
+    Github,
+    /// GitLab Code Quality report (JSON), for merge request widgets
+    Gitlab,
+    /// gate only: schema.org ClaimReview JSON-LD, one per judged draft claim
+    Claimreview,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq)]
 enum Color {
+    /// On a terminal, unless NO_COLOR is set
     Auto,
+    /// Always, even into a file or a pipe
     Always,
+    /// Never
     Never,
+}
+
+/// Options `check` and `gate` share, validated in one place (the library's
+/// `config::resolve`).
+#[derive(Args)]
+struct Shared {
+    /// Report format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+    /// Extra knowledge folder (metrics.yaml, entities.yaml, fx.yaml) on top of the
+    /// embedded knowledge; repeatable.
+    #[arg(long = "knowledge", value_name = "DIR")]
+    knowledge: Vec<PathBuf>,
+    /// Write the report to FILE (atomically) instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Colour in text output.
+    #[arg(long, value_enum, default_value = "auto")]
+    color: Color,
+    /// Relative tolerance for currency conversions, between 0 and 1
+    /// (default: the configuration's, else 0.05).
+    #[arg(long, value_name = "RATIO")]
+    fx_tolerance: Option<f64>,
+    /// Turn a rule off; repeatable (`claimcheck rules` lists them).
+    #[arg(long = "disable", value_name = "RULE")]
+    disable: Vec<String>,
+    /// Configuration file (default: a claimcheck.yaml among the paths, else the
+    /// nearest one in the working directory or above).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// The name standard input (`-`) goes by in reports; its extension says how
+    /// to read it (draft.md, page.html). Default: <stdin>.
+    #[arg(long, value_name = "NAME")]
+    stdin_name: Option<PathBuf>,
+    /// SARIF: artifact URIs are relative to DIR (default: the working directory),
+    /// as code-scanning uploads expect.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    sarif_root: PathBuf,
+}
+
+impl Shared {
+    fn flags(&self) -> claimcheck::config::Flags {
+        claimcheck::config::Flags {
+            config: self.config.clone(),
+            knowledge: self.knowledge.clone(),
+            disable: self.disable.clone(),
+            fx_tolerance: self.fx_tolerance,
+        }
+    }
 }
 
 #[derive(Subcommand)]
 enum Command {
     /// Check claim files and articles (files or folders; `-` reads standard input).
+    #[command(after_help = EXIT_CODES)]
     Check {
-        #[arg(required = true)]
+        /// Articles (.txt .md .html ...), claim files (.yaml), sources.yaml, folders
+        /// (walked recursively), or `-` for standard input.
+        #[arg(required = true, value_name = "PATHS")]
         paths: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value = "text")]
-        format: Format,
+        #[command(flatten)]
+        shared: Shared,
         /// Exit 1 when a finding is at or above this severity: error, warning, info or never
         /// (default: the configuration's fail-on, else error).
-        #[arg(long)]
+        #[arg(long, value_name = "LEVEL")]
         fail_on: Option<String>,
-        /// Extra knowledge folder (metrics.yaml, entities.yaml, fx.yaml); repeatable.
-        #[arg(long = "knowledge")]
-        knowledge: Vec<PathBuf>,
-        /// Write the report to FILE (atomically) instead of standard output.
-        #[arg(short = 'o', long = "output")]
-        output: Option<PathBuf>,
-        #[arg(long, value_enum, default_value = "auto")]
-        color: Color,
-        /// Relative tolerance for currency conversions (default: the configuration's, else 0.05).
-        #[arg(long)]
-        fx_tolerance: Option<f64>,
-        /// Turn a rule off; repeatable.
-        #[arg(long = "disable")]
-        disable: Vec<String>,
-        /// Configuration file (default: claimcheck.yaml in the working directory or above).
-        #[arg(long)]
-        config: Option<PathBuf>,
         /// Report only findings not in this baseline file.
-        #[arg(long)]
+        #[arg(long, value_name = "FILE")]
         baseline: Option<PathBuf>,
-        /// Write the current findings to FILE as a baseline (atomically).
-        #[arg(long)]
+        /// Write the current findings to FILE as a baseline (atomically), and exit 0
+        /// unless an input could not be read.
+        #[arg(long, value_name = "FILE")]
         write_baseline: Option<PathBuf>,
     },
     /// Check a draft claim by claim against trusted sources: verified, contradicted,
     /// mislabelled or unverifiable, plus the draft's own sourcing findings.
+    #[command(after_help = EXIT_CODES)]
     Gate {
-        /// The draft (any format `check` reads).
+        /// The draft (any format `check` reads), or `-` for standard input.
         draft: PathBuf,
         /// Trusted sources: a release, a filing, vetted articles (files or folders).
-        #[arg(long = "against", required = true, num_args = 1..)]
+        #[arg(long = "against", required = true, num_args = 1.., value_name = "SOURCE")]
         against: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value = "text")]
-        format: Format,
+        #[command(flatten)]
+        shared: Shared,
         /// Exit 1 on these verdicts and severities (comma-separated):
         /// verified, contradicted, mislabelled, unverifiable, error, warning, info; or never.
-        #[arg(long, default_value = "contradicted,mislabelled")]
+        #[arg(long, default_value = "contradicted,mislabelled", value_name = "LIST")]
         fail_on: String,
-        #[arg(long = "knowledge")]
-        knowledge: Vec<PathBuf>,
-        #[arg(short = 'o', long = "output")]
-        output: Option<PathBuf>,
-        #[arg(long, value_enum, default_value = "auto")]
-        color: Color,
-        #[arg(long, default_value_t = 0.05)]
-        fx_tolerance: f64,
     },
     /// Extract the claims of raw articles and print them as claim files (YAML).
     Extract {
-        #[arg(required = true)]
+        /// Articles or folders of articles.
+        #[arg(required = true, value_name = "PATHS")]
         paths: Vec<PathBuf>,
         /// Write each article's claims beside it as NAME.claims.yaml (never overwrites an existing file).
         #[arg(long)]
         write: bool,
-        #[arg(long = "knowledge")]
+        /// Extra knowledge folder; repeatable.
+        #[arg(long = "knowledge", value_name = "DIR")]
         knowledge: Vec<PathBuf>,
     },
     /// Print the knowledge in force: metrics, entities with fiscal calendars, FX coverage.
     /// With PATHS, also the fiscal calendars those articles teach.
     Knowledge {
+        /// Articles whose fiscal-calendar sentences to learn from (optional).
+        #[arg(value_name = "PATHS")]
         paths: Vec<PathBuf>,
-        #[arg(long = "knowledge")]
+        /// Extra knowledge folder; repeatable.
+        #[arg(long = "knowledge", value_name = "DIR")]
         knowledge: Vec<PathBuf>,
     },
     /// List the rules.
     Rules,
-    /// Explain one rule: what it flags, why, an example.
-    Rule { name: String },
+    /// Explain one rule: what it flags, why, an example. Without NAME, list the names.
+    Rule {
+        /// The rule (`claimcheck rules` lists them).
+        name: Option<String>,
+    },
 }
 
 fn parse_fail_on(s: &str) -> Result<Option<Severity>, String> {
@@ -131,12 +189,8 @@ fn main() -> ExitCode {
         Command::Gate {
             draft,
             against,
-            format,
+            shared,
             fail_on,
-            knowledge,
-            output,
-            color,
-            fx_tolerance,
         } => {
             let mut verdicts = Vec::new();
             let mut severity: Option<Severity> = None;
@@ -153,28 +207,43 @@ fn main() -> ExitCode {
                     }
                 }
             }
-            if matches!(format, Format::Sarif | Format::Html) {
-                return usage("gate: --format takes text, json or markdown");
-            }
-            let k = match claimcheck::load_knowledge(&knowledge) {
+            let mut against = against;
+            let resolved = match claimcheck::config::resolve(&shared.flags(), &mut against, &cwd())
+            {
+                Ok(r) => r,
+                Err(e) => return usage(&e.to_string()),
+            };
+            let opts = resolved.options;
+            let k = match claimcheck::load_knowledge(&opts.knowledge_dirs) {
                 Ok(k) => k,
                 Err(e) => return usage(&e.to_string()),
             };
-            let mut opts = Options::default();
-            opts.rules.fx_tolerance = fx_tolerance;
-            let g = claimcheck::gate::run(&[draft], &against, &opts, &k);
-            let colored = use_color(color, output.as_deref());
-            let text = match format {
+            let paths: Vec<PathBuf> = std::iter::once(draft.clone())
+                .chain(against.iter().cloned())
+                .collect();
+            let stdin = match read_stdin(&paths, shared.stdin_name.clone()) {
+                Ok(s) => s,
+                Err(e) => return usage(&e),
+            };
+            let g = claimcheck::gate::run(&[draft], &against, &opts, &k, stdin);
+            let colored = use_color(shared.color, shared.output.as_deref());
+            let text = match shared.format {
                 Format::Json => report::gate::json(&g),
                 Format::Markdown => report::gate::markdown(&g),
-                _ => report::gate::text(&g, colored),
+                Format::Sarif => {
+                    report::sarif::render_with_root(&g.as_check_report(), &shared.sarif_root)
+                }
+                Format::Html => report::html::render(&g.as_check_report()),
+                Format::Github => report::ci::github(&g.as_check_report()),
+                Format::Gitlab => report::ci::gitlab(&g.as_check_report()),
+                Format::Claimreview => report::claimreview::render(&g),
+                Format::Text => report::gate::text(&g, colored),
             };
-            if !emit(&text, output.as_deref()) {
+            if !emit(&text, shared.output.as_deref()) {
                 return ExitCode::from(2);
             }
-            for e in &g.report.errors {
-                eprintln!("claimcheck: error: {e}");
-            }
+            print_errors(&g.report.errors, &shared);
+            print_warnings(&g.report.warnings, &shared);
             if !g.report.errors.is_empty() {
                 return ExitCode::from(2);
             }
@@ -249,10 +318,12 @@ fn main() -> ExitCode {
             ExitCode::from(if corpus.errors.is_empty() { 0 } else { 2 })
         }
         Command::Rules => {
+            let all = rules::registry();
+            let width = all.iter().map(|r| r.id().len()).max().unwrap_or(0);
             let mut out = String::new();
-            for r in rules::registry() {
+            for r in &all {
                 out.push_str(&format!(
-                    "{:<20} {:<8} {}\n",
+                    "{:<width$}  {:<7}  {}\n",
                     r.id(),
                     r.default_severity().name(),
                     r.doc().summary
@@ -261,7 +332,15 @@ fn main() -> ExitCode {
             print!("{out}");
             ExitCode::SUCCESS
         }
-        Command::Rule { name } => match rules::find(&name) {
+        Command::Rule { name: None } => {
+            let ids: Vec<&str> = rules::registry().iter().map(|r| r.id()).collect();
+            println!("claimcheck rule NAME, where NAME is one of:");
+            for id in ids {
+                println!("  {id}");
+            }
+            ExitCode::SUCCESS
+        }
+        Command::Rule { name: Some(name) } => match rules::find(&name) {
             Some(r) => {
                 let d = r.doc();
                 println!(
@@ -283,66 +362,38 @@ fn main() -> ExitCode {
         },
         Command::Check {
             paths,
-            format,
+            shared,
             fail_on,
-            knowledge,
-            output,
-            color,
-            fx_tolerance,
-            disable,
-            config,
             baseline,
             write_baseline,
         } => {
-            let config_path = config.or_else(|| {
-                std::env::current_dir()
-                    .ok()
-                    .and_then(|d| claimcheck::config::find(&d))
-            });
-            let cfg = match config_path.as_deref().map(claimcheck::config::load) {
-                Some(Ok(c)) => c,
-                Some(Err(e)) => return usage(&e.to_string()),
-                None => claimcheck::config::Config::default(),
+            if shared.format == Format::Claimreview {
+                return usage("check: --format claimreview is gate's (a verdict per draft claim)");
+            }
+            let mut paths = paths;
+            let resolved = match claimcheck::config::resolve(&shared.flags(), &mut paths, &cwd()) {
+                Ok(r) => r,
+                Err(e) => return usage(&e.to_string()),
             };
+            if paths.is_empty() {
+                return usage("check: nothing to check (only a configuration was given)");
+            }
             let fail_on = match fail_on {
                 Some(f) => match parse_fail_on(&f) {
                     Ok(f) => f,
                     Err(e) => return usage(&e),
                 },
-                None => cfg.fail_on.unwrap_or(Some(Severity::Error)),
+                None => resolved.config.fail_on.unwrap_or(Some(Severity::Error)),
             };
-            let known: Vec<&str> = rules::registry().iter().map(|r| r.id()).collect();
-            for d in &disable {
-                if !known.contains(&d.as_str()) {
-                    return usage(&format!(
-                        "--disable: no rule '{d}'; rules: {}",
-                        known.join(", ")
-                    ));
-                }
-            }
-            if fx_tolerance.is_some_and(|t| !(0.0..1.0).contains(&t)) {
-                return usage("--fx-tolerance must be between 0 and 1 (0.05 = 5%)");
-            }
-            let mut opts = Options::default();
-            cfg.apply(&mut opts);
-            opts.knowledge_dirs.extend(knowledge);
-            opts.disabled.extend(disable);
-            if let Some(t) = fx_tolerance {
-                opts.rules.fx_tolerance = t;
-            }
+            let opts = resolved.options;
             let accepted = match baseline.as_deref().map(claimcheck::baseline::load) {
                 Some(Ok(b)) => Some(b),
                 Some(Err(e)) => return usage(&e.to_string()),
                 None => None,
             };
-            let stdin = if paths.iter().any(|p| p.as_os_str() == "-") {
-                let mut buf = Vec::new();
-                if let Err(e) = std::io::stdin().read_to_end(&mut buf) {
-                    return usage(&format!("cannot read standard input: {e}"));
-                }
-                Some(String::from_utf8_lossy(&buf).into_owned())
-            } else {
-                None
+            let stdin = match read_stdin(&paths, shared.stdin_name.clone()) {
+                Ok(s) => s,
+                Err(e) => return usage(&e),
             };
             let spinner = progress(&paths);
             let report = claimcheck::check(&paths, &opts, stdin);
@@ -354,34 +405,82 @@ fn main() -> ExitCode {
                 Err(e) => return usage(&e.to_string()),
             };
             if let Some(path) = &write_baseline {
-                let text = claimcheck::baseline::render(&report.findings);
+                let text = claimcheck::baseline::render(&report);
                 if let Err(e) = claimcheck::atomic::write(path, text.as_bytes()) {
                     eprintln!("claimcheck: {}: cannot write: {e}", path.display());
                     return ExitCode::from(2);
                 }
             }
             if let Some(accepted) = &accepted {
-                report
-                    .findings
-                    .retain(|f| !accepted.contains(&f.fingerprint));
+                claimcheck::baseline::apply(&mut report, accepted);
             }
-            let colored = use_color(color, output.as_deref());
-            let text = match format {
+            let colored = use_color(shared.color, shared.output.as_deref());
+            let text = match shared.format {
                 Format::Json => report::json::render(&report),
                 Format::Text => report::text::render(&report, colored),
                 Format::Markdown => report::markdown::render(&report),
-                Format::Sarif => report::sarif::render(&report),
+                Format::Sarif => report::sarif::render_with_root(&report, &shared.sarif_root),
                 Format::Html => report::html::render(&report),
+                Format::Github => report::ci::github(&report),
+                Format::Gitlab => report::ci::gitlab(&report),
+                Format::Claimreview => unreachable!("refused above"),
             };
-            if !emit(&text, output.as_deref()) {
+            if !emit(&text, shared.output.as_deref()) {
                 return ExitCode::from(2);
             }
-            for e in &report.errors {
-                eprintln!("claimcheck: error: {e}");
+            print_errors(&report.errors, &shared);
+            print_warnings(&report.warnings, &shared);
+            if write_baseline.is_some() {
+                // writing the baseline is the job: findings do not fail it
+                return ExitCode::from(if report.errors.is_empty() { 0 } else { 2 });
             }
             ExitCode::from(report.exit_code(fail_on) as u8)
         }
     }
+}
+
+fn cwd() -> PathBuf {
+    std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."))
+}
+
+/// Input errors on standard error, unless the report already shows them on
+/// this terminal (text on standard output, standard output a terminal).
+fn print_errors(errors: &[claimcheck::Error], shared: &Shared) {
+    let on_terminal =
+        shared.output.is_none() && shared.format == Format::Text && std::io::stdout().is_terminal();
+    if on_terminal {
+        return;
+    }
+    for e in errors {
+        eprintln!("claimcheck: error: {e}");
+    }
+}
+
+/// Input warnings on standard error, on the same terms as errors.
+fn print_warnings(warnings: &[claimcheck::Error], shared: &Shared) {
+    let on_terminal =
+        shared.output.is_none() && shared.format == Format::Text && std::io::stdout().is_terminal();
+    if on_terminal {
+        return;
+    }
+    for e in warnings {
+        eprintln!("claimcheck: warning: {e}");
+    }
+}
+
+/// Standard input, read when one of the paths is `-`.
+fn read_stdin(
+    paths: &[PathBuf],
+    name: Option<PathBuf>,
+) -> Result<Option<claimcheck::ingest::Stdin>, String> {
+    if !paths.iter().any(|p| p.as_os_str() == "-") {
+        return Ok(None);
+    }
+    let mut buf = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut buf)
+        .map_err(|e| format!("cannot read standard input: {e}"))?;
+    Ok(Some(claimcheck::ingest::Stdin::new(buf, name)))
 }
 
 /// Inputs above which a check shows progress on a terminal.

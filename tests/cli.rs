@@ -1,5 +1,7 @@
 //! Integration tests: the real binary on fixture articles and claim files.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -98,6 +100,10 @@ fn every_rule_stays_quiet_on_agreeing_fixture() {
 
 #[test]
 fn seed_claims_report_snapshot() {
+    // the seed claim files' lines and columns are checked against the real articles
+    if !common::have_seed_corpus("seed_claims_report_snapshot") {
+        return;
+    }
     let out = run(&["check", "--format", "json", "claims/seeds"]);
     assert_eq!(out.status.code(), Some(1));
     insta::assert_snapshot!("seeds_json", String::from_utf8_lossy(&out.stdout));
@@ -394,4 +400,349 @@ fn segments_adding_up_to_more_than_the_total() {
         "tests/fixtures/arithmetic-parts/quiet",
     ]);
     assert!(!rules_found(&v).iter().any(|r| r == "arithmetic"));
+}
+
+/// A YAML file named on the command line is a claim file whatever its name
+/// (never an article whose keys are figures); a broken one is exit 2 naming
+/// file:line where the bracket opens.
+#[test]
+fn yaml_files_by_path_are_claim_files() {
+    let d = tmpdir("yaml-by-path");
+    let wire = std::fs::read_to_string("examples/claims/wire.claims.yaml")
+        .unwrap()
+        .replace(
+            "path: ../articles/wire.txt",
+            &format!(
+                "path: {}",
+                Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("examples/articles/wire.txt")
+                    .display()
+            ),
+        );
+    // a valid claim file not named *.claims.yaml
+    std::fs::write(d.join("wire.yaml"), &wire).unwrap();
+    let (v, code) = json(&[
+        "check",
+        "--format",
+        "json",
+        d.join("wire.yaml").to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(
+        v["summary"]["articles"][0]["claims_from"], "claim-file",
+        "{v}"
+    );
+    assert!(
+        rules_found(&v).is_empty(),
+        "no findings on its own keys: {v}"
+    );
+    // the same text in a .txt file is a claim file too: it starts with `claimcheck:`
+    std::fs::write(d.join("wire-claims.txt"), &wire).unwrap();
+    let (v, _) = json(&[
+        "check",
+        "--format",
+        "json",
+        d.join("wire-claims.txt").to_str().unwrap(),
+    ]);
+    assert_eq!(
+        v["summary"]["articles"][0]["claims_from"], "claim-file",
+        "{v}"
+    );
+
+    // a broken one: exit 2, file and line of the unclosed bracket
+    std::fs::write(
+        d.join("broken.yaml"),
+        "claimcheck: 1\narticle: {path: a.txt\nclaims: [\n",
+    )
+    .unwrap();
+    let out = run(&["check", d.join("broken.yaml").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("broken.yaml:2:10: '{' is never closed"),
+        "{err}"
+    );
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("unsourced"));
+
+    // a syntax error after a type error is still reported as the syntax error
+    std::fs::write(
+        d.join("b.yml"),
+        "claimcheck: 1\narticle:\n  path: a.txt\n  entity: [X\n  published: 2025-11-20\nclaims: []\n",
+    )
+    .unwrap();
+    let out = run(&["check", d.join("b.yml").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("b.yml:4:11: '[' is never closed"), "{err}");
+
+    // sources.yaml and claimcheck.yaml by path are what they are, not articles
+    let (v, code) = json(&[
+        "check",
+        "--format",
+        "json",
+        "examples/articles/sources.yaml",
+    ]);
+    assert_eq!(
+        (code, v["summary"]["figures"].as_u64()),
+        (0, Some(0)),
+        "{v}"
+    );
+}
+
+/// The README's set-up: an install step before the first bare `claimcheck`,
+/// and the finding count it (and examples/README.md) promises for the first
+/// command is what the command prints.
+#[test]
+fn readme_set_up_agrees_with_the_tool() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let install = readme
+        .find("cargo install --path .")
+        .expect("an install step");
+    let first_bare = readme
+        .find("\nclaimcheck check ")
+        .expect("a bare claimcheck command");
+    assert!(
+        install < first_bare,
+        "install before the first bare command"
+    );
+    let (v, code) = json(&["check", "--format", "json", "examples/articles"]);
+    assert_eq!(code, 1);
+    let n = v["findings"].as_array().unwrap().len();
+    assert!(
+        readme.contains(&format!("prints {n} findings")),
+        "README promises another count than {n}"
+    );
+    let examples = std::fs::read_to_string("examples/README.md").unwrap();
+    assert!(
+        examples.contains(&format!("set: {n} findings")),
+        "examples/README.md intro"
+    );
+    assert!(
+        examples.contains(&format!("({n}\nfindings in all)")),
+        "examples/README.md table"
+    );
+}
+
+/// Findings point at what they say is wrong: `-->` at the conflicting figure
+/// (or the dangling marker), the release as the reference of a mislabel,
+/// per-article counts charged to the wrong articles, related findings shown.
+#[test]
+fn findings_point_at_the_wrong_thing() {
+    let out = run(&["check", "examples/articles"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    let arrow_after = |headline: &str| -> String {
+        let at = text
+            .find(headline)
+            .unwrap_or_else(|| panic!("{headline}: {text}"));
+        let rest = &text[at..];
+        let a = rest.find("--> ").unwrap();
+        rest[a + 4..].lines().next().unwrap().to_string()
+    };
+    assert_eq!(
+        arrow_after("error[contradiction]"),
+        "examples/articles/analysis.html:21:98",
+        "the 18%, not the release's 14%"
+    );
+    assert_eq!(
+        arrow_after("warning[dangling-citation]"),
+        "examples/articles/analysis.html:22:160",
+        "the [3] marker, not the figures"
+    );
+    assert!(text.contains("--- [3] is not in the source list"), "{text}");
+    // the release settles the mislabel; no "check which quarter"
+    assert!(!text.contains("Check which quarter"), "{text}");
+    assert!(text.contains("the company's own release gives it for Jul–Sep 2025 (release.txt:11). The likely mislabel: \"Q2 2025\" in blog.md."), "{text}");
+    // related findings are shown, both ways
+    assert!(
+        text.contains("= note: related: arithmetic at analysis.html:21"),
+        "{text}"
+    );
+    assert!(
+        text.contains("= note: related: contradiction at analysis.html:21"),
+        "{text}"
+    );
+    assert_eq!(
+        text.matches("= note: related: period-mismatch at blog.md:15")
+            .count(),
+        2
+    );
+    // the clean primary release is charged nothing
+    assert!(
+        text.contains("findings per article: analysis.html: 4, blog.md: 3, wire.txt: 1\n"),
+        "{text}"
+    );
+    let (v, _) = json(&["check", "--format", "json", "examples/articles"]);
+    let release = v["summary"]["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["path"] == "examples/articles/release.txt")
+        .unwrap();
+    assert_eq!(release["findings"], 0);
+    let md = String::from_utf8_lossy(
+        &run(&["check", "--format", "markdown", "examples/articles"]).stdout,
+    )
+    .into_owned();
+    assert!(
+        md.contains("related: period-mismatch at blog.md:15 (`"),
+        "{md}"
+    );
+}
+
+/// Every argument and option says what it is; --help gives the exit codes;
+/// `rules` aligns; `rule` without a name lists the names; rule docs name
+/// real keys and flags.
+#[test]
+fn help_texts_are_complete() {
+    let top = String::from_utf8(run(&["--help"]).stdout).unwrap();
+    assert!(top.contains("Exit codes:"), "{top}");
+    for cmd in ["check", "gate", "extract", "knowledge", "rule"] {
+        let help = String::from_utf8(run(&[cmd, "--help"]).stdout).unwrap();
+        let lines: Vec<&str> = help.lines().collect();
+        for (i, l) in lines.iter().enumerate() {
+            let t = l.trim_start();
+            let is_item = (t.starts_with('-') || t.starts_with('<') || t.starts_with('['))
+                && l.starts_with("  ")
+                && !l.starts_with("          ");
+            if !is_item || t.starts_with("-h, --help") || t.starts_with("- ") {
+                continue;
+            }
+            let next = lines.get(i + 1).copied().unwrap_or("");
+            let same_line = t
+                .split_once("  ")
+                .is_some_and(|(_, d)| !d.trim().is_empty());
+            assert!(
+                same_line || (next.starts_with("          ") && !next.trim().is_empty()),
+                "{cmd}: '{t}' has no help text:\n{help}"
+            );
+        }
+        if cmd == "check" || cmd == "gate" {
+            assert!(help.contains("Exit codes:"), "{cmd}");
+        }
+    }
+    let rules = String::from_utf8(run(&["rules"]).stdout).unwrap();
+    let cols: std::collections::BTreeSet<usize> = rules
+        .lines()
+        .map(|l| {
+            let sev = ["error", "warning", "info"]
+                .iter()
+                .filter_map(|s| l.find(&format!("  {s} ")))
+                .min()
+                .unwrap();
+            sev
+        })
+        .collect();
+    assert_eq!(cols.len(), 1, "severity column aligned:\n{rules}");
+    let out = run(&["rule"]);
+    assert_eq!(out.status.code(), Some(0));
+    let listed = String::from_utf8(out.stdout).unwrap();
+    for l in rules.lines() {
+        let id = l.split_whitespace().next().unwrap();
+        assert!(listed.contains(&format!("  {id}\n")), "{id}: {listed}");
+    }
+    let doc = String::from_utf8(run(&["rule", "currency-mismatch"]).stdout).unwrap();
+    assert!(
+        doc.contains("--fx-tolerance") && doc.contains("tolerances: {fx:"),
+        "{doc}"
+    );
+    assert!(!doc.contains("`fx_tolerance`"));
+}
+
+/// On a terminal an input error shows once (in the text report), not also
+/// on standard error; into a pipe, standard error still carries it.
+#[test]
+fn an_input_error_is_printed_once_on_a_terminal() {
+    let d = tmpdir("once");
+    std::fs::write(
+        d.join("latin1.txt"),
+        b"Revenue rose 14% in caf\xe9 Q3 2025.\n",
+    )
+    .unwrap();
+    let cmd = format!(
+        "{} check --color never {}",
+        env!("CARGO_BIN_EXE_claimcheck"),
+        d.join("latin1.txt").display()
+    );
+    let Ok(out) = Command::new("script")
+        .args(["-qec", &cmd, "/dev/null"])
+        .output()
+    else {
+        common::skip(
+            "the terminal check",
+            "script(1)",
+            "CLAIMCHECK_REQUIRE_SCRIPT",
+        );
+        return;
+    };
+    let seen = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(seen.matches("latin1.txt:1").count(), 1, "{seen}");
+    let piped = run(&["check", d.join("latin1.txt").to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&piped.stderr).contains("latin1.txt:1"));
+    assert!(String::from_utf8_lossy(&piped.stdout).contains("latin1.txt:1"));
+}
+
+/// Error messages in users' terms, not Rust's.
+#[test]
+fn error_messages_speak_the_users_language() {
+    let d = tmpdir("messages");
+    // Latin-1: not UTF-8, not "binary?"
+    std::fs::write(
+        d.join("latin1.txt"),
+        b"Revenue rose 14% in caf\xe9 Q3 2025.\n",
+    )
+    .unwrap();
+    let out = run(&["check", d.join("latin1.txt").to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("latin1.txt:1: not UTF-8 text"), "{err}");
+    assert!(!err.contains("binary"), "{err}");
+    // a list at the top of sources.yaml: the expected shape, no type names
+    let m = d.join("list");
+    std::fs::create_dir_all(&m).unwrap();
+    std::fs::write(m.join("sources.yaml"), "- file: a.txt\n  title: A\n").unwrap();
+    std::fs::write(
+        m.join("a.txt"),
+        "Revenue rose 14% in Q3 2025, the company said.\n",
+    )
+    .unwrap();
+    let out = run(&["check", m.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("sources.yaml:1: a list at the top;"), "{err}");
+    assert!(err.contains("`sources:`"), "{err}");
+    assert!(
+        !err.contains("struct") && !err.contains("Manifest"),
+        "{err}"
+    );
+    // an entry for a file that is not there: a warning, exit 0
+    std::fs::write(
+        m.join("sources.yaml"),
+        "sources:\n  - file: a.txt\n    title: A\n  - file: gone.txt\n    title: B\n",
+    )
+    .unwrap();
+    let (v, code) = json(&["check", "--format", "json", m.to_str().unwrap()]);
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(v["warnings"][0]["line"], 4, "{v}");
+    assert!(v["warnings"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("an entry for 'gone.txt', which is not in this folder"));
+    let out = run(&["check", m.to_str().unwrap()]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("warning[input]"));
+}
+
+/// `knowledge DIR` quotes a calendar sentence that runs over several lines
+/// (a release's heading block) line by line, not run together.
+#[test]
+fn knowledge_quotes_a_multi_line_sentence_line_by_line() {
+    let out = run(&["knowledge", "tests/holdout"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    let at = text
+        .find("learned from tests/holdout/05-brenhallow-release.txt:3-4:\n")
+        .unwrap_or_else(|| panic!("{text}"));
+    let quoted: Vec<&str> = text[at..].lines().skip(1).take(2).collect();
+    assert!(
+        quoted.iter().all(|l| l.starts_with("        \"")),
+        "{quoted:?}"
+    );
+    assert!(quoted[0].ends_with("outlook raised\""), "{quoted:?}");
 }

@@ -284,3 +284,79 @@ fn baseline_accepts_known_findings_by_content() {
     );
     assert_eq!(bad.status.code(), Some(2));
 }
+
+/// Writing a baseline is the job: exit 0 with findings. A figure added to a
+/// baselined line is reported alone, not with the whole line again.
+#[test]
+fn write_baseline_exits_0_and_a_new_figure_on_a_baselined_line_is_reported_alone() {
+    let d = project("baseline-line", None);
+    let out = run_in(
+        &d,
+        &["check", "--write-baseline", "baseline.json", "articles"],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let blog = d.join("articles/blog.md");
+    let t = std::fs::read_to_string(&blog).unwrap();
+    assert!(t.contains("about 4,800 people"));
+    std::fs::write(
+        &blog,
+        t.replace(
+            "about 4,800 people",
+            "about 4,800 people and holds a $95 million order backlog",
+        ),
+    )
+    .unwrap();
+    let out = run_in(
+        &d,
+        &[
+            "check",
+            "--format",
+            "json",
+            "--baseline",
+            "baseline.json",
+            "articles",
+        ],
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let findings = v["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    let f = &findings[0];
+    assert_eq!(f["rule"], "unsourced-figure");
+    let figures: Vec<&str> = f["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["figure"].as_str().unwrap())
+        .collect();
+    assert_eq!(figures, ["$95 million"], "only the new figure");
+}
+
+/// A claimcheck.yaml named among the paths is the configuration, not an input.
+#[test]
+fn claimcheck_yaml_among_the_paths_is_the_configuration() {
+    let d = project("named-config", Some("rules:\n  unsourced-figure: off\n"));
+    let elsewhere = tmp("named-config-cwd");
+    let articles = d.join("articles");
+    let cfg = d.join("claimcheck.yaml");
+    let args = [
+        "check",
+        "--format",
+        "json",
+        articles.to_str().unwrap(),
+        cfg.to_str().unwrap(),
+    ];
+    let r = rules(&run_in(&elsewhere, &args));
+    assert!(!r.iter().any(|(id, _)| id == "unsourced-figure"), "{r:?}");
+    assert!(r.iter().any(|(id, _)| id == "contradiction"), "{r:?}");
+    // and two configurations are a usage error
+    let out = run_in(
+        &elsewhere,
+        &[&args[..], &["--config", cfg.to_str().unwrap()]].concat(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -4,11 +4,13 @@
 //! The bar: precision and recall of at least 0.9 in every category
 //! (figures, metric attribution, period attribution, sourcing).
 
+mod common;
+
 #[test]
 fn gold_set_precision_and_recall() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut dirs = vec![root.join("tests/gold")];
-    if root.join("../shared/corpus/seeds").exists() {
+    if common::have_seed_corpus("the seed claim files in the gold set") {
         dirs.push(root.join("claims/seeds"));
     }
     let k = claimcheck::knowledge::Knowledge::embedded();

@@ -35,6 +35,22 @@ pub struct Para {
 }
 
 impl Para {
+    /// `text[start..end]` with the source line breaks kept (the paragraph
+    /// joins its lines with spaces): for quoting what was read line by line.
+    pub fn text_with_lines(&self, start: usize, end: usize) -> String {
+        let mut s = self.text[start..end].to_string();
+        for p in self.parts.iter().skip(1) {
+            // the space joining this part to the one before
+            if p.offset > start && p.offset <= end {
+                let at = p.offset - 1 - start;
+                if s.as_bytes().get(at) == Some(&b' ') {
+                    s.replace_range(at..at + 1, "\n");
+                }
+            }
+        }
+        s
+    }
+
     /// Source line and byte offset in that line of a paragraph offset.
     pub fn locate(&self, at: usize) -> (usize, Option<usize>) {
         let p = self

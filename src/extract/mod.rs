@@ -527,7 +527,7 @@ pub fn extract(
         for (ss, se) in document::bounded(ptext, document::sentences(ptext)) {
             let sentence = &ptext[ss..se];
             learned.extend(learned_at(
-                &para.text[ss..se],
+                &para.text_with_lines(ss, se),
                 sentence,
                 &entity,
                 path,

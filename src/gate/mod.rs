@@ -82,6 +82,84 @@ impl GateReport {
     }
 }
 
+impl Verdict {
+    /// The rule id a verdict goes by when verdicts are rendered as findings
+    /// (SARIF, HTML): `gate/contradicted` and so on.
+    pub fn rule_id(self) -> &'static str {
+        match self {
+            Verdict::Verified => "gate/verified",
+            Verdict::Contradicted => "gate/contradicted",
+            Verdict::Mislabelled => "gate/mislabelled",
+            Verdict::Unverifiable => "gate/unverifiable",
+        }
+    }
+
+    /// Contradicted and mislabelled are errors, unverifiable a warning, verified a note.
+    pub fn severity(self) -> crate::rules::Severity {
+        use crate::rules::Severity;
+        match self {
+            Verdict::Contradicted | Verdict::Mislabelled => Severity::Error,
+            Verdict::Unverifiable => Severity::Warning,
+            Verdict::Verified => Severity::Info,
+        }
+    }
+}
+
+impl GateReport {
+    /// The gate as a check report: one finding per verdict (the draft claim
+    /// as its subject, the trusted claims it rests on as references), then
+    /// the draft's own sourcing findings. The check renderers (SARIF, HTML)
+    /// take it as it is.
+    pub fn as_check_report(&self) -> Report {
+        use crate::rules::{Finding, FindingClaim, Role};
+        let r = &self.report;
+        let mut out = r.clone();
+        let mut findings = Vec::new();
+        for j in &self.judgements {
+            let c = &r.claims[j.claim];
+            let a = &r.articles[c.article];
+            let mut f = Finding::new(
+                j.verdict.rule_id(),
+                j.verdict.severity(),
+                format!(
+                    "{}: {} ({}:{}): {}",
+                    j.verdict.name(),
+                    c.figure.text.trim(),
+                    crate::rules::file_name(&a.display_path()),
+                    c.span.line,
+                    j.reason
+                ),
+            );
+            f.claims.push(FindingClaim {
+                claim: j.claim,
+                role: if j.verdict == Verdict::Verified {
+                    Role::Subject
+                } else {
+                    Role::Conflicting
+                },
+            });
+            f.claims.extend(j.evidence.iter().map(|&e| FindingClaim {
+                claim: e,
+                role: Role::Reference,
+            }));
+            let metric = c.metric.as_ref().map(|m| m.to_string()).unwrap_or_default();
+            let period = c.period.key().to_string();
+            f.fingerprint = crate::rules::fnv1a(&[
+                f.rule,
+                crate::rules::file_name(&a.display_path()),
+                &c.figure.text,
+                &metric,
+                &period,
+                &c.entity,
+            ]);
+            findings.push(f);
+        }
+        findings.append(&mut out.findings);
+        out.findings = findings;
+        out
+    }
+}
+
 /// Judges every claim of the draft articles against the claims of the trusted ones.
 pub fn judge(
     report: &Report,
@@ -166,11 +244,17 @@ pub fn judge(
                 evidence: at_period.clone(),
                 reason: format!(
                     "the trusted source gives {} for {} ({})",
-                    at_period
-                        .iter()
-                        .map(|&t| report.claims[t].figure.text.trim().to_string())
-                        .collect::<Vec<_>>()
-                        .join(", "),
+                    {
+                        // "14%", not "14%, 14%" when the release states it twice
+                        let mut figs: Vec<String> = Vec::new();
+                        for &t in &at_period {
+                            let f = report.claims[t].figure.text.trim().to_string();
+                            if !figs.contains(&f) {
+                                figs.push(f);
+                            }
+                        }
+                        figs.join(", ")
+                    },
                     key,
                     at_period
                         .iter()
@@ -238,14 +322,22 @@ fn figures_agree(a: &Claim, b: &Claim, report: &Report, k: &Knowledge, tol: f64)
 
 /// Reads the draft and the trusted sources together, checks them, and judges the draft.
 /// Only the draft's own sourcing findings are kept in the report.
+/// `stdin` is read where `-` is given: as the draft, or as one of the sources.
 pub fn run(
     draft_paths: &[std::path::PathBuf],
     source_paths: &[std::path::PathBuf],
     opts: &crate::Options,
     knowledge: &Knowledge,
+    stdin: Option<crate::ingest::Stdin>,
 ) -> GateReport {
-    let draft = crate::ingest::load(draft_paths, knowledge, None);
-    let sources = crate::ingest::load(source_paths, knowledge, None);
+    let dash = |ps: &[std::path::PathBuf]| ps.iter().any(|p| p.as_os_str() == "-");
+    let (draft_stdin, source_stdin) = if dash(draft_paths) {
+        (stdin, None)
+    } else {
+        (None, stdin)
+    };
+    let draft = crate::ingest::load(draft_paths, knowledge, draft_stdin);
+    let sources = crate::ingest::load(source_paths, knowledge, source_stdin);
     let n_draft = draft.articles.len();
     let mut corpus = draft;
     let offset = corpus.articles.len();
@@ -257,6 +349,7 @@ pub fn run(
             c
         }));
     corpus.errors.extend(sources.errors);
+    corpus.warnings.extend(sources.warnings);
     corpus.learned.extend(sources.learned);
     let draft_idx: Vec<usize> = (0..n_draft).collect();
     let mut report = crate::analyze(corpus, opts, knowledge);

@@ -49,6 +49,8 @@ impl SeriesKey {
             },
             Kind::Share => match &self.of {
                 Some(of) => format!(" as a share of {} revenue", of.replace('-', " ")),
+                // "market share" is a share already
+                None if self.metric.phrase().contains("share") => String::new(),
                 None => " share".to_string(),
             },
             Kind::Margin => String::new(),

@@ -126,13 +126,23 @@ fn choose_readings(claims: &mut [Claim]) {
             let c = &claims[m];
             let why = if best.1 > 0 {
                 format!(
-                    "read as {} because {} figure(s) under this label match what other articles give for that period",
-                    c.period.readings[best.0].key, best.1
+                    "chosen because {} under this label {} what other articles give for {}",
+                    if best.1 == 1 {
+                        "1 figure".to_string()
+                    } else {
+                        format!("{} figures", best.1)
+                    },
+                    if best.1 == 1 { "matches" } else { "match" },
+                    c.period.readings[best.0].key
                 )
             } else {
                 format!(
-                    "\"{}\" can also be read as {}; no other article's figures support another reading, so the usual one is used",
-                    c.period.label,
+                    "{} can also be read as {}; no other article's figures support another reading, so the usual one is used",
+                    if c.period.label.is_empty() {
+                        "with no period stated, it".to_string()
+                    } else {
+                        format!("\"{}\"", c.period.label)
+                    },
                     c.period.readings[1..]
                         .iter()
                         .map(|r| r.key.to_string())

@@ -163,7 +163,7 @@ pub fn load_str(
     knowledge: &Knowledge,
 ) -> Result<(Article, Vec<Claim>)> {
     let text = text.to_string();
-    let doc: ClaimFile = serde_yaml::from_str(&text).map_err(|e| Error::yaml(path, &e))?;
+    let doc: ClaimFile = crate::error::from_yaml(path, &text)?;
     if doc.claimcheck != FORMAT_VERSION {
         return Err(Error::invalid(
             path,

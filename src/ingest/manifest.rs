@@ -37,8 +37,33 @@ struct ManifestEntry {
 pub type Manifest = BTreeMap<String, ArticleMeta>;
 
 pub fn load(path: &Path) -> Result<Manifest> {
+    load_with_warnings(path).map(|(m, _)| m)
+}
+
+/// Loads a manifest; an entry for a file that is not in its folder is a
+/// warning (the rest of the manifest still applies).
+pub fn load_with_warnings(path: &Path) -> Result<(Manifest, Vec<Error>)> {
     let text = read_text(path)?;
-    let m: ManifestFile = serde_yaml::from_str(&text).map_err(|e| Error::yaml(path, &e))?;
+    let shape = "sources.yaml must be a mapping with a `sources:` list of entries, each with \
+a `file:` (and optionally title, outlet, author, published, entity, url, primary)";
+    match serde_yaml::from_str::<serde_yaml::Value>(&text) {
+        Err(e) => return Err(Error::yaml(path, &e)),
+        Ok(serde_yaml::Value::Mapping(m)) if m.contains_key("sources") => {}
+        Ok(serde_yaml::Value::Null) => return Ok((Manifest::new(), vec![])),
+        Ok(serde_yaml::Value::Sequence(_)) => {
+            return Err(Error::invalid(
+                path,
+                1,
+                format!(
+                "a list at the top; {shape}: `sources:` on the first line, then the list under it"
+            ),
+            ))
+        }
+        Ok(_) => return Err(Error::invalid(path, 1, shape)),
+    }
+    let m: ManifestFile = crate::error::from_yaml(path, &text)?;
+    let mut warnings = Vec::new();
+    let dir = path.parent().unwrap_or(Path::new(""));
     let mut out = Manifest::new();
     // the line of each `file:` entry, for error messages (first occurrence wins)
     let mut file_lines: HashMap<&str, usize> = HashMap::new();
@@ -71,6 +96,13 @@ pub fn load(path: &Path) -> Result<Manifest> {
                 ))
             }
         };
+        if !dir.join(&e.file).exists() {
+            warnings.push(Error::invalid(
+                path,
+                line,
+                format!("an entry for '{}', which is not in this folder", e.file),
+            ));
+        }
         out.insert(
             e.file.clone(),
             ArticleMeta {
@@ -84,5 +116,5 @@ pub fn load(path: &Path) -> Result<Manifest> {
             },
         );
     }
-    Ok(out)
+    Ok((out, warnings))
 }

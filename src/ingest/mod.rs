@@ -43,6 +43,34 @@ fn is_manifest(p: &Path) -> bool {
         .is_some_and(|n| n == "sources.yaml" || n == "sources.yml")
 }
 
+/// `claimcheck.yaml`: the configuration, never an input to check.
+pub fn is_config(p: &Path) -> bool {
+    p.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n == crate::config::FILE_NAME || n == "claimcheck.yml")
+}
+
+fn is_yaml(p: &Path) -> bool {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+}
+
+/// A file whose first line that is not blank or a comment starts with `claimcheck:`.
+fn starts_as_claim_file(p: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 4096];
+    let n = std::fs::File::open(p)
+        .and_then(|mut f| f.read(&mut head))
+        .unwrap_or(0);
+    let head = String::from_utf8_lossy(&head[..n]);
+    head.trim_start_matches('\u{feff}')
+        .lines()
+        .map(str::trim_end)
+        .find(|l| !l.trim().is_empty() && !l.starts_with('#') && l.trim() != "---")
+        .is_some_and(|l| l.starts_with("claimcheck:"))
+}
+
 /// Expands the paths given on the command line into inputs, in a stable order.
 /// Folders are walked recursively (hidden entries skipped); in a folder only
 /// article extensions count as articles, other files are ignored.
@@ -59,28 +87,33 @@ pub fn discover(paths: &[PathBuf], errors: &mut Vec<Error>) -> Vec<Input> {
                 message: e.to_string(),
             }),
             Ok(m) if m.is_dir() => walk(p, &mut out, errors),
+            Ok(_) if is_config(p) => {}
             Ok(_) => {
-                out.insert(classify(p));
+                let input = classify(p);
                 // a manifest beside an explicitly named article applies to it
-                if let Some(dir) = p.parent() {
+                if let (Input::Article(_), Some(dir)) = (&input, p.parent()) {
                     for name in ["sources.yaml", "sources.yml"] {
                         let mp = dir.join(name);
-                        if !is_manifest(p) && !is_claim_file(p) && mp.is_file() {
+                        if mp.is_file() {
                             out.insert(Input::Manifest(mp));
                         }
                     }
                 }
+                out.insert(input);
             }
         }
     }
     out.into_iter().collect()
 }
 
+/// What a file named on the command line is: `sources.yaml` a manifest; any
+/// other YAML file, or a file that starts with `claimcheck:`, a claim file
+/// (so a broken one is an error, not an article); anything else an article.
 fn classify(p: &Path) -> Input {
-    if is_claim_file(p) {
-        Input::ClaimFile(p.to_path_buf())
-    } else if is_manifest(p) {
+    if is_manifest(p) {
         Input::Manifest(p.to_path_buf())
+    } else if is_claim_file(p) || is_yaml(p) || starts_as_claim_file(p) {
+        Input::ClaimFile(p.to_path_buf())
     } else {
         Input::Article(p.to_path_buf())
     }
@@ -115,6 +148,11 @@ fn walk(dir: &Path, out: &mut BTreeSet<Input>, errors: &mut Vec<Error>) {
             continue;
         } else if is_claim_file(&p) || is_manifest(&p) {
             out.insert(classify(&p));
+        } else if is_yaml(&p) && !is_config(&p) {
+            // other YAML in a folder counts only when it is a claim file
+            if starts_as_claim_file(&p) {
+                out.insert(Input::ClaimFile(p));
+            }
         } else if p
             .extension()
             .and_then(|e| e.to_str())
@@ -169,6 +207,9 @@ pub struct Corpus {
     pub articles: Vec<Article>,
     pub claims: Vec<Claim>,
     pub errors: Vec<Error>,
+    /// Problems that do not stop an input from being read (a manifest entry
+    /// for a missing file).
+    pub warnings: Vec<Error>,
     /// Fiscal calendars learned from the texts.
     pub learned: Vec<crate::extract::Learned>,
 }
@@ -178,9 +219,34 @@ enum Loaded {
     Failed(Error),
 }
 
+/// Standard input, read by the caller: its bytes and the name it goes by in
+/// reports (`--stdin-name`; default `<stdin>`). The name's extension also
+/// says how to read it (`draft.md`, `page.html`); it is never opened.
+#[derive(Clone, Debug, Default)]
+pub struct Stdin {
+    pub bytes: Vec<u8>,
+    pub name: Option<PathBuf>,
+}
+
+impl Stdin {
+    pub fn new(bytes: impl Into<Vec<u8>>, name: Option<PathBuf>) -> Stdin {
+        Stdin {
+            bytes: bytes.into(),
+            name,
+        }
+    }
+
+    /// The path standard input goes by in reports.
+    pub fn path(&self) -> PathBuf {
+        self.name
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("<stdin>"))
+    }
+}
+
 /// Reads every input into a corpus. Unreadable inputs become errors; the rest is still read.
 /// Extraction runs for raw articles with no curated claim file.
-pub fn load(paths: &[PathBuf], knowledge: &Knowledge, stdin: Option<String>) -> Corpus {
+pub fn load(paths: &[PathBuf], knowledge: &Knowledge, stdin: Option<Stdin>) -> Corpus {
     load_with(paths, knowledge, stdin, true)
 }
 
@@ -188,7 +254,7 @@ pub fn load(paths: &[PathBuf], knowledge: &Knowledge, stdin: Option<String>) -> 
 pub fn load_with(
     paths: &[PathBuf],
     knowledge: &Knowledge,
-    stdin: Option<String>,
+    stdin: Option<Stdin>,
     curated: bool,
 ) -> Corpus {
     use rayon::prelude::*;
@@ -199,8 +265,9 @@ pub fn load_with(
     let mut manifests: BTreeMap<PathBuf, manifest::Manifest> = BTreeMap::new();
     for i in &inputs {
         if let Input::Manifest(p) = i {
-            match manifest::load(p) {
-                Ok(m) => {
+            match manifest::load_with_warnings(p) {
+                Ok((m, w)) => {
+                    corpus.warnings.extend(w);
                     manifests.insert(p.parent().unwrap_or(Path::new("")).to_path_buf(), m);
                 }
                 Err(e) => corpus.errors.push(e),
@@ -266,11 +333,13 @@ pub fn load_with(
     loaded.extend(extracted);
 
     if inputs.contains(&Input::Stdin) {
-        let path = PathBuf::from("<stdin>");
-        match stdin.map(|s| decode_text(&path, s.into_bytes())) {
-            Some(Ok(text)) => loaded.push(load_stdin(&path, &text, knowledge, &lexicon)),
-            Some(Err(e)) => loaded.push(Loaded::Failed(e)),
-            None => {}
+        if let Some(stdin) = stdin {
+            let path = stdin.path();
+            tick();
+            match decode_text(&path, stdin.bytes) {
+                Ok(text) => loaded.push(load_stdin(&path, &text, knowledge, &lexicon)),
+                Err(e) => loaded.push(Loaded::Failed(e)),
+            }
         }
     }
 

@@ -27,7 +27,7 @@ pub struct Knowledge {
 }
 
 fn parse<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result<T> {
-    serde_yaml::from_str(text).map_err(|e| Error::yaml(path, &e))
+    crate::error::from_yaml(path, text)
 }
 
 impl Knowledge {

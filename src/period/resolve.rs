@@ -72,6 +72,18 @@ pub enum PeriodClass {
     Plan,
 }
 
+impl PeriodClass {
+    /// "flow", "stock", "ratio", "plan": as the knowledge files write it.
+    pub fn name(self) -> &'static str {
+        match self {
+            PeriodClass::Flow => "flow",
+            PeriodClass::Stock => "stock",
+            PeriodClass::Ratio => "ratio",
+            PeriodClass::Plan => "plan",
+        }
+    }
+}
+
 /// What resolution needs to know beyond the label.
 #[derive(Clone, Debug)]
 pub struct ResolveCtx<'a> {

@@ -38,6 +38,7 @@ pub fn json(g: &GateReport) -> String {
         "verdicts": verdicts,
         "findings": check["findings"],
         "errors": check["errors"],
+        "warnings": check["warnings"],
     });
     let mut s = serde_json::to_string_pretty(&out).expect("gate JSON");
     s.push('\n');
@@ -82,10 +83,16 @@ pub fn text(g: &GateReport, color: bool) -> String {
     let counts: Vec<String> = g.counts().iter().map(|(k, v)| format!("{v} {k}")).collect();
     let _ = writeln!(
         s,
-        "gate: {} draft claims: {}; {} sourcing findings",
+        "gate: {} draft claim{}: {}; {} sourcing finding{}",
         g.judgements.len(),
+        if g.judgements.len() == 1 { "" } else { "s" },
         counts.join(", "),
-        g.report.findings.len()
+        g.report.findings.len(),
+        if g.report.findings.len() == 1 {
+            ""
+        } else {
+            "s"
+        }
     );
     s
 }

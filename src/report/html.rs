@@ -113,7 +113,11 @@ mark.context,mark.plain{background:var(--ctx-bg)}
 .role{font-size:.72rem;text-transform:uppercase;letter-spacing:.03em;color:var(--muted)}
 .help{margin:.6rem 0 .2rem;font-size:.92rem}
 .help b{color:var(--info)}
-.finding>footer{color:var(--muted);font-size:.8rem;margin-top:.4rem}
+.finding footer{color:var(--muted);font-size:.8rem;margin-top:.4rem}
+details.body>summary{cursor:pointer;list-style-position:outside;margin-left:1rem}
+details.body:not([open])>summary{color:var(--muted)}
+details.help>summary{cursor:pointer}
+details.help>summary .more{color:var(--muted)}
 .article{margin-bottom:2rem}
 .article .meta{color:var(--muted);margin:.1rem 0 .4rem}
 table.claims{width:100%}
@@ -126,6 +130,29 @@ table.claims .how{display:block;color:var(--muted);font-size:.8rem}
 --err:#ff7b72;--err-bg:#4a1d1b;--warn:#e3b341;--warn-bg:#3f3113;--info:#79b8ff;--info-bg:#182f4f;--ref:#56d364;--ref-bg:#173a22;--ctx-bg:#2d333e}}
 "#;
 
+/// Findings shown open; the ones after start folded.
+pub const OPEN_FINDINGS: usize = 20;
+
+/// Help texts longer than this are folded to their first words.
+const HELP_FOLD: usize = 240;
+
+/// A finding's help line; a long one folded behind its opening words.
+fn help(h: &str) -> String {
+    if h.chars().count() <= HELP_FOLD {
+        return format!("<p class=\"help\"><b>help</b> {}</p>\n", escape(h));
+    }
+    let cut: String = h.chars().take(120).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) => &cut[..i],
+        None => &cut[..],
+    };
+    format!(
+        "<details class=\"help\"><summary><b>help</b> {}<span class=\"more\"> … (more)</span></summary><p>{}</p></details>\n",
+        escape(cut),
+        escape(h)
+    )
+}
+
 const SCRIPT: &str = r#"
 (function () {
   var form = document.getElementById('filters');
@@ -136,6 +163,33 @@ const SCRIPT: &str = r#"
   var sev = document.getElementById('filter-severity');
   var art = document.getElementById('filter-article');
   var shown = document.getElementById('shown');
+  // the filters live in the URL (#rule=…&severity=…&article=…): a link keeps them
+  function fromHash() {
+    var h = location.hash.slice(1);
+    if (h.indexOf('=') < 0) return;
+    var p = new URLSearchParams(h);
+    rule.value = p.get('rule') || '';
+    sev.value = p.get('severity') || '';
+    art.value = p.get('article') || '';
+  }
+  function toHash() {
+    var p = new URLSearchParams();
+    if (rule.value) p.set('rule', rule.value);
+    if (sev.value) p.set('severity', sev.value);
+    if (art.value) p.set('article', art.value);
+    var h = p.toString();
+    if (h || location.hash.indexOf('=') >= 0) {
+      history.replaceState(null, '', h ? '#' + h : location.pathname + location.search);
+    }
+  }
+  // following a link to a folded finding opens it
+  function openTarget() {
+    var id = location.hash.slice(1);
+    if (!id || id.indexOf('=') >= 0) return;
+    var el = document.getElementById(id);
+    var d = el && el.querySelector('details.body');
+    if (d) d.open = true;
+  }
   function apply() {
     var n = 0;
     for (var i = 0; i < items.length; i++) {
@@ -148,9 +202,14 @@ const SCRIPT: &str = r#"
     }
     shown.textContent = n + ' of ' + items.length + ' shown';
   }
-  [rule, sev, art].forEach(function (s) { s.addEventListener('change', apply); });
-  form.addEventListener('reset', function () { setTimeout(apply, 0); });
+  [rule, sev, art].forEach(function (s) {
+    s.addEventListener('change', function () { apply(); toHash(); });
+  });
+  form.addEventListener('reset', function () { setTimeout(function () { apply(); toHash(); }, 0); });
+  window.addEventListener('hashchange', function () { fromHash(); apply(); openTarget(); });
+  fromHash();
   apply();
+  openTarget();
 })();
 "#;
 
@@ -171,11 +230,7 @@ fn reading(report: &Report, id: usize, role: Option<Role>) -> String {
     let label = if p.label.is_empty() {
         "no period stated".to_string()
     } else {
-        format!(
-            "period “{}” <span class=\"from\">(from the {})</span>",
-            escape(&p.label),
-            p.from.name()
-        )
+        format!("period “{}”{}", escape(&p.label), from_note(p.from))
     };
     let _ = write!(s, " · {label} → <b>{}</b>", escape(&p.key().to_string()));
     if let Some(r) = p.reading() {
@@ -418,11 +473,13 @@ pub fn render(report: &Report) -> String {
             data_articles.join(" "),
             escape(&f.fingerprint)
         );
+        // past the first findings, each starts folded: its message is its summary
         let _ = writeln!(
             s,
-            "<header><span class=\"badge {sv}\">{sv}</span><code class=\"rule\">{}</code><span class=\"num\">#{}</span></header>\n<p class=\"message\">{}</p>",
+            "<header><span class=\"badge {sv}\">{sv}</span><code class=\"rule\">{}</code><span class=\"num\">#{}</span></header>\n<details class=\"body\"{}>\n<summary class=\"message\">{}</summary>",
             escape(f.rule),
             i + 1,
+            if i < OPEN_FINDINGS { " open" } else { "" },
             escape(&f.message)
         );
         let quoted = quoted_lines(report, f, 110);
@@ -494,7 +551,7 @@ pub fn render(report: &Report) -> String {
             s.push_str("</div>\n");
         }
         if let Some(h) = &f.help {
-            let _ = writeln!(s, "<p class=\"help\"><b>help</b> {}</p>", escape(h));
+            s.push_str(&help(h));
         }
         let _ = write!(
             s,
@@ -517,7 +574,7 @@ pub fn render(report: &Report) -> String {
                 .collect();
             let _ = write!(s, " · related: {}", rel.join(", "));
         }
-        s.push_str("</footer>\n</article>\n");
+        s.push_str("</footer>\n</details>\n</article>\n");
     }
     s.push_str("</section>\n");
 
@@ -532,7 +589,7 @@ pub fn render(report: &Report) -> String {
         );
         let _ = writeln!(
             s,
-            "<p>{} ({}), {} attributed to a metric, {} compared with other articles, {} involving it.</p>",
+            "<p>{} ({}), {} attributed to a metric, {} compared with other articles, {} against it (figures it states that a finding says are wrong).</p>",
             plural(sum.figures, "figure", "figures"),
             if a.claims_from.is_some() {
                 "from a curated claim file"
@@ -557,8 +614,8 @@ pub fn render(report: &Report) -> String {
                     format!("“{}”", escape(&p.label))
                 };
                 let mut period = format!(
-                    "{label} <span class=\"from\">(from the {})</span> → <b>{}</b>",
-                    p.from.name(),
+                    "{label}{} → <b>{}</b>",
+                    from_note(p.from),
                     escape(&p.key().to_string())
                 );
                 if let Some(r) = p.reading() {
@@ -639,6 +696,14 @@ pub fn render(report: &Report) -> String {
     }
     let _ = writeln!(s, "</main>\n<script>{SCRIPT}</script>\n</body>\n</html>");
     s
+}
+
+/// " (from the sentence)": where a period label came from; nothing when it came from nowhere.
+fn from_note(from: crate::period::PeriodFrom) -> String {
+    match from {
+        crate::period::PeriodFrom::None => String::new(),
+        f => format!(" <span class=\"from\">(from the {})</span>", f.name()),
+    }
 }
 
 #[cfg(test)]

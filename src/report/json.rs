@@ -101,6 +101,7 @@ struct Json<'a> {
     findings: Vec<JsonFinding<'a>>,
     summary: Summary,
     errors: Vec<JsonError>,
+    warnings: Vec<JsonError>,
 }
 
 /// A claim as JSON (shared by every JSON-shaped output).
@@ -185,17 +186,18 @@ pub fn render(report: &Report) -> String {
             by_severity: report.counts_by_severity(),
             unreadable_inputs: report.errors.len(),
         },
-        errors: report
-            .errors
-            .iter()
-            .map(|e| JsonError {
-                path: e.path().map(|p| p.display().to_string()),
-                line: e.line(),
-                message: e.to_string(),
-            })
-            .collect(),
+        errors: report.errors.iter().map(json_error).collect(),
+        warnings: report.warnings.iter().map(json_error).collect(),
     };
     let mut s = serde_json::to_string_pretty(&json).expect("report serializes");
     s.push('\n');
     s
+}
+
+fn json_error(e: &crate::Error) -> JsonError {
+    JsonError {
+        path: e.path().map(|p| p.display().to_string()),
+        line: e.line(),
+        message: e.to_string(),
+    }
 }

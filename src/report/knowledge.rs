@@ -32,14 +32,14 @@ pub fn render(k: &Knowledge) -> String {
     for m in k.metrics.measures.values() {
         let _ = writeln!(
             s,
-            "    {}: kinds [{}], period {:?}, synonyms: {}",
+            "    {}: kinds [{}], period: {}, synonyms: {}",
             m.id,
             m.kinds
                 .iter()
                 .map(|x| x.name())
                 .collect::<Vec<_>>()
                 .join(", "),
-            m.class,
+            m.class.name(),
             m.synonyms.join(", ")
         );
     }
@@ -66,10 +66,7 @@ pub fn render(k: &Knowledge) -> String {
                 path,
                 line,
                 sentence,
-            } => format!(
-                "\n      learned from {path}:{line}: \"{}\"",
-                sentence.trim()
-            ),
+            } => learned_from(path, *line, sentence),
             CalendarSource::Unknown => " (calendar unknown)".into(),
         };
         let _ = writeln!(
@@ -104,4 +101,58 @@ pub fn render(k: &Knowledge) -> String {
         let _ = writeln!(s, "  {c}: missing ({why})");
     }
     s
+}
+
+/// "learned from a.txt:4: "..."": a sentence that runs over several lines
+/// (a heading, a table) is quoted line by line, at most four lines, each on
+/// its own line, not run together.
+fn learned_from(path: &str, line: usize, sentence: &str) -> String {
+    let lines: Vec<&str> = sentence
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lines.len() <= 1 {
+        return format!(
+            "\n      learned from {path}:{line}: \"{}\"",
+            sentence.trim()
+        );
+    }
+    let mut s = format!(
+        "\n      learned from {path}:{line}-{}:",
+        line + lines.len() - 1
+    );
+    for l in lines.iter().take(4) {
+        s.push_str(&format!("\n        \"{l}\""));
+    }
+    if lines.len() > 4 {
+        s.push_str(&format!("\n        ({} more lines)", lines.len() - 4));
+    }
+    s
+}
+
+#[cfg(test)]
+mod learned_tests {
+    use super::learned_from;
+
+    #[test]
+    fn a_sentence_over_several_lines_is_quoted_line_by_line() {
+        let s = learned_from(
+            "fab.txt",
+            4,
+            "Fabrikam Systems\nQ3 FY26\nthird quarter of fiscal 2026,\nended\nOctober 26, 2025\nRevenue",
+        );
+        assert!(s.contains("learned from fab.txt:4-9:"), "{s}");
+        assert!(
+            s.contains("\n        \"Fabrikam Systems\"\n        \"Q3 FY26\""),
+            "{s}"
+        );
+        assert!(s.contains("(2 more lines)"), "{s}");
+        assert!(!s.contains("Systems Q3"), "not run together: {s}");
+        let one = learned_from("a.txt", 2, "Ended October 26, 2025, fiscal Q3. ");
+        assert_eq!(
+            one,
+            "\n      learned from a.txt:2: \"Ended October 26, 2025, fiscal Q3.\""
+        );
+    }
 }

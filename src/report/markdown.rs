@@ -180,7 +180,7 @@ pub(crate) fn article_severities(report: &Report) -> Vec<[usize; 3]> {
             Severity::Warning => 1,
             Severity::Info => 2,
         };
-        for a in finding_articles(report, f) {
+        for a in super::charged_articles(report, f) {
             out[a][k] += 1;
         }
     }
@@ -379,7 +379,7 @@ pub fn render(report: &Report) -> String {
                     escape(&c.period.describe())
                 );
                 if let Some(w) = &c.period.why {
-                    let _ = write!(s, " — {}", escape(w));
+                    let _ = write!(s, "; {}", escape(w));
                 }
                 s.push('\n');
             }
@@ -389,7 +389,11 @@ pub fn render(report: &Report) -> String {
         }
         let _ = write!(s, "\nfingerprint {}", code(&f.fingerprint));
         if !f.related.is_empty() {
-            let rel: Vec<String> = f.related.iter().map(|r| code(r)).collect();
+            let rel: Vec<String> = super::related_places(report, f)
+                .iter()
+                .zip(&f.related)
+                .map(|(p, r)| format!("{} ({})", escape(p), code(r)))
+                .collect();
             let _ = write!(s, " · related: {}", rel.join(", "));
         }
         s.push('\n');
@@ -398,6 +402,12 @@ pub fn render(report: &Report) -> String {
     if !report.errors.is_empty() {
         s.push_str("\n### Inputs that could not be read\n\n");
         for e in &report.errors {
+            let _ = writeln!(s, "- {}", escape(&e.to_string()));
+        }
+    }
+    if !report.warnings.is_empty() {
+        s.push_str("\n### Input warnings\n\n");
+        for e in &report.warnings {
             let _ = writeln!(s, "- {}", escape(&e.to_string()));
         }
     }

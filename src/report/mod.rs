@@ -1,7 +1,9 @@
 //! Reports: the result of a check, and its renderings (JSON, terminal text,
 //! Markdown, SARIF, HTML).
 
+pub mod ci;
 pub mod claimfile;
+pub mod claimreview;
 pub mod gate;
 pub mod html;
 pub mod json;
@@ -16,12 +18,14 @@ use crate::rules::{Finding, Severity};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Everything a check found.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Report {
     pub articles: Vec<Article>,
     pub claims: Vec<Claim>,
     pub findings: Vec<Finding>,
     pub errors: Vec<Error>,
+    /// Input problems that did not stop the check (exit status unchanged).
+    pub warnings: Vec<Error>,
     /// Claims that were compared with at least one other claim.
     pub compared: BTreeSet<usize>,
 }
@@ -59,6 +63,75 @@ pub fn claims_by_line(
     by_line
 }
 
+/// The claim a finding is about: its first conflicting figure, else its
+/// first subject, else its first claim. Text's `-->` and SARIF's location.
+pub fn primary_claim(f: &Finding) -> Option<usize> {
+    use crate::rules::Role;
+    f.claims
+        .iter()
+        .find(|c| c.role == Role::Conflicting)
+        .or_else(|| f.claims.iter().find(|c| c.role == Role::Subject))
+        .or(f.claims.first())
+        .map(|c| c.claim)
+}
+
+/// The articles a finding is charged to in per-article counts: those of its
+/// conflicting or subject figures (the ones it says are wrong), not of the
+/// reference it measures them against; every article it involves when no
+/// figure is singled out.
+pub fn charged_articles(report: &Report, f: &Finding) -> BTreeSet<usize> {
+    use crate::rules::Role;
+    let of = |wrong: bool| -> BTreeSet<usize> {
+        f.claims
+            .iter()
+            .filter(|c| !wrong || matches!(c.role, Role::Conflicting | Role::Subject))
+            .map(|c| report.claims[c.claim].article)
+            .collect()
+    };
+    let mut arts = of(true);
+    if arts.is_empty() {
+        arts = of(false);
+    }
+    if f.claims.is_empty() {
+        if let Some(a) = f
+            .article
+            .filter(|&a| f.path.is_some() && a < report.articles.len())
+        {
+            arts.insert(a);
+        }
+    }
+    arts
+}
+
+/// The findings related to `f`, each as "rule at file:line".
+pub fn related_places(report: &Report, f: &Finding) -> Vec<String> {
+    f.related
+        .iter()
+        .filter_map(|fp| report.findings.iter().find(|g| &g.fingerprint == fp))
+        .map(|g| {
+            let place = match primary_claim(g) {
+                Some(c) => {
+                    let c = &report.claims[c];
+                    format!(
+                        "{}:{}",
+                        crate::rules::file_name(&report.articles[c.article].display_path()),
+                        c.span.line
+                    )
+                }
+                None => g
+                    .path
+                    .as_deref()
+                    .map(|p| {
+                        let name = crate::rules::file_name(p).to_string();
+                        g.line.map_or(name.clone(), |l| format!("{name}:{l}"))
+                    })
+                    .unwrap_or_default(),
+            };
+            format!("{} at {place}", g.rule)
+        })
+        .collect()
+}
+
 impl Report {
     /// The exit status: 2 when an input could not be read, 1 when a finding is at or above `fail_on`, else 0.
     pub fn exit_code(&self, fail_on: Option<Severity>) -> i32 {
@@ -74,18 +147,8 @@ impl Report {
     pub fn article_summaries(&self) -> Vec<ArticleSummary> {
         let mut findings_per: BTreeMap<usize, usize> = BTreeMap::new();
         for f in &self.findings {
-            let arts: BTreeSet<usize> = f
-                .claims
-                .iter()
-                .map(|c| self.claims[c.claim].article)
-                .collect();
-            for a in arts {
+            for a in charged_articles(self, f) {
                 *findings_per.entry(a).or_default() += 1;
-            }
-            if f.claims.is_empty() {
-                if let Some(a) = f.article.filter(|_| f.path.is_some()) {
-                    *findings_per.entry(a).or_default() += 1;
-                }
             }
         }
         let by_claim = crate::model::claims_by_article(self.articles.len(), &self.claims);

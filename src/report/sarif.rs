@@ -30,8 +30,61 @@ pub fn uri(path: &str) -> String {
     out
 }
 
+/// Where artifact URIs are relative to: `--sarif-root` (default: the working
+/// directory), named `SRCROOT` in the run's `originalUriBaseIds`.
+pub struct Root {
+    /// Absolute, without `.` and `..`.
+    root: std::path::PathBuf,
+    cwd: std::path::PathBuf,
+}
+
+impl Root {
+    pub fn new(root: &std::path::Path) -> Root {
+        let cwd = std::env::current_dir().unwrap_or_default();
+        let abs = |p: &std::path::Path| {
+            let p = if p.is_absolute() {
+                p.to_path_buf()
+            } else {
+                cwd.join(p)
+            };
+            crate::ingest::claimfile::clean_path(&p)
+        };
+        Root {
+            root: abs(root),
+            cwd: abs(&cwd),
+        }
+    }
+
+    /// The root as a `file:` URI ending in `/`.
+    fn base_uri(&self) -> String {
+        let mut u = format!("file://{}", uri(&self.root.display().to_string()));
+        if !u.ends_with('/') {
+            u.push('/');
+        }
+        u
+    }
+
+    /// An artifactLocation: relative to SRCROOT when the file is under it,
+    /// else an absolute `file:` URI; standard input as it goes by.
+    pub fn artifact(&self, path: &str) -> Value {
+        let p = std::path::Path::new(path);
+        if path.starts_with('<') {
+            return json!({ "uri": uri(path) });
+        }
+        let abs = crate::ingest::claimfile::clean_path(&if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            self.cwd.join(p)
+        });
+        match abs.strip_prefix(&self.root) {
+            Ok(rel) => json!({ "uri": uri(&rel.display().to_string()), "uriBaseId": "SRCROOT" }),
+            Err(_) => json!({ "uri": format!("file://{}", uri(&abs.display().to_string())) }),
+        }
+    }
+}
+
 /// The location of one claim.
-fn claim_location(report: &Report, id: usize) -> Value {
+fn claim_location(report: &Report, id: usize, root: &Root) -> Value {
     let c = &report.claims[id];
     let mut region = Map::new();
     region.insert("startLine".into(), json!(c.span.line.max(1)));
@@ -45,7 +98,7 @@ fn claim_location(report: &Report, id: usize) -> Value {
     region.insert("snippet".into(), json!({ "text": c.figure.text }));
     json!({
         "physicalLocation": {
-            "artifactLocation": { "uri": uri(&report.articles[c.article].display_path()) },
+            "artifactLocation": root.artifact(&report.articles[c.article].display_path()),
             "region": region,
         }
     })
@@ -61,18 +114,15 @@ fn role_name(r: Role) -> &'static str {
     super::markdown::role_name(r)
 }
 
-fn result(report: &Report, f: &Finding, rule_index: Option<usize>) -> Value {
-    let primary = f
-        .claims
-        .iter()
-        .position(|c| c.role == Role::Conflicting)
-        .or(if f.claims.is_empty() { None } else { Some(0) });
+fn result(report: &Report, f: &Finding, rule_index: Option<usize>, root: &Root) -> Value {
+    let primary =
+        super::primary_claim(f).and_then(|id| f.claims.iter().position(|c| c.claim == id));
     let mut locations = Vec::new();
     let mut related = Vec::new();
     match primary {
         Some(p) => {
             let fc = &f.claims[p];
-            let mut loc = claim_location(report, fc.claim);
+            let mut loc = claim_location(report, fc.claim, root);
             loc["message"] = json!({ "text": claim_label(report, fc.claim) });
             loc["properties"] = json!({ "role": role_name(fc.role) });
             locations.push(loc);
@@ -80,7 +130,7 @@ fn result(report: &Report, f: &Finding, rule_index: Option<usize>) -> Value {
                 if i == p {
                     continue;
                 }
-                let mut loc = claim_location(report, fc.claim);
+                let mut loc = claim_location(report, fc.claim, root);
                 loc["id"] = json!(related.len());
                 loc["message"] = json!({ "text": claim_label(report, fc.claim) });
                 loc["properties"] = json!({ "role": role_name(fc.role) });
@@ -89,7 +139,7 @@ fn result(report: &Report, f: &Finding, rule_index: Option<usize>) -> Value {
         }
         None => {
             if let Some(path) = &f.path {
-                let mut phys = json!({ "artifactLocation": { "uri": uri(path) } });
+                let mut phys = json!({ "artifactLocation": root.artifact(path) });
                 if let Some(l) = f.line {
                     phys["region"] = json!({ "startLine": l.max(1) });
                 }
@@ -124,7 +174,14 @@ fn result(report: &Report, f: &Finding, rule_index: Option<usize>) -> Value {
 }
 
 /// Renders the report as a SARIF 2.1.0 log.
+/// Renders the report with URIs relative to the working directory.
 pub fn render(report: &Report) -> String {
+    render_with_root(report, std::path::Path::new("."))
+}
+
+/// Renders the report with artifact URIs relative to `root` (`--sarif-root`).
+pub fn render_with_root(report: &Report, root: &std::path::Path) -> String {
+    let root = Root::new(root);
     let rules = registry();
     let ids: Vec<&str> = rules.iter().map(|r| r.id()).collect();
     let descriptors: Vec<Value> = rules
@@ -145,7 +202,7 @@ pub fn render(report: &Report) -> String {
     let results: Vec<Value> = report
         .findings
         .iter()
-        .map(|f| result(report, f, ids.iter().position(|i| *i == f.rule)))
+        .map(|f| result(report, f, ids.iter().position(|i| *i == f.rule), &root))
         .collect();
     let notifications: Vec<Value> = report
         .errors
@@ -154,7 +211,7 @@ pub fn render(report: &Report) -> String {
             let mut n = json!({ "level": "error", "message": { "text": e.to_string() } });
             if let Some(p) = e.path() {
                 let mut phys =
-                    json!({ "artifactLocation": { "uri": uri(&p.display().to_string()) } });
+                    json!({ "artifactLocation": root.artifact(&p.display().to_string()) });
                 if let Some(l) = e.line() {
                     phys["region"] = json!({ "startLine": l.max(1) });
                 }
@@ -180,6 +237,7 @@ pub fn render(report: &Report) -> String {
                 }
             },
             "invocations": [invocation],
+            "originalUriBaseIds": { "SRCROOT": { "uri": root.base_uri() } },
             "columnKind": "unicodeCodePoints",
             "results": results,
         }]

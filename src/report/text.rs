@@ -58,10 +58,31 @@ fn shown(src: &str, anns: &mut [OwnedAnnotation]) -> String {
 }
 
 fn build(report: &Report, f: &Finding) -> Owned {
-    let by_line = super::claims_by_line(report, f);
     let mut footers = Vec::new();
     let mut snippets = Vec::new();
-    for ((a, line), items) in by_line {
+    // (article, line) -> the claims and the marks on it
+    type Items<'a> = (Vec<(usize, Role)>, Vec<&'a crate::rules::Mark>);
+    let mut by_line: Vec<((usize, usize), Items)> = super::claims_by_line(report, f)
+        .into_iter()
+        .map(|(k, v)| (k, (v, vec![])))
+        .collect();
+    if let Some(a) = f.article.filter(|&a| a < report.articles.len()) {
+        for m in &f.marks {
+            match by_line.iter_mut().find(|(k, _)| *k == (a, m.line)) {
+                Some((_, (_, marks))) => marks.push(m),
+                None => by_line.push(((a, m.line), (vec![], vec![m]))),
+            }
+        }
+    }
+    // the line of what the finding is about comes first: `-->` points there
+    let primary = match (f.marks.first(), f.article) {
+        (Some(m), Some(a)) => Some((a, m.line)),
+        _ => {
+            super::primary_claim(f).map(|c| (report.claims[c].article, report.claims[c].span.line))
+        }
+    };
+    by_line.sort_by_key(|(k, _)| (Some(*k) != primary, *k));
+    for ((a, line), (items, marks)) in by_line {
         let article = &report.articles[a];
         let label_of = |id: usize| {
             let c = &report.claims[id];
@@ -70,6 +91,11 @@ fn build(report: &Report, f: &Finding) -> Owned {
         match article.line(line) {
             Some(src) if src.len() <= 4000 => {
                 let mut anns = Vec::new();
+                for m in marks {
+                    if let Some(r) = byte_range(src, m.column.max(1), m.len) {
+                        anns.push((r, m.label.clone(), level(f.severity)));
+                    }
+                }
                 for (id, role) in items {
                     let c = &report.claims[id];
                     if let Some(r) =
@@ -109,6 +135,9 @@ fn build(report: &Report, f: &Finding) -> Owned {
     if let Some(h) = &f.help {
         footers.push((Level::Help, h.clone()));
     }
+    for r in super::related_places(report, f) {
+        footers.push((Level::Note, format!("related: {r}")));
+    }
     Owned {
         title: f.message.clone(),
         snippets,
@@ -147,6 +176,13 @@ pub fn render(report: &Report, color: bool) -> String {
             out,
             "{}\n",
             renderer.render(Level::Error.title(&e.to_string()).id("input"))
+        );
+    }
+    for e in &report.warnings {
+        let _ = writeln!(
+            out,
+            "{}\n",
+            renderer.render(Level::Warning.title(&e.to_string()).id("input"))
         );
     }
     out.push_str(&summary(report));

@@ -166,9 +166,9 @@ fn finding(
         format!(
             "{}: {} for {} against {} for {} is {:+.1}{unit} ({:+.1} to {:+.1} given the rounding), but the {} change is given as {}",
             series.describe(),
-            figure_text(&cn.figure),
+            super::figure_with_unit(&cn.figure),
             range,
-            figure_text(&cp.figure),
+            super::figure_with_unit(&cp.figure),
             cp.period.key(),
             (iv.lo + iv.hi) / 2.0,
             iv.lo,

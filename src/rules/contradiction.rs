@@ -173,14 +173,15 @@ fn conflict(
         .map(|(_, c)| describe_cluster(ctx, c))
         .collect();
     let period_words = match ids.first().map(|&c| ctx.claims[c].period.key()) {
-        Some(PeriodKey::Plan) => "the same plan".to_string(),
-        _ => period.to_string(),
+        // "investment plan is given as ...", not "investment plan for the same plan"
+        Some(PeriodKey::Plan) => String::new(),
+        _ => format!(" for {period}"),
     };
     let mut f = Finding::new(
         "contradiction",
         severity,
         format!(
-            "{} for {} is given as {} but as {}",
+            "{}{} is given as {} but as {}",
             series.describe(),
             period_words,
             describe_cluster(ctx, &cl[r]),

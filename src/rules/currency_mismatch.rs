@@ -20,7 +20,7 @@ impl Rule for CurrencyMismatch {
             what: "For the same entity, metric and period, figures in different currencies are \
 converted at the reference rate of the figure's period (for a plan, target or figure with no \
 calendar period: of the publication month) and must agree within a tolerance (default 5%, \
-`fx_tolerance`). The figure in the company's reporting currency (or the primary source's, or the \
+`--fx-tolerance 0.05`, or `tolerances: {fx: 0.05}` in claimcheck.yaml). The figure in the company's reporting currency (or the primary source's, or the \
 most common) is the reference. A conversion with no rate available is reported as a warning, \
 never passed silently.",
             why: "Conversions are where AI-written copy slips most: a 250 billion yuan plan turns \
@@ -136,11 +136,12 @@ article B: \"the $25 billion plan\"\n\
                     "currency-mismatch",
                     severity,
                     format!(
-                        "{} for {}: {} {what} {}",
+                        "{}{}: {} {what} {}",
                         key.series.describe(),
                         match key.period {
-                            PeriodKey::Plan => "the plan".to_string(),
-                            ref p => p.to_string(),
+                            // "investment plan", not "investment plan for the plan"
+                            PeriodKey::Plan => String::new(),
+                            ref p => format!(" for {p}"),
                         },
                         places.join(", "),
                         super::describe_cluster(ctx, ref_ids)

@@ -106,11 +106,34 @@ Sources: [1]   (nothing after it; no [2])\n\
                 .collect();
             ids.sort_unstable();
             ids.dedup();
+            // the markers are what is wrong; the figures they back are context
+            f.marks = article
+                .markers
+                .iter()
+                .filter(|u| missing.contains(&u.marker) || empty.contains(&u.marker))
+                .map(|u| super::Mark {
+                    line: u.line,
+                    column: u.column,
+                    len: u.marker.chars().count() + 2,
+                    label: if missing.contains(&u.marker) {
+                        format!("[{}] is not in the source list", u.marker)
+                    } else {
+                        format!("[{}] has an empty entry", u.marker)
+                    },
+                })
+                .collect();
+            if let Some(first) = f.marks.first() {
+                f.line = Some(first.line);
+            }
             f.claims = ids
                 .into_iter()
                 .map(|c| FindingClaim {
                     claim: c,
-                    role: Role::Subject,
+                    role: if f.marks.is_empty() {
+                        Role::Subject
+                    } else {
+                        Role::Context
+                    },
                 })
                 .collect();
             out.push(f);

@@ -134,6 +134,19 @@ pub struct Finding {
     pub claims: Vec<FindingClaim>,
     pub fingerprint: String,
     pub related: Vec<String>,
+    /// Places in the text of `article` the finding is about that are not
+    /// figures (a citation marker): underlined in text, SARIF's location.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub marks: Vec<Mark>,
+}
+
+/// A span of an article line (1-based line, 1-based column in characters).
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct Mark {
+    pub line: usize,
+    pub column: usize,
+    pub len: usize,
+    pub label: String,
 }
 
 impl Finding {
@@ -149,6 +162,7 @@ impl Finding {
             claims: Vec::new(),
             fingerprint: String::new(),
             related: Vec::new(),
+            marks: Vec::new(),
         }
     }
     pub fn claim_ids(&self) -> BTreeSet<usize> {
@@ -289,6 +303,36 @@ pub fn figure_text(f: &Figure) -> String {
     f.text.trim().to_string()
 }
 
+/// The figure as written, with its unit and scale when the text is a bare
+/// number (a table cell "643" under "USD millions" reads "$643 million").
+pub fn figure_with_unit(f: &Figure) -> String {
+    use crate::model::{Scale, Unit};
+    let text = f.text.trim();
+    let bare = text
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+' | '(' | ')' | ' '));
+    if !bare {
+        return text.to_string();
+    }
+    let scale = match f.scale {
+        Scale::One => String::new(),
+        s => format!(" {}", s.name()),
+    };
+    match &f.unit {
+        Unit::Currency(c) => {
+            let sym = match c.as_str() {
+                "USD" => "$".to_string(),
+                "EUR" => "€".to_string(),
+                "GBP" => "£".to_string(),
+                other => format!("{other} "),
+            };
+            format!("{sym}{text}{scale}")
+        }
+        Unit::Percent => format!("{text}%"),
+        _ => format!("{text}{scale}"),
+    }
+}
+
 /// Runs every enabled rule and links findings that share claims.
 pub fn run(ctx: &Ctx, rules: &[Box<dyn Rule>]) -> Vec<Finding> {
     let mut findings: Vec<(usize, Finding)> = Vec::new();
@@ -312,10 +356,28 @@ pub fn run(ctx: &Ctx, rules: &[Box<dyn Rule>]) -> Vec<Finding> {
             }
         }
     }
+    // and conflict findings whose wrong figures stand on one line under one
+    // period: one mislabelled sentence gives a finding for each of its figures
+    let mut by_line: std::collections::BTreeMap<_, BTreeSet<usize>> = Default::default();
+    for (i, (_, f)) in findings.iter().enumerate() {
+        if conflict[i] {
+            for fc in f.claims.iter().filter(|c| c.role == Role::Conflicting) {
+                let c = &ctx.claims[fc.claim];
+                by_line
+                    .entry((c.article, c.span.line, c.period.key()))
+                    .or_default()
+                    .insert(i);
+            }
+        }
+    }
     let mut related: Vec<BTreeSet<String>> = vec![BTreeSet::new(); findings.len()];
-    for fs in by_claim.values() {
-        for &a in fs {
-            for &b in fs {
+    let groups = by_claim
+        .values()
+        .cloned()
+        .chain(by_line.into_values().map(|s| s.into_iter().collect()));
+    for fs in groups {
+        for &a in &fs {
+            for &b in &fs {
                 if a != b {
                     related[a].insert(findings[b].1.fingerprint.clone());
                 }

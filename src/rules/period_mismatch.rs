@@ -195,6 +195,26 @@ fn check_cluster(
     if evidence.is_empty() {
         return None;
     }
+    // with nothing contesting either label, the company's own release settles it
+    if suspect.is_empty() {
+        let primary: Vec<&PeriodKey> = keys
+            .iter()
+            .filter(|(_, ids)| ids.iter().any(|&c| ctx.is_primary(c)))
+            .map(|(k, _)| k)
+            .collect();
+        if let [reference] = primary[..] {
+            suspect.extend(keys.keys().filter(|k| *k != reference).cloned());
+            let places: Vec<String> = keys[reference]
+                .iter()
+                .filter(|&&c| ctx.is_primary(c))
+                .map(|&c| ctx.place(c))
+                .collect();
+            evidence.push(format!(
+                "the company's own release gives it for {reference} ({})",
+                places.join(", ")
+            ));
+        }
+    }
     let describe_key = |k: &PeriodKey| -> String {
         let ids = &keys[k];
         let labels: BTreeSet<String> = ids

@@ -138,6 +138,47 @@ try {
     );
   });
 
+  await check('findings past the first 20 start folded; a link to one opens it', async () => {
+    assert.ok(findings.length > 20, 'the seed report has more than 20 findings');
+    const open = await page.$$eval('.finding details.body', (ds) => ds.map((d) => d.open));
+    assert.deepEqual(open, findings.map((_, i) => i < 20));
+    // a folded finding shows its header and message, not its body
+    const last = page.locator('.finding').last();
+    assert.equal(await last.locator('summary.message').isVisible(), true);
+    assert.equal(await last.locator('footer').isVisible(), false);
+    await page.evaluate((n) => { location.hash = 'f' + n; }, findings.length);
+    await page.waitForFunction(() => document.querySelector('.finding:last-of-type details.body').open);
+    await page.click('.finding:last-of-type summary.message');
+    assert.equal(await last.locator('details.body').evaluate((d) => d.open), false);
+  });
+
+  await check('long help is folded', async () => {
+    const long = findings.filter((f) => f.help && f.help.length > 240).length;
+    assert.ok(long > 0, 'the seed report has a long help text');
+    assert.equal(await page.locator('details.help').count(), long);
+    const first = page.locator('details.help').first();
+    assert.equal(await first.locator('p').isVisible(), false);
+  });
+
+  await check('the filters are kept in the URL', async () => {
+    await page.evaluate(() => history.replaceState(null, '', location.pathname));
+    await page.selectOption('#filter-severity', 'warning');
+    await page.selectOption('#filter-rule', 'unsourced-figure');
+    const hash = await page.evaluate(() => location.hash);
+    assert.equal(hash, '#rule=unsourced-figure&severity=warning');
+    // a fresh load of that URL restores them
+    const url = await page.evaluate(() => location.href);
+    await page.goto('about:blank');
+    await page.goto(url, { waitUntil: 'load' });
+    assert.equal(await page.inputValue('#filter-rule'), 'unsourced-figure');
+    assert.equal(await page.inputValue('#filter-severity'), 'warning');
+    const want = findings.filter((f) => f.rule === 'unsourced-figure').length;
+    assert.equal(await page.locator('.finding:visible').count(), want);
+    await page.click('button[type=reset]');
+    await page.waitForFunction(() => location.hash === '');
+    assert.equal(await page.locator('.finding:visible').count(), findings.length);
+  });
+
   await check('figures are highlighted and periods explained', async () => {
     const first = page.locator('.finding').first();
     assert.ok((await first.locator('.side').count()) >= 2, 'articles side by side');
