@@ -567,3 +567,20 @@ fn a_part_the_catalogue_does_not_know_is_not_the_company() {
     let s = "Norrvik spent $300 million on its logistics business in the third quarter of 2025.";
     assert_eq!(metric_of(s, "$300 million"), "company.capex");
 }
+
+#[test]
+fn a_count_of_other_things_is_not_the_headcount() {
+    let s = "Norrvik Freight employs 9,000 people across nine countries and opened two new depots in 2025.";
+    assert_eq!(metric_of(s, "9,000"), "company.employees");
+    let r = read(s);
+    for (f, m, _) in &r {
+        if f != "9,000" && f != "2025" {
+            assert_eq!(m, "-", "{f} is not the headcount: {r:?}");
+        }
+    }
+    // a count the measure names stays
+    let s = "Norrvik Freight cut 400 jobs in the third quarter of 2025.";
+    assert_eq!(metric_of(s, "400"), "company.employees");
+    let s = "Norrvik Freight counted 12.4 million active users in the third quarter of 2025.";
+    assert_eq!(metric_of(s, "12.4 million"), "company.users");
+}

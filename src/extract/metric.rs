@@ -406,6 +406,51 @@ fn unknown_part(
     false
 }
 
+/// Whether a count figure is followed by a plural noun that the measure does not
+/// count ("nine countries" for employees): the two words after the figure are
+/// read, up to punctuation; a word the measure counts, or one of its synonyms,
+/// keeps the figure.
+fn counts_something_else(k: &Knowledge, measure: &str, sentence: &str, f: &Found) -> bool {
+    let Some(def) = k.metrics.measures.get(measure) else {
+        return false;
+    };
+    if def.counted.is_empty() {
+        return false;
+    }
+    let end = crate::extract::numbers::floor_char(sentence, f.end + 40);
+    let after = &sentence[f.end..end];
+    let stop = after
+        .find([',', ';', '.', '(', ')', ':'])
+        .unwrap_or(after.len());
+    let words: Vec<String> = after[..stop]
+        .split_whitespace()
+        .take(2)
+        .map(|w| w.to_lowercase())
+        .collect();
+    let known = |w: &str| {
+        def.counted.iter().any(|c| c == w)
+            || def
+                .synonyms
+                .iter()
+                .any(|s| s.split_whitespace().any(|x| x == w))
+    };
+    if words.iter().any(|w| known(w)) {
+        return false;
+    }
+    // a plural noun (not a function word) counts something else
+    const FUNCTION: &[&str] = &[
+        "across", "as", "was", "is", "has", "does", "its", "this", "thus", "plus", "less",
+        "versus", "vs", "perhaps",
+    ];
+    words.iter().any(|w| {
+        w.len() >= 4
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && w.chars().all(char::is_alphabetic)
+            && !FUNCTION.contains(&w.as_str())
+    })
+}
+
 /// The last subject named in a text.
 pub fn last_subject(lex: &Lexicon, text: &str) -> Option<String> {
     lex.hits(text)
@@ -1380,6 +1425,10 @@ pub fn attribute(
     } else {
         basis
     };
+    // "across nine countries", "opened two new depots": a count of something else
+    if kind == Kind::Count && counts_something_else(k, &measure, sentence, f) {
+        return Attribution::none(kind, of, outlook);
+    }
     let plan = k
         .metrics
         .measures

@@ -84,6 +84,8 @@ pub struct MeasureDef {
     pub period: String,
     #[serde(default)]
     pub company_level: bool,
+    #[serde(default)]
+    pub counted: Vec<String>,
 }
 
 /// A measure with its parsed kinds and period class.
@@ -95,6 +97,8 @@ pub struct Measure {
     pub class: PeriodClass,
     /// The subject is always the company (spending measures).
     pub company_level: bool,
+    /// Nouns a count of this measure is followed by ("9,000 people").
+    pub counted: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -165,6 +169,7 @@ impl Catalogue {
                     kinds,
                     class,
                     company_level: m.company_level,
+                    counted: m.counted,
                 },
             );
         }
