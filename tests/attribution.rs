@@ -584,3 +584,22 @@ fn a_count_of_other_things_is_not_the_headcount() {
     let s = "Norrvik Freight counted 12.4 million active users in the third quarter of 2025.";
     assert_eq!(metric_of(s, "12.4 million"), "company.users");
 }
+
+#[test]
+fn a_change_amount_or_an_effect_is_not_the_level() {
+    let s = "In the third quarter of 2025, Norrvik Freight's revenue increased $312 million or 7%.";
+    assert_eq!(metric_of(s, "$312 million"), "-");
+    assert_eq!(metric_of(s, "7%"), "company.revenue");
+    let s = "Operating income rose by $95 million in the third quarter of 2025.";
+    assert_eq!(metric_of(s, "$95 million"), "-");
+    // an effect on the measure
+    let s = "A legal settlement was a $1.4 billion hit to net income in the third quarter of 2025.";
+    assert_eq!(metric_of(s, "$1.4 billion"), "-");
+    let s = "Operating income included a favourable currency impact of 3% in the third quarter of 2025.";
+    assert_eq!(metric_of(s, "3%"), "-");
+    // a level after "to", or after "<measure> of", stays a level
+    let s = "Revenue increased 7% to $4.7 billion in the third quarter of 2025.";
+    assert_eq!(metric_of(s, "$4.7 billion"), "company.revenue");
+    let s = "Norrvik Freight reported net income of $210 million in the third quarter of 2025.";
+    assert_eq!(metric_of(s, "$210 million"), "company.net-income");
+}

@@ -406,6 +406,41 @@ fn unknown_part(
     false
 }
 
+/// Whether a figure is a change in its measure or an effect on it, not the
+/// measure (see `changes` in metrics.yaml): an amount or count right after a
+/// change verb ("increased $222 million"), or a figure right after "<effect>
+/// of" ("a currency impact of 2%") or right before "<effect> to|on" ("a $3.1
+/// billion hit to profit").
+fn change_or_effect(k: &Knowledge, sentence: &str, f: &Found, kind: Kind) -> bool {
+    let ch = &k.metrics.changes;
+    let fl = |at: usize| crate::extract::numbers::floor_char(sentence, at);
+    let before = cue_words(&sentence[fl(f.start.saturating_sub(40))..f.start]);
+    let before = before.trim_end();
+    let amount = matches!(kind, Kind::Level | Kind::Count)
+        && matches!(f.unit, Unit::Currency(_) | Unit::Count);
+    let ends_with_word = |text: &str, w: &str| {
+        let w = cue_words(w);
+        format!("{text} ").ends_with(w.as_str())
+    };
+    let lead = before.strip_suffix(" by").unwrap_or(before);
+    if amount && ch.verbs.iter().any(|v| ends_with_word(lead, v)) {
+        return true;
+    }
+    if let Some(lead) = before.strip_suffix(" of") {
+        if ch.effects.iter().any(|e| ends_with_word(lead, e)) {
+            return true;
+        }
+    }
+    let after = cue_words(&sentence[f.end..fl(f.end + 40)]);
+    let after = after.trim_start();
+    // "a $3.1 billion hit to net income", "a 2% currency impact on revenue"
+    let words: Vec<&str> = after.split(' ').take(4).collect();
+    words
+        .windows(2)
+        .take(2)
+        .any(|w| ch.effects.iter().any(|e| e == w[0]) && matches!(w[1], "to" | "on" | "from"))
+}
+
 /// Whether a count figure is followed by a plural noun that the measure does not
 /// count ("nine countries" for employees): the two words after the figure are
 /// read, up to punctuation; a word the measure counts, or one of its synonyms,
@@ -1426,6 +1461,9 @@ pub fn attribute(
         basis
     };
     // "across nine countries", "opened two new depots": a count of something else
+    if change_or_effect(k, sentence, f, kind) {
+        return Attribution::none(kind, of, outlook);
+    }
     if kind == Kind::Count && counts_something_else(k, &measure, sentence, f) {
         return Attribution::none(kind, of, outlook);
     }

@@ -20,6 +20,19 @@ pub(crate) struct MetricsFile {
     pub qualifiers: Vec<Qualifier>,
     #[serde(default)]
     pub parts: Option<Parts>,
+    #[serde(default)]
+    pub changes: Option<Changes>,
+}
+
+/// Words that make a figure a change in a measure or an effect on it (see
+/// `changes` in metrics.yaml).
+#[derive(Debug, Deserialize, Clone, Default, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Changes {
+    #[serde(default)]
+    pub verbs: Vec<String>,
+    #[serde(default)]
+    pub effects: Vec<String>,
 }
 
 /// Words that tell a part of a business the catalogue does not know from the
@@ -110,6 +123,7 @@ pub struct Catalogue {
     pub part_of: BTreeMap<String, String>,
     pub qualifiers: Vec<Qualifier>,
     pub parts: Parts,
+    pub changes: Changes,
 }
 
 pub(crate) fn parse_class(s: &str) -> Option<PeriodClass> {
@@ -137,6 +151,10 @@ impl Catalogue {
             self.parts.nouns.extend(p.nouns);
             self.parts.generic.extend(p.generic);
             self.parts.name_words.extend(p.name_words);
+        }
+        if let Some(c) = f.changes {
+            self.changes.verbs.extend(c.verbs);
+            self.changes.effects.extend(c.effects);
         }
         for q in f.qualifiers {
             if q.before.is_empty() && q.after.is_empty() {
