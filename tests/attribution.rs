@@ -603,3 +603,22 @@ fn a_change_amount_or_an_effect_is_not_the_level() {
     let s = "Norrvik Freight reported net income of $210 million in the third quarter of 2025.";
     assert_eq!(metric_of(s, "$210 million"), "company.net-income");
 }
+
+#[test]
+fn a_label_of_a_later_comparison_is_not_the_figures_own() {
+    // the compared figure takes the label; the first figure does not
+    let s = "Cloud revenue grew 41%, faster than the 30% rise in the second quarter.";
+    assert_eq!(label_of(s, "30%"), "second quarter");
+    assert_eq!(label_of(s, "41%"), "");
+    let s = "Diluted EPS rose to $2.10, compared to $1.85 in the second quarter.";
+    assert_eq!(label_of(s, "$1.85"), "second quarter");
+    assert_eq!(label_of(s, "$2.10"), "");
+    // a level followed by its change from a base period
+    let s = "Revenue was $8.4 billion, up 12% from the second quarter of 2025.";
+    assert_eq!(label_of(s, "$8.4 billion"), "");
+    // a label after the figure with no comparison between stays the figure's
+    let s = "Revenue was $8.4 billion in the third quarter of 2025.";
+    assert_eq!(label_of(s, "$8.4 billion"), "third quarter of 2025");
+    let s = "Revenue was $8.4 billion, up 12%, in the third quarter of 2025.";
+    assert_eq!(label_of(s, "$8.4 billion"), "third quarter of 2025");
+}

@@ -257,6 +257,43 @@ fn is_basis_lead(before: &str) -> bool {
     LEAD.is_match(metric::tail(before, 30))
 }
 
+/// Whether the label `m`, after the figure `f`, belongs to a comparison that
+/// comes between them: another figure introduced by a comparison marker ("than
+/// the 30% rise in the second quarter", "compared to 1.85 in Q2"), or a percent
+/// change whose base the label is ("$8.4 billion, up 12% from Q2").
+fn compared_after(
+    sentence: &str,
+    figures: &[numbers::Found],
+    f: &numbers::Found,
+    m: &periods::Mention,
+) -> bool {
+    static MARKER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against|relative\s+to)(?-u:\b)[^,;]{0,30}$").expect("comparison marker")
+    });
+    if m.start < f.end {
+        return false;
+    }
+    let between = figures
+        .iter()
+        .filter(|g| g.start >= f.end && g.end <= m.start && m.start - g.end <= 60);
+    for g in between {
+        let lead = &sentence[numbers::floor_char(sentence, g.start.saturating_sub(40))..g.start];
+        if MARKER.is_match(lead) {
+            return true;
+        }
+        if matches!(g.unit, Unit::Percent | Unit::Pp | Unit::Bp)
+            && !matches!(
+                m.expr,
+                crate::period::Expr::Trailing { .. } | crate::period::Expr::YearToDate
+            )
+            && is_basis_lead(&sentence[..m.start])
+        {
+            return true;
+        }
+    }
+    false
+}
+
 fn is_comparison_lead(before: &str) -> bool {
     static LEAD: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)(?-u:\b)(?:unchanged|flat|steady|than|compared|versus|vs\.?|from)\s+(?:from\s+|with\s+|to\s+|in\s+|on\s+)?(?:the\s+|its\s+)?$").expect("comparison lead")
@@ -794,6 +831,10 @@ pub fn extract(
                 let usable: Vec<periods::Mention> = ms
                     .iter()
                     .filter(|m| is_plan || !matches!(m.expr, crate::period::Expr::Horizon { .. }))
+                    // "41% growth, faster than the 30% rise in the second quarter", "$8.4
+                    // billion, up 12% from Q2": a label that belongs to a comparison after
+                    // the figure is never the figure's own
+                    .filter(|m| !compared_after(sentence, &figures, f, m))
                     // a change or a streak is stated for the sentence's period, never the one it compares with
                     .filter(|m| !((is_change || f.unit == Unit::Streak) && m.is_relative()))
                     // "grew 10% from the second quarter": the comparison, not the period
