@@ -622,3 +622,16 @@ fn a_label_of_a_later_comparison_is_not_the_figures_own() {
     let s = "Revenue was $8.4 billion, up 12%, in the third quarter of 2025.";
     assert_eq!(label_of(s, "$8.4 billion"), "third quarter of 2025");
 }
+
+#[test]
+fn a_label_lead_line_names_the_part_its_bullets_are_about() {
+    let s = "Results for the third quarter of 2025:\n\n- Financial highlights:\n- Revenue: $2.4 billion, up 11%.\n- Lighting Systems (formerly Lamps):\n- Revenue: $610 million, up 14%.\n- Payments:\n- Revenue: $480 million, up 9%.\n- Cloud: revenue of $300 million.";
+    assert_eq!(metric_of(s, "$2.4 billion"), "company.revenue");
+    // a part the catalogue does not know: not the company's revenue
+    assert_eq!(metric_of(s, "$610 million"), "-");
+    assert_eq!(metric_of(s, "14%"), "-");
+    // a part it knows
+    assert_eq!(metric_of(s, "$480 million"), "payments.revenue");
+    // a bullet that names its own part keeps it
+    assert_eq!(metric_of(s, "$300 million"), "cloud.revenue");
+}

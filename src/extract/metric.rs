@@ -989,6 +989,64 @@ pub(crate) fn qualifier_scope(
         .map(|q| q.id.clone())
 }
 
+/// What a lead line that is a bare label ("Payments Services:", "- Cloud:")
+/// says of the bullets under it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LeadSubject {
+    /// A subject of the catalogue.
+    Known(String),
+    /// A part the catalogue does not know: its figures are not the company's.
+    Unknown(String),
+}
+
+/// The subject a lead line names, if it is a bare label of one to six words in
+/// title case with no figure; `None` for any other line, and for labels of the
+/// whole ("Financial highlights:").
+pub fn lead_subject(lex: &Lexicon, k: &Knowledge, line: &str) -> Option<LeadSubject> {
+    let t = line
+        .trim()
+        .trim_start_matches(['-', '*', '\u{2022}', ' '])
+        .strip_suffix(':')?;
+    // "Marketing Services (formerly Online Advertising)": the label before the bracket
+    let label = t.split('(').next().unwrap_or(t).trim();
+    let words: Vec<&str> = label.split_whitespace().collect();
+    if words.is_empty() || words.len() > 6 || label.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let small = ["and", "&", "of", "the", "for", "in"];
+    if !words
+        .iter()
+        .all(|w| small.contains(w) || w.starts_with(char::is_uppercase))
+    {
+        return None;
+    }
+    let generic = &k.metrics.parts.generic_labels;
+    if words.iter().any(|w| {
+        generic
+            .iter()
+            .any(|g| g.eq_ignore_ascii_case(w.trim_matches(',')))
+    }) {
+        return None;
+    }
+    let hits: Vec<Hit> = lex
+        .hits(label)
+        .into_iter()
+        .filter(|h| h.kind == TermKind::Subject)
+        .collect();
+    let covered: usize = hits
+        .iter()
+        .map(|h| label[h.start..h.end].split_whitespace().count())
+        .sum();
+    let content = words.iter().filter(|w| !small.contains(w)).count();
+    match hits.first() {
+        Some(h) if covered >= content && h.id != "company" => {
+            Some(LeadSubject::Known(h.id.clone()))
+        }
+        Some(h) if h.id == "company" => None,
+        _ => Some(LeadSubject::Unknown(label.to_string())),
+    }
+}
+
 /// The qualifier a lead line ("On a non-GAAP basis:") sets for the bullets under it.
 pub fn lead_qualifier(k: &Knowledge, line: &str) -> Option<String> {
     let w = cue_words(line);

@@ -493,6 +493,8 @@ pub fn extract(
     let mut lead_period: Option<periods::Mention> = None;
     // "On a non-GAAP basis:" qualifies the bullets that follow, until the next lead line
     let mut lead_scope: Option<String> = None;
+    // "Payments Services:" leads the bullets of that segment
+    let mut lead_subject: Option<metric::LeadSubject> = None;
     let mut table = table::State::default();
     let mut columns = Columns::default();
     let mut caption: Option<(String, crate::model::Scale)> = None;
@@ -537,8 +539,10 @@ pub fn extract(
         let is_lead = ptext.trim_end().ends_with(':');
         if is_lead {
             lead_scope = metric::lead_qualifier(k, ptext);
+            lead_subject = metric::lead_subject(lex, k, ptext);
         } else if para.kind != ParaKind::Bullet && para.kind != ParaKind::TableRow {
             lead_scope = None;
+            lead_subject = None;
         }
         if para.kind == ParaKind::TableRow {
             if table.caption.is_none() {
@@ -981,6 +985,33 @@ pub fn extract(
                         .filter(|m| m.scope.as_deref() == Some("non-gaap"))
                     {
                         m.scope = None;
+                    }
+                }
+                // a bullet under "Payments Services:" is that segment's, unless it names its own
+                if let (Some(l), ParaKind::Bullet) = (&lead_subject, para.kind) {
+                    let company_level = a
+                        .metric
+                        .as_ref()
+                        .and_then(|m| k.metrics.measures.get(&m.measure))
+                        .is_some_and(|d| d.company_level);
+                    if a.metric.as_ref().is_some_and(|m| m.subject == "company")
+                        && !company_level
+                        // "- Total Revenue: ..." names no part of its own; "- Cloud: ..." does
+                        && !metric::colon_label(lex, sentence)
+                            .and_then(|l| l.subject)
+                            .is_some_and(|s| s != "company")
+                    {
+                        match l {
+                            metric::LeadSubject::Known(s) => {
+                                if let Some(m) = a.metric.as_mut() {
+                                    m.subject = s.clone();
+                                }
+                            }
+                            metric::LeadSubject::Unknown(_) => {
+                                a.metric = None;
+                                a.basis = None;
+                            }
+                        }
                     }
                 }
                 // a bullet under "On a non-GAAP basis:" carries its lead's qualifier

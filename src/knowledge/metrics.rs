@@ -50,6 +50,9 @@ pub struct Parts {
     /// a person, not a unit: "Acme Holdings", "Acme CEO".
     #[serde(default)]
     pub name_words: Vec<String>,
+    /// Words of a lead line ("Financial highlights:") that name no part.
+    #[serde(default)]
+    pub generic_labels: Vec<String>,
 }
 
 /// Words beside a measure that make it a different number ("adjusted net
@@ -151,6 +154,7 @@ impl Catalogue {
             self.parts.nouns.extend(p.nouns);
             self.parts.generic.extend(p.generic);
             self.parts.name_words.extend(p.name_words);
+            self.parts.generic_labels.extend(p.generic_labels);
         }
         if let Some(c) = f.changes {
             self.changes.verbs.extend(c.verbs);
