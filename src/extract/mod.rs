@@ -997,9 +997,9 @@ pub fn extract(
                     if a.metric.as_ref().is_some_and(|m| m.subject == "company")
                         && !company_level
                         // "- Total Revenue: ..." names no part of its own; "- Cloud: ..." does
-                        && !metric::colon_label(lex, sentence)
+                        && metric::colon_label(lex, sentence)
                             .and_then(|l| l.subject)
-                            .is_some_and(|s| s != "company")
+                            .is_none_or(|s| s == "company")
                     {
                         match l {
                             metric::LeadSubject::Known(s) => {
