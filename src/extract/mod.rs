@@ -757,29 +757,6 @@ pub fn extract(
                         }
                     }
                 }
-                // "Azure revenue rose 40% (39% in constant currency)": the bracketed growth is
-                // the same part's, measured another way
-                if paren && matches!(f.unit, Unit::Percent) {
-                    if let Some(prev) = claims[first_claim..].last().filter(|c| {
-                        c.kind == crate::model::Kind::Growth
-                            && matches!(c.figure.unit, Unit::Percent)
-                            && c.metric.is_some()
-                    }) {
-                        let mut m = prev.metric.clone().expect("metric");
-                        let organic = a
-                            .metric
-                            .as_ref()
-                            .is_some_and(|x| x.measure == "organic-revenue");
-                        if organic && m.measure == "revenue" {
-                            m.measure = "organic-revenue".into();
-                        }
-                        if organic || a.metric.is_none() {
-                            a.metric = Some(m);
-                            a.kind = crate::model::Kind::Growth;
-                            a.basis = prev.basis;
-                        }
-                    }
-                }
                 // "accounting for 57% of revenue, up from 51% a year earlier": the same share, earlier;
                 // "up 14% ... and 3% from the previous quarter": the same growth, another basis
                 let pct = matches!(f.unit, Unit::Percent | Unit::Pp | Unit::Bp);
