@@ -641,3 +641,19 @@ fn an_amount_followed_by_adjusted_is_non_gaap() {
     let s = "Earnings per share: $2.13 adjusted vs. $2.01 expected in the third quarter of 2025.";
     assert_eq!(scoped(s, "$2.13"), "company.eps:non-gaap");
 }
+
+#[test]
+fn a_conjoined_clause_shares_the_unknown_part_and_a_share_price_is_no_metric() {
+    let s = "In the third quarter of 2025 Norrvik's toy segment saw sales jump 17% to $4.2 billion and operating income climb 24% to $812 million, driven by exports.";
+    assert_eq!(metric_of(s, "24%"), "-");
+    assert_eq!(metric_of(s, "$812 million"), "-");
+    // a clause with its own subject does not
+    let s = "In the third quarter of 2025 Norrvik's toy segment saw sales jump 17%, while group operating income rose 24% to $812 million.";
+    assert_eq!(metric_of(s, "$812 million"), "company.operating-income");
+    // share-price moves
+    let s = "Norrvik said it would buy back up to 35 million shares. Norrvik's shares climbed 6 per cent following the results.";
+    assert_eq!(metric_of(s, "6 per cent"), "-");
+    let s = "Net profit rose 9% in the third quarter of 2025, and the stock gained 4%.";
+    assert_eq!(metric_of(s, "9%"), "company.net-income");
+    assert_eq!(metric_of(s, "4%"), "-");
+}

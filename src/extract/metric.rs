@@ -441,6 +441,19 @@ fn change_or_effect(k: &Knowledge, sentence: &str, f: &Found, kind: Kind) -> boo
         .any(|w| ch.effects.iter().any(|e| e == w[0]) && matches!(w[1], "to" | "on" | "from"))
 }
 
+/// Whether a percent is the move of a share price or an index ("Acme's shares
+/// climbed 6%", "the stock fell 3%"): a market figure, not a business metric
+/// (see `changes.prices` in metrics.yaml).
+fn price_move(k: &Knowledge, sentence: &str, clause_start: usize, f: &Found) -> bool {
+    if !matches!(f.unit, Unit::Percent) {
+        return false;
+    }
+    let fl = |at: usize| crate::extract::numbers::floor_char(sentence, at);
+    let from = fl(clause_start.max(f.start.saturating_sub(80)));
+    let before = cue_words(&sentence[from..f.start]);
+    has_cue(&before, &k.metrics.changes.prices)
+}
+
 /// Whether a count figure is followed by a plural noun that the measure does not
 /// count ("nine countries" for employees): the two words after the figure are
 /// read, up to punctuation; a word the measure counts, or one of its synonyms,
@@ -1318,7 +1331,15 @@ pub fn attribute(
         .is_some_and(|d| d.company_level);
     if subject.as_deref().is_none_or(|s| s == "company")
         && !company_level
-        && unknown_part(k, hits, idx, sentence, (cs, ce), f)
+        && (unknown_part(k, hits, idx, sentence, (cs, ce), f)
+            // "Acme's toy segment saw sales jump 17% and operating income climb 24%": a
+            // conjoined clause with no subject of its own shares the sentence's
+            || cs > 0
+                && !CLAUSE_HEAD_NOUN.is_match(&sentence[cs..])
+                && !hits
+                    .iter()
+                    .any(|h| h.kind == TermKind::Subject && h.start >= cs && h.end <= f.start)
+                && unknown_part(k, hits, idx, sentence, (0, cs), f))
     {
         return Attribution::none(kind, of, outlook);
     }
@@ -1519,7 +1540,7 @@ pub fn attribute(
         basis
     };
     // "across nine countries", "opened two new depots": a count of something else
-    if change_or_effect(k, sentence, f, kind) {
+    if change_or_effect(k, sentence, f, kind) || price_move(k, sentence, cs, f) {
         return Attribution::none(kind, of, outlook);
     }
     if kind == Kind::Count && counts_something_else(k, &measure, sentence, f) {

@@ -33,6 +33,8 @@ pub struct Changes {
     pub verbs: Vec<String>,
     #[serde(default)]
     pub effects: Vec<String>,
+    #[serde(default)]
+    pub prices: Vec<String>,
 }
 
 /// Words that tell a part of a business the catalogue does not know from the
@@ -159,6 +161,7 @@ impl Catalogue {
         if let Some(c) = f.changes {
             self.changes.verbs.extend(c.verbs);
             self.changes.effects.extend(c.effects);
+            self.changes.prices.extend(c.prices);
         }
         for q in f.qualifiers {
             if q.before.is_empty() && q.after.is_empty() {
