@@ -343,39 +343,50 @@ fn unknown_part(
     sentence: &str,
     clause: (usize, usize),
     f: &Found,
-) -> bool {
+) -> Option<String> {
     let parts = &k.metrics.parts;
     if parts.nouns.is_empty() {
-        return false;
+        return None;
     }
     let covered = |a: usize, b: usize| hits.iter().any(|h| h.start < b && h.end > a);
     let is_word = |list: &[String], w: &str| list.iter().any(|x| x.eq_ignore_ascii_case(w));
     // "its payments business", "Acme's lighting segment", "the consumer health unit"
     static OWNED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:(?-u:\b)(?:its|their|the)|['\u{2019}]s)\s+((?:[\w&-]+\s+){1,3}?)([a-z]+)(?-u:\b)")
-            .expect("owned part")
+        Regex::new(r"(?i)(?:(?-u:\b)(?:its|their|the)|['\u{2019}]s)\s+").expect("owned part")
     });
     // a window around the figure: a clause as long as a file is not scanned per figure
     const WINDOW: usize = 200;
     let fl = |at: usize| crate::extract::numbers::floor_char(sentence, at);
     let cs = fl(clause.0.max(f.start.saturating_sub(WINDOW)));
     let ce = fl(clause.1.min(f.end + WINDOW));
-    let text = &sentence[cs..ce];
-    for c in OWNED.captures_iter(text) {
-        let (Some(words), Some(noun)) = (c.get(1), c.get(2)) else {
-            continue;
-        };
-        if !is_word(&parts.nouns, noun.as_str()) {
+    // (a sentence head far before the figure leaves nothing to read)
+    let text = sentence.get(cs..ce.max(cs)).unwrap_or_default();
+    // each part noun in the window, with the words between it and the possessive or
+    // article before it ("its marine engines business", "Acme's toy segment")
+    let mut at = 0;
+    for word in text.split_inclusive(|c: char| !(c.is_alphanumeric() || c == '-' || c == '&')) {
+        let w_start = at;
+        at += word.len();
+        let w = word.trim_end_matches(|c: char| !(c.is_alphanumeric() || c == '-' || c == '&'));
+        if w.is_empty() || !is_word(&parts.nouns, w) {
             continue;
         }
-        let (a, b) = (cs + words.start(), cs + words.end());
-        let named: Vec<&str> = words
-            .as_str()
+        let head = &text[..w_start];
+        let Some(m) = OWNED.find_iter(head).last() else {
+            continue;
+        };
+        let name = &head[m.end()..];
+        let n = name.split_whitespace().count();
+        if !(1..=3).contains(&n) || name.contains([',', ';', '.', '(', ')']) {
+            continue;
+        }
+        let (a, b) = (cs + m.end(), cs + w_start);
+        let named: Vec<&str> = name
             .split_whitespace()
             .filter(|w| !is_word(&parts.generic, w))
             .collect();
         if !(named.is_empty() || covered(a, b) || a <= f.start && f.start < b) {
-            return true;
+            return Some(named.join(" "));
         }
     }
     // "Acme Marine, for its part, posted lower revenue": the company's name and more
@@ -400,16 +411,16 @@ fn unknown_part(
                 .iter()
                 .any(|&(s, e)| s < at + word.len() && e > at)
         {
-            return true;
+            return Some(word);
         }
     }
-    false
+    None
 }
 
 /// Whether a figure is a change in its measure or an effect on it, not the
 /// measure (see `changes` in metrics.yaml): an amount or count right after a
-/// change verb ("increased $222 million"), or a figure right after "<effect>
-/// of" ("a currency impact of 2%") or right before "<effect> to|on" ("a $3.1
+/// change verb ("grew by $412 million"), or a figure right after "<effect>
+/// of" ("a currency impact of 2%") or right before "<effect> to|on" ("a $1.6
 /// billion hit to profit").
 fn change_or_effect(k: &Knowledge, sentence: &str, f: &Found, kind: Kind) -> bool {
     let ch = &k.metrics.changes;
@@ -433,7 +444,7 @@ fn change_or_effect(k: &Knowledge, sentence: &str, f: &Found, kind: Kind) -> boo
     }
     let after = cue_words(&sentence[f.end..fl(f.end + 40)]);
     let after = after.trim_start();
-    // "a $3.1 billion hit to net income", "a 2% currency impact on revenue"
+    // "a $1.6 billion hit to net income", "a 2% currency impact on revenue"
     let words: Vec<&str> = after.split(' ').take(4).collect();
     words
         .windows(2)
@@ -554,146 +565,214 @@ fn unknown_modifier(sentence: &str, measure: Option<&Hit>, f: &Found) -> bool {
         // sentence-initial capital: "Revenue", or a name at the start
         return false;
     }
-    const PLAIN: [&str; 128] = [
-        "the",
-        "its",
-        "their",
-        "total",
-        "net",
-        "group",
-        "quarterly",
-        "annual",
-        "consolidated",
-        "reported",
-        "gaap",
-        "diluted",
-        "overall",
-        "and",
-        "company",
-        "core",
-        "adjusted",
-        "fiscal",
-        "record",
-        "higher",
-        "lower",
-        "organic",
-        "underlying",
-        "comparable",
-        "same",
-        "whose",
-        "with",
-        "for",
-        "from",
-        "combined",
-        "has",
-        "have",
-        "had",
-        "was",
-        "were",
-        "is",
-        "are",
-        "be",
-        "been",
-        "will",
-        "would",
-        "to",
-        "of",
-        "in",
-        "on",
-        "at",
-        "by",
-        "as",
-        "than",
-        "that",
-        "which",
-        "his",
-        "her",
-        "our",
-        "this",
-        "these",
-        "those",
-        "such",
-        "also",
-        "still",
-        "all",
-        "but",
-        "said",
-        "says",
-        "saw",
-        "posted",
-        "reports",
-        "recorded",
-        "generated",
-        "booked",
-        "delivered",
-        "achieved",
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "half",
-        "full",
-        "latest",
-        "recent",
-        "quarter",
-        "period",
-        "segment",
-        "unit",
-        "division",
-        // verbs a measure follows ("paid dividends of", "spent ... on"): not modifiers
-        "paid",
-        "pay",
-        "pays",
-        "spent",
-        "spend",
-        "spends",
-        "made",
-        "make",
-        "makes",
-        "took",
-        "take",
-        "takes",
-        "kept",
-        "held",
-        "lost",
-        "sold",
-        "cut",
-        "set",
-        "hit",
-        "bought",
-        "brought",
-        "won",
-        "return",
-        "returns",
-        "cash",
-        "declare",
-        "declares",
-        "approve",
-        "approves",
-        "authorize",
-        "authorizes",
-        "while",
-        "whereas",
-        "although",
-        "though",
-        "since",
-        "because",
-        "when",
-        "where",
-        "yet",
-        "now",
-        "then",
-        "so",
-    ];
-    let lw = word.to_lowercase();
-    !PLAIN.contains(&lw.as_str())
-        && !lw.contains("quarter")
-        && !lw.contains("year")
-        && !GROWTH_WORD.is_match(&lw)
-        && !OUTLOOK.is_match(&lw)
-        && !lw.ends_with("ing")
-        && !lw.ends_with("ed")
-        && !lw.ends_with("ly")
+
+    !is_plain_word(&word.to_lowercase())
+}
+
+const PLAIN: [&str; 128] = [
+    "the",
+    "its",
+    "their",
+    "total",
+    "net",
+    "group",
+    "quarterly",
+    "annual",
+    "consolidated",
+    "reported",
+    "gaap",
+    "diluted",
+    "overall",
+    "and",
+    "company",
+    "core",
+    "adjusted",
+    "fiscal",
+    "record",
+    "higher",
+    "lower",
+    "organic",
+    "underlying",
+    "comparable",
+    "same",
+    "whose",
+    "with",
+    "for",
+    "from",
+    "combined",
+    "has",
+    "have",
+    "had",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "will",
+    "would",
+    "to",
+    "of",
+    "in",
+    "on",
+    "at",
+    "by",
+    "as",
+    "than",
+    "that",
+    "which",
+    "his",
+    "her",
+    "our",
+    "this",
+    "these",
+    "those",
+    "such",
+    "also",
+    "still",
+    "all",
+    "but",
+    "said",
+    "says",
+    "saw",
+    "posted",
+    "reports",
+    "recorded",
+    "generated",
+    "booked",
+    "delivered",
+    "achieved",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "half",
+    "full",
+    "latest",
+    "recent",
+    "quarter",
+    "period",
+    "segment",
+    "unit",
+    "division",
+    // verbs a measure follows ("paid dividends of", "spent ... on"): not modifiers
+    "paid",
+    "pay",
+    "pays",
+    "spent",
+    "spend",
+    "spends",
+    "made",
+    "make",
+    "makes",
+    "took",
+    "take",
+    "takes",
+    "kept",
+    "held",
+    "lost",
+    "sold",
+    "cut",
+    "set",
+    "hit",
+    "bought",
+    "brought",
+    "won",
+    "return",
+    "returns",
+    "cash",
+    "declare",
+    "declares",
+    "approve",
+    "approves",
+    "authorize",
+    "authorizes",
+    "while",
+    "whereas",
+    "although",
+    "though",
+    "since",
+    "because",
+    "when",
+    "where",
+    "yet",
+    "now",
+    "then",
+    "so",
+];
+
+/// Whether a word before a measure is an everyday word (a determiner, verb,
+/// time word, adverb), not the name of a line of business.
+fn is_plain_word(lw: &str) -> bool {
+    PLAIN.contains(&lw)
+        || matches!(lw, "yoy" | "qoq" | "hoh" | "mom" | "y-o-y" | "q-o-q")
+        || lw.contains("quarter")
+        || lw.contains("year")
+        || GROWTH_WORD.is_match(lw)
+        || OUTLOOK.is_match(lw)
+        || lw.ends_with("ing")
+        || lw.ends_with("ed")
+        || lw.ends_with("ly")
+}
+
+/// The name of a line of business the catalogue does not know, from the up to
+/// three words before the measure phrase ("International games revenue" ->
+/// "international games"), when the word just before it is no everyday word.
+fn modifier_words(sentence: &str, m: &Hit) -> Option<(usize, String)> {
+    let before = &sentence
+        [crate::extract::numbers::floor_char(sentence, m.start.saturating_sub(60))..m.start];
+    let mut words: Vec<&str> = Vec::new();
+    for w in before.split(' ').rev() {
+        if w.is_empty() && words.is_empty() {
+            continue;
+        }
+        let clean = w.trim_end_matches(['\'', '\u{2019}']);
+        if clean.is_empty()
+            || !clean
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '&')
+            || is_plain_word(&clean.to_lowercase())
+            || words.len() == 3
+        {
+            break;
+        }
+        words.push(clean);
+    }
+    words.reverse();
+    let first = words.first()?;
+    // the words are contiguous, separated by single spaces, ending before the measure
+    let start = m.start.checked_sub(before.len() - before.rfind(first)?)?;
+    Some((start, words.join(" ")))
+}
+
+fn subject_or_company(s: Option<String>) -> String {
+    s.unwrap_or_else(|| "company".into())
+}
+
+/// A subject named from the text for a part the catalogue does not know:
+/// "text-" and the part's words, lower case and singular, without generic
+/// modifiers ("International Games" -> "text-international-game"). Articles
+/// that name a part the same way are compared; it is never the company.
+pub fn text_subject(k: &Knowledge, words: &str) -> Option<String> {
+    const STOP: [&str; 8] = ["the", "its", "their", "and", "&", "of", "s", "for"];
+    let ws: Vec<String> = words
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
+        .filter(|w| !STOP.contains(&w.as_str()))
+        .filter(|w| !k.metrics.parts.generic.iter().any(|g| g == w))
+        .map(|w| {
+            if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
+                w[..w.len() - 1].to_string()
+            } else {
+                w
+            }
+        })
+        .collect();
+    if ws.is_empty() || ws.len() > 4 || ws.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
+        return None;
+    }
+    Some(format!("text-{}", ws.join("-")))
 }
 
 /// The last `n` bytes of `s` or a little fewer, on a character boundary.
@@ -1262,8 +1341,25 @@ pub fn attribute(
         .as_deref()
         .and_then(|m| k.metrics.measures.get(m))
         .is_some_and(|d| d.class == crate::period::PeriodClass::Flow && !d.company_level);
-    if compound.is_none() && modifiable && unknown_modifier(sentence, part_measure.as_ref(), f) {
-        return Attribution::none(kind, of, outlook);
+    let mut modifier_part: Option<String> = None;
+    let mut modifier_start: Option<usize> = None;
+    let unknown_mod =
+        compound.is_none() && modifiable && unknown_modifier(sentence, part_measure.as_ref(), f);
+    if unknown_mod {
+        // a name of two words or more ("international games"), or a capitalised one inside
+        // the sentence ("the Lumen revenue"); a single lower-case word may be anything
+        let words = part_measure
+            .as_ref()
+            .and_then(|m| modifier_words(sentence, m));
+        modifier_start = words.as_ref().map(|(a, _)| *a);
+        modifier_part = words
+            // a name ("International games", "Marine engines"), not any words a measure
+            // follows ("it could reach revenue")
+            .filter(|(_, w)| w.starts_with(char::is_uppercase))
+            .and_then(|(_, w)| text_subject(k, &w));
+        if modifier_part.is_none() {
+            return Attribution::none(kind, of, outlook);
+        }
     }
     // "growth in robotics orders": the thing that grew
     static GROWTH_IN: LazyLock<Regex> = LazyLock::new(|| {
@@ -1329,19 +1425,27 @@ pub fn attribute(
         .as_deref()
         .and_then(|m| k.metrics.measures.get(m))
         .is_some_and(|d| d.company_level);
-    if subject.as_deref().is_none_or(|s| s == "company")
-        && !company_level
-        && (unknown_part(k, hits, idx, sentence, (cs, ce), f)
+    // a part named in the text gets its own subject (compared with articles that name it
+    // alike); one that cannot be named stays out
+    let mut named_part: Option<String> = None;
+    if subject.as_deref().is_none_or(|s| s == "company") && !company_level {
+        let part = unknown_part(k, hits, idx, sentence, (cs, ce), f).or_else(|| {
             // "Acme's toy segment saw sales jump 17% and operating income climb 24%": a
             // conjoined clause with no subject of its own shares the sentence's
-            || cs > 0
+            (cs > 0
                 && !CLAUSE_HEAD_NOUN.is_match(&sentence[cs..])
                 && !hits
                     .iter()
-                    .any(|h| h.kind == TermKind::Subject && h.start >= cs && h.end <= f.start)
-                && unknown_part(k, hits, idx, sentence, (0, cs), f))
-    {
-        return Attribution::none(kind, of, outlook);
+                    .any(|h| h.kind == TermKind::Subject && h.start >= cs && h.end <= f.start))
+            .then(|| unknown_part(k, hits, idx, sentence, (0, cs), f))
+            .flatten()
+        });
+        if let Some(p) = part {
+            match text_subject(k, &p) {
+                Some(t) => named_part = Some(t),
+                None => return Attribution::none(kind, of, outlook),
+            }
+        }
     }
     if subject.as_deref().is_none_or(|s| s == "company")
         && (unknown_division(hits, sentence, cs)
@@ -1395,9 +1499,20 @@ pub fn attribute(
     // "Customer Management: Net sales ..." names a segment the catalogue does not know; a
     // partial match ("Industrial Sensors") is kept, unless the article has two such labels
     // for one subject (see `colon_label`)
+    let mut label_part: Option<String> = None;
     if let Some(l) = colon_label(lex, &sentence[..cs.max(f.start).min(sentence.len())]) {
         if l.subject.is_none() {
-            return Attribution::none(kind, of, outlook);
+            // a label that names a measure ("Net Income:") is no part
+            let names_measure = lex
+                .hits(&l.text)
+                .iter()
+                .any(|h| h.kind == TermKind::Measure);
+            label_part = (!names_measure && !def.company_level)
+                .then(|| text_subject(k, &l.text))
+                .flatten();
+            if label_part.is_none() {
+                return Attribution::none(kind, of, outlook);
+            }
         }
     }
     if measure == "market-share" {
@@ -1486,7 +1601,34 @@ pub fn attribute(
     if kind != Kind::Streak && kind != Kind::Share && !def.kinds.contains(&kind) {
         return Attribution::none(kind, of, outlook);
     }
-    let subject = subject.unwrap_or_else(|| "company".into());
+    // a label or a modifier the catalogue does not know names the line's part, whatever
+    // else the sentence names (as when such figures were left out); a part named
+    // elsewhere in the clause only stands in for the company
+    let subject = match (label_part, subject) {
+        (_, s) if def.company_level => subject_or_company(s),
+        (Some(p), _) => p,
+        // a known part with a measure under a modifier we do not know is some other line,
+        // unless the part leads that very phrase ("International games revenue")
+        (None, Some(s))
+            if s != "company"
+                && unknown_mod
+                && !modifier_start.is_some_and(|a| {
+                    hits.iter().any(|h| {
+                        h.kind == TermKind::Subject
+                            && h.id == s
+                            && h.start == a
+                            && part_measure.as_ref().is_some_and(|m| h.end <= m.start)
+                    })
+                }) =>
+        {
+            return Attribution::none(kind, of, outlook)
+        }
+        (None, Some(s)) if s != "company" => s,
+        (None, s) => modifier_part
+            .or(named_part)
+            .or(s)
+            .unwrap_or_else(|| "company".into()),
+    };
     let scope = if matches!(measure.as_str(), "market-share" | "market-size") {
         nearest(hits, TermKind::Scope, cs, ce, f.start, false)
             .or_else(|| nearest(hits, TermKind::Scope, 0, sentence.len(), f.start, false))

@@ -1007,9 +1007,18 @@ pub fn extract(
                                     m.subject = s.clone();
                                 }
                             }
-                            metric::LeadSubject::Unknown(_) => {
-                                a.metric = None;
-                                a.basis = None;
+                            metric::LeadSubject::Unknown(label) => {
+                                match metric::text_subject(k, label) {
+                                    Some(t) => {
+                                        if let Some(m) = a.metric.as_mut() {
+                                            m.subject = t;
+                                        }
+                                    }
+                                    None => {
+                                        a.metric = None;
+                                        a.basis = None;
+                                    }
+                                }
                             }
                         }
                     }

@@ -118,7 +118,9 @@ impl MetricId {
         let subject = if self.subject == "company" {
             String::new()
         } else {
-            format!("{} ", self.subject.replace('-', " "))
+            // a part named from the text: "text-international-game" reads "international game"
+            let s = self.subject.strip_prefix("text-").unwrap_or(&self.subject);
+            format!("{} ", s.replace('-', " "))
         };
         let scope = self
             .scope

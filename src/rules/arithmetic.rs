@@ -214,6 +214,8 @@ fn parts_and_totals(ctx: &Ctx) -> Vec<Finding> {
             .part_of
             .contains_key(&s.metric.subject)
             || s.metric.subject == "peers"
+            // a part named from the text may hold or overlap another: never summed
+            || s.metric.subject.starts_with("text-")
         {
             continue;
         }
