@@ -23,12 +23,8 @@ fn json(args: &[&str]) -> Value {
         out.status.code(),
         String::from_utf8_lossy(&out.stderr)
     );
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "not JSON ({e}): {}",
-            String::from_utf8_lossy(&out.stdout)
-        )
-    })
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
 }
 
 fn claims(v: &Value) -> Vec<&Value> {
@@ -85,7 +81,11 @@ fn extract_json_carries_fields_and_calendar_periods() {
         }
         assert!(c["sourced"].is_boolean());
         assert_eq!(c["attribution"]["period"], c["period"]["from"]);
-        let metric = if c["metric"].is_null() { "none" } else { "read" };
+        let metric = if c["metric"].is_null() {
+            "none"
+        } else {
+            "read"
+        };
         assert_eq!(c["attribution"]["metric"], metric);
     }
 
