@@ -99,6 +99,36 @@ pub fn check_with(
     analyze(corpus, opts, knowledge)
 }
 
+/// Extracts the claims of raw articles (claim files are not read; every
+/// article is extracted) and resolves their periods exactly as [`analyze`]
+/// does (fiscal calendars learned from the texts included). The report has
+/// no findings: it is what `extract --format json` prints.
+pub fn extract_report(paths: &[PathBuf], knowledge: &Knowledge) -> Report {
+    let ingest::Corpus {
+        articles,
+        mut claims,
+        errors,
+        warnings,
+        learned,
+    } = ingest::load_with(paths, knowledge, None, false);
+    let learned_knowledge;
+    let knowledge = if learned.is_empty() {
+        knowledge
+    } else {
+        learned_knowledge = with_learned(knowledge, &learned);
+        &learned_knowledge
+    };
+    graph::periods::resolve_all(&articles, &mut claims, knowledge);
+    Report {
+        articles,
+        claims,
+        findings: Vec::new(),
+        errors,
+        warnings,
+        compared: Default::default(),
+    }
+}
+
 /// Runs the graph and rule stages on a loaded corpus.
 pub fn analyze(corpus: ingest::Corpus, opts: &Options, knowledge: &Knowledge) -> Report {
     let ingest::Corpus {

@@ -46,6 +46,15 @@ enum Format {
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq)]
+enum ExtractFormat {
+    /// One claim file per article (YAML documents separated by `---`)
+    Yaml,
+    /// {"articles": [{"path", "claims"}]}: the report's claim fields with periods
+    /// resolved (start and end as ISO dates), for scorers and scripts
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
 enum Color {
     /// On a terminal, unless NO_COLOR is set
     Auto,
@@ -143,11 +152,15 @@ enum Command {
         #[arg(long, default_value = "contradicted,mislabelled", value_name = "LIST")]
         fail_on: String,
     },
-    /// Extract the claims of raw articles and print them as claim files (YAML).
+    /// Extract the claims of raw articles and print them as claim files (YAML), or as
+    /// JSON with their periods resolved.
     Extract {
         /// Articles or folders of articles.
         #[arg(required = true, value_name = "PATHS")]
         paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "yaml")]
+        format: ExtractFormat,
         /// Write each article's claims beside it as NAME.claims.yaml (never overwrites an existing file).
         #[arg(long)]
         write: bool,
@@ -253,13 +266,25 @@ fn main() -> ExitCode {
         }
         Command::Extract {
             paths,
+            format,
             write,
             knowledge,
         } => {
+            if write && format == ExtractFormat::Json {
+                return usage("extract: --write writes claim files (YAML); not with --format json");
+            }
             let k = match claimcheck::load_knowledge(&knowledge) {
                 Ok(k) => k,
                 Err(e) => return usage(&e.to_string()),
             };
+            if format == ExtractFormat::Json {
+                let r = claimcheck::extract_report(&paths, &k);
+                print!("{}", report::json::render_extract(&r));
+                for e in &r.errors {
+                    eprintln!("claimcheck: error: {e}");
+                }
+                return ExitCode::from(if r.errors.is_empty() { 0 } else { 2 });
+            }
             let corpus = claimcheck::ingest::load_with(&paths, &k, None, false);
             let mut out = String::new();
             let mut status = 0u8;

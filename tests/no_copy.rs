@@ -277,6 +277,38 @@ fn corpus_articles() -> Option<Vec<PathBuf>> {
     Some(articles)
 }
 
+/// The `measure` phrases of the dev corpus's gold labels
+/// (../shared/corpus/dev/*/gold.yaml).
+fn gold_measures() -> HashSet<String> {
+    let dev = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/dev");
+    let mut out = HashSet::new();
+    for case in std::fs::read_dir(&dev).into_iter().flatten().flatten() {
+        let Ok(text) = std::fs::read_to_string(case.path().join("gold.yaml")) else {
+            continue;
+        };
+        let gold: serde_yaml::Value = serde_yaml::from_str(&text).unwrap_or_default();
+        for fig in gold["figures"].as_sequence().into_iter().flatten() {
+            if let Some(m) = fig["measure"].as_str() {
+                out.insert(m.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// tests/dev/measure-map.yaml maps each gold `measure` phrase to a metric
+/// id; its keys are the gold labels' phrases by design (issue #12), so they
+/// are left out of the check, and its comments and values are checked.
+fn without_measure_keys(text: &str, measures: &HashSet<String>) -> String {
+    text.lines()
+        .map(|l| match l.rsplit_once(": ") {
+            Some((k, v)) if measures.contains(k.trim()) => v,
+            _ => l,
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// The eight-word runs and distinctive five-word runs of all articles.
 fn corpus_runs(articles: &[PathBuf]) -> (HashSet<Vec<String>>, HashSet<Vec<String>>) {
     let texts: Vec<String> = articles
@@ -331,9 +363,12 @@ fn nothing_copied_from_the_corpus() {
     assert!(ours.len() > 20, "our files: {}", ours.len());
     let mut hits = Vec::new();
     for f in &ours {
-        let Ok(text) = std::fs::read_to_string(f) else {
+        let Ok(mut text) = std::fs::read_to_string(f) else {
             continue;
         };
+        if f.ends_with("tests/dev/measure-map.yaml") {
+            text = without_measure_keys(&text, &gold_measures());
+        }
         for run in copied_runs(&text, &long, &short) {
             hits.push(format!("{}: {run}", f.display()));
         }

@@ -36,6 +36,24 @@ impl Month {
     pub fn name(self) -> &'static str {
         MONTHS[(self.month() - 1) as usize]
     }
+    /// The number of days in this month (Gregorian).
+    pub fn days(self) -> u8 {
+        let y = self.year();
+        match self.month() {
+            2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        }
+    }
+    /// The month's first day as an ISO date ("2025-07-01").
+    pub fn first_day(self) -> String {
+        format!("{:04}-{:02}-01", self.year(), self.month())
+    }
+    /// The month's last day as an ISO date ("2025-09-30").
+    pub fn last_day(self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year(), self.month(), self.days())
+    }
 }
 
 impl fmt::Display for Month {
@@ -106,6 +124,12 @@ impl PeriodKey {
             PeriodKey::Range(r) => Some(*r),
             _ => None,
         }
+    }
+    /// The first and last day of the range as ISO dates; None when the key
+    /// is not a range of months on the calendar.
+    pub fn iso_bounds(&self) -> Option<(String, String)> {
+        self.range()
+            .map(|r| (r.start.first_day(), r.end.last_day()))
     }
     /// Whether two keys can describe overlapping time.
     pub fn overlaps(&self, o: &PeriodKey) -> bool {
@@ -236,5 +260,12 @@ mod tests {
         assert_eq!(y.to_string(), "2025");
         assert!(r.overlaps(&y));
         assert_eq!(Month::new(2024, 12).plus(1), Month::new(2025, 1));
+        assert_eq!(
+            PeriodKey::Range(r).iso_bounds(),
+            Some(("2025-07-01".into(), "2025-09-30".into()))
+        );
+        assert_eq!(Month::new(2024, 2).last_day(), "2024-02-29");
+        assert_eq!(Month::new(1900, 2).last_day(), "1900-02-28");
+        assert_eq!(PeriodKey::Plan.iso_bounds(), None);
     }
 }

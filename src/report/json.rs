@@ -22,6 +22,10 @@ pub struct JsonPeriod<'a> {
     context: Option<&'a str>,
     /// The normalized period in use ("Jul–Sep 2025").
     normalized: String,
+    /// Its first day as an ISO date; null when it is not placed on the calendar.
+    start: Option<String>,
+    /// Its last day as an ISO date; null when it is not placed on the calendar.
+    end: Option<String>,
     /// How the label was read.
     how: Option<&'a str>,
     /// Why this reading, when the label had several.
@@ -108,6 +112,8 @@ struct Json<'a> {
 pub fn claim_json<'a>(report: &'a Report, id: usize, role: Option<Role>) -> JsonClaim<'a> {
     let c: &Claim = &report.claims[id];
     let p = &c.period;
+    let key = p.key();
+    let (start, end) = key.iso_bounds().unzip();
     JsonClaim {
         path: report.articles[c.article].display_path(),
         line: c.span.line,
@@ -126,7 +132,9 @@ pub fn claim_json<'a>(report: &'a Report, id: usize, role: Option<Role>) -> Json
             label: &p.label,
             from: p.from.name(),
             context: p.context.as_deref(),
-            normalized: p.key().to_string(),
+            normalized: key.to_string(),
+            start,
+            end,
             how: p.reading().map(|r| r.how.as_str()),
             why: p.why.as_deref(),
             alternatives: p
@@ -199,5 +207,97 @@ fn json_error(e: &crate::Error) -> JsonError {
         path: e.path().map(|p| p.display().to_string()),
         line: e.line(),
         message: e.to_string(),
+    }
+}
+
+/// How a claim's attributes were attributed: where its period label came
+/// from, and whether a metric was read for it.
+#[derive(Serialize)]
+struct Attribution {
+    period: &'static str,
+    metric: &'static str,
+}
+
+/// One extracted claim: the report's claim fields, `basis` always present
+/// (null when none), and its attribution.
+#[derive(Serialize)]
+struct ExtractClaim<'a> {
+    #[serde(flatten)]
+    claim: JsonClaim<'a>,
+    /// `basis: null` where the claim has none (the report leaves it out).
+    #[serde(
+        rename = "basis",
+        skip_serializing_if = "std::ops::Not::not",
+        serialize_with = "null"
+    )]
+    no_basis: bool,
+    attribution: Attribution,
+}
+
+fn null<S: serde::Serializer>(_: &bool, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_none()
+}
+
+#[derive(Serialize)]
+struct ExtractArticle<'a> {
+    path: String,
+    claims: Vec<ExtractClaim<'a>>,
+}
+
+#[derive(Serialize)]
+struct ExtractJson<'a> {
+    schema: &'static str,
+    schema_version: u32,
+    tool: Tool,
+    articles: Vec<ExtractArticle<'a>>,
+    errors: Vec<JsonError>,
+    warnings: Vec<JsonError>,
+}
+
+/// `extract --format json`: every article's extracted claims, periods
+/// resolved (see [`crate::extract_report`]):
+/// `{"articles": [{"path": ..., "claims": [...]}]}`.
+pub fn render_extract(report: &Report) -> String {
+    let by_article = crate::model::claims_by_article(report.articles.len(), &report.claims);
+    let articles = report
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(a, article)| ExtractArticle {
+            path: article.display_path(),
+            claims: by_article
+                .get(a)
+                .map(|ids| ids.as_slice())
+                .unwrap_or_default()
+                .iter()
+                .map(|&id| extract_claim(report, id))
+                .collect(),
+        })
+        .collect();
+    let json = ExtractJson {
+        schema: "claimcheck-extract",
+        schema_version: SCHEMA_VERSION,
+        tool: Tool {
+            name: "claimcheck",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        articles,
+        errors: report.errors.iter().map(json_error).collect(),
+        warnings: report.warnings.iter().map(json_error).collect(),
+    };
+    let mut s = serde_json::to_string_pretty(&json).expect("extract report serializes");
+    s.push('\n');
+    s
+}
+
+fn extract_claim(report: &Report, id: usize) -> ExtractClaim<'_> {
+    let c = &report.claims[id];
+    ExtractClaim {
+        claim: claim_json(report, id, None),
+        no_basis: c.basis.is_none(),
+        attribution: Attribution {
+            period: c.period.from.name(),
+            metric: if c.metric.is_some() { "read" } else { "none" },
+        },
     }
 }
