@@ -146,7 +146,13 @@ pub fn claim_json<'a>(report: &'a Report, id: usize, role: Option<Role>) -> Json
                 .collect(),
         },
         sourcing: &c.sourcing,
-        sourced: c.sourcing.is_direct() || c.sourcing.restates.is_some(),
+        // the company's own release is the source of its figures
+        sourced: c.sourcing.is_direct()
+            || c.sourcing.restates.is_some()
+            || report
+                .articles
+                .get(c.article)
+                .is_some_and(|a| a.meta.primary),
         outlook: c.outlook,
         role,
     }
