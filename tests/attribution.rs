@@ -706,3 +706,21 @@ fn a_part_the_catalogue_does_not_know_is_named_from_the_text() {
         "cloud"
     );
 }
+
+#[test]
+fn a_longer_form_of_the_companys_name_is_the_company() {
+    // the entity is "Norrvik Freight Inc", known in the text by its first word too:
+    // "Norrvik Freight" is still the company, while "Norrvik Marine" is a unit
+    let k = claimcheck::load_knowledge(&[]).expect("embedded knowledge");
+    let text = "Norrvik Freight Inc posts record quarter\n\nNorrvik Freight reported third quarter 2025 revenue of $1.48 billion on Tuesday. Norrvik Marine reported third quarter 2025 revenue of $0.31 billion.\n";
+    let claims = claimcheck::extract::article(Path::new("norrvik.txt"), text, None, &k).1;
+    let m = |f: &str| {
+        claims
+            .iter()
+            .find(|c| c.figure.text == f)
+            .and_then(|c| c.metric.as_ref())
+            .map(|m| m.to_string())
+    };
+    assert_eq!(m("$1.48 billion").as_deref(), Some("company.revenue"));
+    assert_eq!(m("$0.31 billion").as_deref(), Some("text-marine.revenue"));
+}

@@ -405,6 +405,10 @@ fn unknown_part(
         if rest.starts_with(' ')
             && word.chars().next().is_some_and(char::is_uppercase)
             && !is_word(&parts.name_words, &word)
+            && !idx
+                .company_words
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(&word))
             && !covered(at, at + word.len())
             && !idx
                 .company_at
@@ -825,6 +829,9 @@ pub struct SentenceIndex {
     hits: Vec<Hit>,
     /// Where the article's company is named: (start, end).
     company_at: Vec<(usize, usize)>,
+    /// The words of the company's names, lower case ("microsystems" of "Acme
+    /// Microsystems Inc"): after a shorter name they still name the company.
+    company_words: Vec<String>,
     breaks: Vec<(usize, usize)>,
     /// Relative clauses and appositions (", which ...,", ", the main line of ...,"):
     /// their terms do not name the subject of figures outside them.
@@ -955,9 +962,18 @@ impl SentenceIndex {
                 t.starts_with("which ") || t.starts_with("who ") || t.starts_with("where ")
             })
             .collect();
+        let company_words = entity_names
+            .iter()
+            .flat_map(|n| n.split_whitespace())
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .collect();
         SentenceIndex {
             hits,
             company_at,
+            company_words,
             breaks,
             asides,
             relative,
