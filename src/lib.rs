@@ -42,6 +42,19 @@ pub struct Options {
 }
 
 /// Adds fiscal calendars learned from the texts for entities the knowledge lacks.
+/// The knowledge in force for a corpus: the given one, with the fiscal
+/// calendars its articles taught when they taught any.
+fn knowledge_for<'a>(
+    k: &'a Knowledge,
+    learned: &[extract::Learned],
+) -> std::borrow::Cow<'a, Knowledge> {
+    if learned.is_empty() {
+        std::borrow::Cow::Borrowed(k)
+    } else {
+        std::borrow::Cow::Owned(with_learned(k, learned))
+    }
+}
+
 pub fn with_learned(k: &Knowledge, learned: &[extract::Learned]) -> Knowledge {
     let mut out = k.clone();
     for l in learned {
@@ -111,13 +124,8 @@ pub fn extract_report(paths: &[PathBuf], knowledge: &Knowledge) -> Report {
         warnings,
         learned,
     } = ingest::load_with(paths, knowledge, None, false);
-    let learned_knowledge;
-    let knowledge = if learned.is_empty() {
-        knowledge
-    } else {
-        learned_knowledge = with_learned(knowledge, &learned);
-        &learned_knowledge
-    };
+    let knowledge = knowledge_for(knowledge, &learned);
+    let knowledge = knowledge.as_ref();
     graph::periods::resolve_all(&articles, &mut claims, knowledge);
     Report {
         articles,
@@ -138,13 +146,8 @@ pub fn analyze(corpus: ingest::Corpus, opts: &Options, knowledge: &Knowledge) ->
         warnings,
         learned,
     } = corpus;
-    let learned_knowledge;
-    let knowledge = if learned.is_empty() {
-        knowledge
-    } else {
-        learned_knowledge = with_learned(knowledge, &learned);
-        &learned_knowledge
-    };
+    let knowledge = knowledge_for(knowledge, &learned);
+    let knowledge = knowledge.as_ref();
     graph::periods::resolve_all(&articles, &mut claims, knowledge);
     let g = graph::ClaimGraph::build(&claims);
     let all = rules::registry();

@@ -3,6 +3,7 @@
 //! the relation the sentence states. An unattributed figure beats a wrong one.
 
 use super::numbers::Found;
+use crate::knowledge::metrics::cue_words;
 use crate::knowledge::Knowledge;
 use crate::model::{Basis, Kind, MetricId, Unit};
 use regex::Regex;
@@ -276,6 +277,20 @@ pub struct ColonLabel {
     pub complete: bool,
 }
 
+/// The catalogue subjects a label names, and how many of its words they cover.
+fn subject_cover(lex: &Lexicon, label: &str) -> (Vec<Hit>, usize) {
+    let hits: Vec<Hit> = lex
+        .hits(label)
+        .into_iter()
+        .filter(|h| h.kind == TermKind::Subject)
+        .collect();
+    let covered = hits
+        .iter()
+        .map(|h| label[h.start..h.end].split_whitespace().count())
+        .sum();
+    (hits, covered)
+}
+
 pub fn colon_label(lex: &Lexicon, text: &str) -> Option<ColonLabel> {
     let colon = text.find(": ")?;
     let label = &text[..colon];
@@ -287,15 +302,7 @@ pub fn colon_label(lex: &Lexicon, text: &str) -> Option<ColonLabel> {
     {
         return None;
     }
-    let hits: Vec<Hit> = lex
-        .hits(label)
-        .into_iter()
-        .filter(|h| h.kind == TermKind::Subject)
-        .collect();
-    let covered: usize = hits
-        .iter()
-        .map(|h| label[h.start..h.end].split_whitespace().count())
-        .sum();
+    let (hits, covered) = subject_cover(lex, label);
     let complete = covered >= words;
     // a partial match counts only on the leading modifier ("Semiconductor Equipment"); a
     // known head noun with an unknown modifier ("Medical Devices") is another segment
@@ -433,16 +440,13 @@ fn change_or_effect(k: &Knowledge, sentence: &str, f: &Found, kind: Kind) -> boo
     let before = before.trim_end();
     let amount = matches!(kind, Kind::Level | Kind::Count)
         && matches!(f.unit, Unit::Currency(_) | Unit::Count);
-    let ends_with_word = |text: &str, w: &str| {
-        let w = cue_words(w);
-        format!("{text} ").ends_with(w.as_str())
-    };
+    let ends_with_word = |text: &str, w: &str| format!("{text} ").ends_with(w);
     let lead = before.strip_suffix(" by").unwrap_or(before);
-    if amount && ch.verbs.iter().any(|v| ends_with_word(lead, v)) {
+    if amount && ch.verb_cues.iter().any(|v| ends_with_word(lead, v)) {
         return true;
     }
     if let Some(lead) = before.strip_suffix(" of") {
-        if ch.effects.iter().any(|e| ends_with_word(lead, e)) {
+        if ch.effect_cues.iter().any(|e| ends_with_word(lead, e)) {
             return true;
         }
     }
@@ -466,7 +470,7 @@ fn price_move(k: &Knowledge, sentence: &str, clause_start: usize, f: &Found) -> 
     let fl = |at: usize| crate::extract::numbers::floor_char(sentence, at);
     let from = fl(clause_start.max(f.start.saturating_sub(80)));
     let before = cue_words(&sentence[from..f.start]);
-    has_cue(&before, &k.metrics.changes.prices)
+    has_cue(&before, &k.metrics.changes.price_cues)
 }
 
 /// Whether a count figure is followed by a plural noun that the measure does not
@@ -1003,30 +1007,13 @@ impl SentenceIndex {
 }
 
 /// Attributes the figure at `f` (byte offsets in `sentence`).
-/// A text cut to words for cue matching: lower case, punctuation other than
-/// hyphens and brackets turned to spaces, padded with a space each side.
-fn cue_words(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push(' ');
-    for c in s.chars() {
-        if c.is_alphanumeric() || matches!(c, '-' | '(' | ')') {
-            out.extend(c.to_lowercase());
-        } else if !out.ends_with(' ') {
-            out.push(' ');
-        }
-    }
-    if !out.ends_with(' ') {
-        out.push(' ');
-    }
-    out
-}
-
+/// Whether `words` (in [`cue_words`] form) holds one of `cues` (in that form too).
 fn has_cue(words: &str, cues: &[String]) -> bool {
-    cues.iter().any(|c| words.contains(&cue_words(c)))
+    cues.iter().any(|c| words.contains(c.as_str()))
 }
 
 fn starts_with_cue(words: &str, cues: &[String]) -> bool {
-    cues.iter().any(|c| words.starts_with(&cue_words(c)))
+    cues.iter().any(|c| words.starts_with(c.as_str()))
 }
 
 /// The qualifier (see `qualifiers` in metrics.yaml) that the measure phrase at
@@ -1067,32 +1054,32 @@ pub(crate) fn qualifier_scope(
     };
     // "adjusted EBITA margin": a synonym of the measure that holds the cue is the measure itself
     let phrase = cue_words(&sentence[m.0..m.1.min(sentence.len())]);
-    let synonyms: Vec<String> = k
+    let synonyms: &[String] = k
         .metrics
         .measures
         .get(measure)
-        .map(|d| d.synonyms.iter().map(|s| cue_words(s)).collect())
-        .unwrap_or_default();
+        .map_or(&[], |d| d.synonym_cues.as_slice());
     let own = |cues: &[String]| {
         cues.iter().any(|c| {
-            let c = cue_words(c);
-            phrase.contains(&c)
+            phrase.contains(c.as_str())
                 || synonyms
                     .iter()
-                    .any(|s| s.contains(&c) && s.ends_with(&phrase))
+                    .any(|s| s.contains(c.as_str()) && s.ends_with(&phrase))
         })
     };
     k.metrics
         .qualifiers
         .iter()
-        .filter(|q| q.measures.is_empty() || q.measures.iter().any(|x| x == measure))
-        .filter(|q| !own(&q.before))
+        .filter(|q| q.applies_to(measure))
+        .filter(|q| !own(&q.before_cues))
         .find(|q| {
-            has_cue(&last4, &q.before)
-                || starts_with_cue(&clause_open, &q.before)
-                || starts_with_cue(&sentence_open, &q.before)
-                || between.as_deref().is_some_and(|b| has_cue(b, &q.after))
-                || starts_with_cue(&right_after, &q.after)
+            has_cue(&last4, &q.before_cues)
+                || starts_with_cue(&clause_open, &q.before_cues)
+                || starts_with_cue(&sentence_open, &q.before_cues)
+                || between
+                    .as_deref()
+                    .is_some_and(|b| has_cue(b, &q.after_cues))
+                || starts_with_cue(&right_after, &q.after_cues)
         })
         .map(|q| q.id.clone())
 }
@@ -1136,15 +1123,7 @@ pub fn lead_subject(lex: &Lexicon, k: &Knowledge, line: &str) -> Option<LeadSubj
     }) {
         return None;
     }
-    let hits: Vec<Hit> = lex
-        .hits(label)
-        .into_iter()
-        .filter(|h| h.kind == TermKind::Subject)
-        .collect();
-    let covered: usize = hits
-        .iter()
-        .map(|h| label[h.start..h.end].split_whitespace().count())
-        .sum();
+    let (hits, covered) = subject_cover(lex, label);
     let content = words.iter().filter(|w| !small.contains(w)).count();
     match hits.first() {
         Some(h) if covered >= content && h.id != "company" => {
@@ -1162,7 +1141,7 @@ pub fn lead_qualifier(k: &Knowledge, line: &str) -> Option<String> {
         .qualifiers
         .iter()
         .filter(|q| q.lead)
-        .find(|q| has_cue(&w, &q.before) || has_cue(&w, &q.after))
+        .find(|q| has_cue(&w, &q.before_cues) || has_cue(&w, &q.after_cues))
         .map(|q| q.id.clone())
 }
 
@@ -1439,8 +1418,7 @@ pub fn attribute(
     // know; its figures are not the company's
     let company_level = measure
         .as_deref()
-        .and_then(|m| k.metrics.measures.get(m))
-        .is_some_and(|d| d.company_level);
+        .is_some_and(|m| k.metrics.is_company_level(m));
     // a part named in the text gets its own subject (compared with articles that name it
     // alike); one that cannot be named stays out
     let mut named_part: Option<String> = None;

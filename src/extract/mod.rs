@@ -992,8 +992,7 @@ pub fn extract(
                     let company_level = a
                         .metric
                         .as_ref()
-                        .and_then(|m| k.metrics.measures.get(&m.measure))
-                        .is_some_and(|d| d.company_level);
+                        .is_some_and(|m| k.metrics.is_company_level(&m.measure));
                     if a.metric.as_ref().is_some_and(|m| m.subject == "company")
                         && !company_level
                         // "- Total Revenue: ..." names no part of its own; "- Cloud: ..." does
@@ -1027,9 +1026,11 @@ pub fn extract(
                 if let (Some(q), Some(m), ParaKind::Bullet) =
                     (&lead_scope, a.metric.as_mut(), para.kind)
                 {
-                    let applies = k.metrics.qualifiers.iter().any(|x| {
-                        &x.id == q && (x.measures.is_empty() || x.measures.contains(&m.measure))
-                    });
+                    let applies = k
+                        .metrics
+                        .qualifiers
+                        .iter()
+                        .any(|x| &x.id == q && x.applies_to(&m.measure));
                     if m.scope.is_none() && applies && !is_lead {
                         m.scope = Some(q.clone());
                     }

@@ -35,6 +35,13 @@ pub struct Changes {
     pub effects: Vec<String>,
     #[serde(default)]
     pub prices: Vec<String>,
+    /// `verbs`, `effects` and `prices` in [`cue_words`] form, made once.
+    #[serde(skip)]
+    pub verb_cues: Vec<String>,
+    #[serde(skip)]
+    pub effect_cues: Vec<String>,
+    #[serde(skip)]
+    pub price_cues: Vec<String>,
 }
 
 /// Words that tell a part of a business the catalogue does not know from the
@@ -79,6 +86,41 @@ pub struct Qualifier {
     /// qualifies the bullets under it.
     #[serde(default)]
     pub lead: bool,
+    /// `before` and `after` in [`cue_words`] form, made once when the file is read.
+    #[serde(skip)]
+    pub before_cues: Vec<String>,
+    #[serde(skip)]
+    pub after_cues: Vec<String>,
+}
+
+impl Qualifier {
+    /// Whether the qualifier applies to a measure.
+    pub fn applies_to(&self, measure: &str) -> bool {
+        self.measures.is_empty() || self.measures.iter().any(|m| m == measure)
+    }
+}
+
+/// A text cut to words for cue matching: lower case, punctuation other than
+/// hyphens and brackets turned to spaces, padded with a space each side (so a
+/// cue found in a text is found as whole words).
+pub fn cue_words(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(' ');
+    for c in s.chars() {
+        if c.is_alphanumeric() || matches!(c, '-' | '(' | ')') {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    if !out.ends_with(' ') {
+        out.push(' ');
+    }
+    out
+}
+
+fn cues(words: &[String]) -> Vec<String> {
+    words.iter().map(|w| cue_words(w)).collect()
 }
 
 #[derive(Debug, Deserialize, Clone)]
@@ -117,6 +159,8 @@ pub struct Measure {
     pub company_level: bool,
     /// Nouns a count of this measure is followed by ("9,000 people").
     pub counted: Vec<String>,
+    /// The synonyms in [`cue_words`] form.
+    pub synonym_cues: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -162,8 +206,13 @@ impl Catalogue {
             self.changes.verbs.extend(c.verbs);
             self.changes.effects.extend(c.effects);
             self.changes.prices.extend(c.prices);
+            self.changes.verb_cues = cues(&self.changes.verbs);
+            self.changes.effect_cues = cues(&self.changes.effects);
+            self.changes.price_cues = cues(&self.changes.prices);
         }
-        for q in f.qualifiers {
+        for mut q in f.qualifiers {
+            q.before_cues = cues(&q.before);
+            q.after_cues = cues(&q.after);
             if q.before.is_empty() && q.after.is_empty() {
                 return Err(format!("qualifier {}: no `before` or `after` cues", q.id));
             }
@@ -190,6 +239,7 @@ impl Catalogue {
                 m.id.clone(),
                 Measure {
                     id: m.id,
+                    synonym_cues: cues(&m.synonyms),
                     synonyms: m.synonyms,
                     kinds,
                     class,
@@ -199,6 +249,12 @@ impl Catalogue {
             );
         }
         Ok(())
+    }
+
+    /// Whether a measure is always the company's (spending, per-share and
+    /// shareholder-return measures).
+    pub fn is_company_level(&self, measure: &str) -> bool {
+        self.measures.get(measure).is_some_and(|d| d.company_level)
     }
 
     /// Checks that a metric id is built from known parts; the error says which part is unknown.
