@@ -724,3 +724,74 @@ fn a_longer_form_of_the_companys_name_is_the_company() {
     assert_eq!(m("$1.48 billion").as_deref(), Some("company.revenue"));
     assert_eq!(m("$0.31 billion").as_deref(), Some("text-marine.revenue"));
 }
+
+#[test]
+fn respectively_pairs_figures_with_measures_in_order() {
+    let s =
+        "Analysts had expected revenue and adjusted EPS of $4.2 billion and $0.88, respectively.";
+    let c = claims(s);
+    let rev = c
+        .iter()
+        .find(|c| c.figure.text == "$4.2 billion")
+        .expect("revenue");
+    let eps = c.iter().find(|c| c.figure.text == "$0.88").expect("eps");
+    assert_eq!(
+        rev.metric.as_ref().map(|m| m.measure.as_str()),
+        Some("revenue")
+    );
+    assert_eq!(eps.metric.as_ref().map(|m| m.measure.as_str()), Some("eps"));
+    assert_eq!(
+        eps.metric.as_ref().and_then(|m| m.scope.as_deref()),
+        Some("non-gaap")
+    );
+    assert_eq!(rev.metric.as_ref().and_then(|m| m.scope.as_deref()), None);
+    // both are the analysts' estimate, and nobody who compiled it is named
+    assert_eq!(eps.basis, Some(claimcheck::model::Basis::Estimate));
+    assert!(!eps.sourcing.is_direct());
+    // without "respectively" the second figure keeps its own reading
+    let t = "Revenue was $4.2 billion and the board approved $0.88 in dividends.";
+    let d = claims(t);
+    let div = d
+        .iter()
+        .find(|c| c.figure.text == "$0.88")
+        .expect("dividend");
+    assert_ne!(div.basis, Some(claimcheck::model::Basis::Estimate));
+}
+
+#[test]
+fn company_voice_sources_its_results_not_estimates() {
+    let text = "Norrvik Freight on Tuesday reported quarterly results.\n\n\
+Revenue rose 9% to $1.4 billion. That beat the $1.3 billion Wall Street had forecast.\n\n\
+Shares rose 4%.\n";
+    let c = claims(text);
+    let get = |f: &str| {
+        c.iter()
+            .find(|c| c.figure.text == f)
+            .unwrap_or_else(|| panic!("{f}"))
+    };
+    assert!(
+        get("$1.4 billion").sourcing.is_direct(),
+        "the company's result, as it reported"
+    );
+    assert!(get("9%").sourcing.is_direct());
+    assert!(
+        !get("$1.3 billion").sourcing.is_direct(),
+        "nobody named compiled the estimate"
+    );
+    assert!(
+        !get("4%").sourcing.is_direct(),
+        "a share move is market data"
+    );
+    // the same figures with nobody speaking for them
+    let bare = "Revenue rose 9% to $1.4 billion in the quarter.\n";
+    let b = claims(bare);
+    assert!(!b.iter().any(|c| c.sourcing.is_direct()));
+    // an estimate with its compiler named
+    let named = "Norrvik Freight reported results.\n\nRevenue of $1.4 billion beat the Quillmark consensus of $1.3 billion.\n";
+    let n = claims(named);
+    let est = n
+        .iter()
+        .find(|c| c.figure.text == "$1.3 billion")
+        .expect("estimate");
+    assert!(est.sourcing.is_direct());
+}

@@ -307,7 +307,7 @@ fn write_baseline_exits_0_and_a_new_figure_on_a_baselined_line_is_reported_alone
         &blog,
         t.replace(
             "about 4,800 people",
-            "about 4,800 people and holds a $95 million order backlog",
+            "about 4,800 people (analysts expect a backlog of $95 million)",
         ),
     )
     .unwrap();

@@ -210,8 +210,12 @@ static ESTIMATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether the figure at `f` is analysts' estimate ("Analysts had expected $4.9 billion",
 /// "the Street's $4.5 billion estimate"); `cs` is where its clause starts.
 pub fn is_estimate(sentence: &str, cs: usize, f: &Found) -> bool {
-    ANALYSTS.is_match(&sentence[cs.min(f.start)..f.start])
-        || ESTIMATE_AFTER.is_match(&sentence[f.end..])
+    is_estimate_span(sentence, cs, f.start, f.end)
+}
+
+/// [`is_estimate`] for the figures between `start` and `end` (a list of them).
+pub fn is_estimate_span(sentence: &str, cs: usize, start: usize, end: usize) -> bool {
+    ANALYSTS.is_match(&sentence[cs.min(start)..start]) || ESTIMATE_AFTER.is_match(&sentence[end..])
 }
 /// The verb that ends a sentence's subject phrase, as a rule.
 static MAIN_VERB: LazyLock<Regex> = LazyLock::new(|| {
@@ -856,6 +860,15 @@ static NOT_MEASURE_NEXT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 impl SentenceIndex {
+    /// The measures the sentence names before byte `at`, in order: (start, end, measure id).
+    pub fn measures_before(&self, at: usize) -> Vec<(usize, usize, String)> {
+        self.hits
+            .iter()
+            .filter(|h| h.kind == TermKind::Measure && h.end <= at)
+            .map(|h| (h.start, h.end, h.id.clone()))
+            .collect()
+    }
+
     /// Whether the figure at `at` lies in a relative clause (", which employs 9,000 people,")
     /// and `start..end` outside it.
     pub fn outside_own_aside(&self, start: usize, end: usize, at: usize) -> bool {

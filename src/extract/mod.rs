@@ -6,6 +6,7 @@
 //! sourcing ([`sourcing`]). Metadata missing from the manifest is inferred
 //! from the text ([`meta`]).
 
+pub mod coordinate;
 pub mod document;
 pub mod meta;
 pub mod metric;
@@ -13,9 +14,10 @@ pub mod numbers;
 pub mod periods;
 pub mod sourcing;
 pub mod table;
+pub mod voice;
 
 use crate::knowledge::Knowledge;
-use crate::model::{Article, ArticleMeta, Claim, Figure, MetricId, Span, Unit};
+use crate::model::{Article, ArticleMeta, Basis, Claim, Figure, Kind, MetricId, Span, Unit};
 use crate::period::{PeriodFrom, PeriodRef};
 use document::{Doc, Para, ParaKind};
 use regex::Regex;
@@ -496,6 +498,12 @@ pub fn extract(
     // "Payments Services:" leads the bullets of that segment
     let mut lead_subject: Option<metric::LeadSubject> = None;
     let mut table = table::State::default();
+    // the first phrase giving the article's figures as the company's ("Acme reported")
+    let mut article_voice: Option<String> = None;
+    // "Results compared with the Fieldwire consensus:" names who compiled the estimates below
+    let mut lead_provider: Option<String> = None;
+    let vw = &k.metrics.voice;
+    let name_words = &k.metrics.parts.name_words;
     let mut columns = Columns::default();
     let mut caption: Option<(String, crate::model::Scale)> = None;
     // "Industrial Sensors:" and "Industrial Automation:" in one article: the catalogue's
@@ -540,9 +548,11 @@ pub fn extract(
         if is_lead {
             lead_scope = metric::lead_qualifier(k, ptext);
             lead_subject = metric::lead_subject(lex, k, ptext);
+            lead_provider = voice::provider(ptext, vw).map(|(a, b)| ptext[a..b].to_string());
         } else if para.kind != ParaKind::Bullet && para.kind != ParaKind::TableRow {
             lead_scope = None;
             lead_subject = None;
+            lead_provider = None;
         }
         if para.kind == ParaKind::TableRow {
             if table.caption.is_none() {
@@ -576,6 +586,12 @@ pub fn extract(
             ));
             // most sentences state no figure: only look for what a later sentence may inherit
             let may_have_figures = numbers::may_contain(sentence);
+            if article_voice.is_none() {
+                if let Some((a, b)) = voice::speaks(sentence, &entity_names, vw, name_words) {
+                    let line = para.locate(ss + a).0;
+                    article_voice = Some(format!("{} (line {line})", &sentence[a..b]));
+                }
+            }
             let ms = if may_have_figures || periods::may_contain(sentence) {
                 periods::find(sentence)
             } else {
@@ -609,10 +625,30 @@ pub fn extract(
                 .map(|(_, _, h)| h.clone())
                 .collect();
             let src = sourcing::of_sentence(sentence, &links);
+            // an estimate is sourced only by who compiled it
+            let provider = voice::provider(sentence, vw).map(|(a, b)| sentence[a..b].to_string());
+            let estimate_source = src
+                .attribution
+                .clone()
+                .filter(|p| voice::names_someone(p, vw))
+                .or_else(|| provider.clone())
+                .or_else(|| {
+                    // "..., Fieldwire reports": the sentence's source, though not the company's
+                    voice::others_speaking(sentence, vw, name_words)
+                        .map(|(a, b)| sentence[a..b].to_string())
+                })
+                .or_else(|| lead_provider.clone());
+            // other figures by anybody the sentence names as speaking
+            let own_voice = src.attribution.clone().or_else(|| {
+                voice::named_speaker(sentence, &entity_names, vw, name_words)
+                    .map(|(a, b)| sentence[a..b].to_string())
+                    .or(provider)
+            });
             // growth figures' metrics, for streaks in the same clause
             let mut clause_metric: Vec<((usize, usize), MetricId)> = Vec::new();
             let idx = metric::SentenceIndex::new(lex, sentence, &entity_names);
             let first_claim = claims.len();
+            let mut placed: Vec<coordinate::Placed> = Vec::new();
             for (fi, f) in figures.iter().enumerate() {
                 if ms.iter().any(|m| f.start >= m.start && f.end <= m.end) && f.unit == Unit::Count
                 {
@@ -1039,6 +1075,7 @@ pub fn extract(
                     a.metric = None;
                     a.basis = None;
                 }
+                placed.push((claims.len(), f.start, f.end));
                 claims.push(Claim {
                     article: 0,
                     figure: Figure {
@@ -1069,13 +1106,35 @@ pub fn extract(
                         // the company's own release is the source; it cites nobody
                         crate::model::Sourcing::default()
                     } else {
+                        let estimate = matches!(a.basis, Some(Basis::Estimate | Basis::VsEstimate));
                         crate::model::Sourcing {
                             citations: sourcing::markers_after(sentence, f.end),
+                            attribution: if estimate {
+                                estimate_source.clone()
+                            } else {
+                                own_voice.clone()
+                            },
                             ..src.clone()
                         }
                     },
                     outlook: a.outlook,
                 });
+            }
+            coordinate::respectively(
+                sentence,
+                &placed,
+                &idx.measures_before(sentence.len()),
+                &k.metrics.qualifiers,
+                &mut claims,
+            );
+            if !meta.primary {
+                // a figure the list made an estimate is sourced only by who compiled it
+                for p in &placed {
+                    let c = &mut claims[p.0];
+                    if c.basis == Some(Basis::Estimate) {
+                        c.sourcing.attribution = estimate_source.clone();
+                    }
+                }
             }
             let labels = |m: &&periods::Mention| {
                 !m.is_relative()
@@ -1104,6 +1163,9 @@ pub fn extract(
                     .cloned();
             }
         }
+    }
+    if let (Some(v), false) = (&article_voice, meta.primary) {
+        voice_covers(&mut claims, &entity, v);
     }
     summaries_restate(&doc, &mut claims);
     let markers = crate::ingest::scan_markers(&doc.lines, doc.source_list_line);
@@ -1162,6 +1224,24 @@ fn find_column(lines: &[String], line: usize, fig: &str) -> usize {
         .get(line.saturating_sub(1))
         .and_then(|l| l.find(fig).map(|b| l[..b].chars().count() + 1))
         .unwrap_or(0)
+}
+
+/// An article that gives figures as what the company reported ("Acme reported ...")
+/// sources the company's results that it states elsewhere as bare facts; not an
+/// analysts' estimate, a share-price move (no metric) or the writer's own count of
+/// a streak.
+fn voice_covers(claims: &mut [Claim], entity: &str, voice: &str) {
+    for c in claims.iter_mut() {
+        if c.sourcing.is_direct()
+            || c.entity != entity
+            || c.metric.is_none()
+            || c.kind == Kind::Streak
+            || matches!(c.basis, Some(Basis::Estimate | Basis::VsEstimate))
+        {
+            continue;
+        }
+        c.sourcing.voice = Some(voice.to_string());
+    }
 }
 
 /// Summary bullets that restate a sourced body sentence share its sourcing.

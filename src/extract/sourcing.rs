@@ -30,13 +30,13 @@ static ATTRIBUTION: LazyLock<Vec<(&'static [&'static str], Regex)>> = LazyLock::
                 "forecast",
             ][..],
             re(
-                r"(?-u:\b)([A-Z][\w&.'\-]*(?:\s+[A-Z][\w&.'\-]*){0,3}|the\s+company|the\s+firm|the\s+group|executives?|management|analysts?|officials?|(?:chief\s+)?executive\s+officer|(?:chief\s+)?financial\s+officer|ceo|cfo|spokesperson|spokesman|spokeswoman)\s+(?:said|says|told|stated|noted|wrote|added|estimated|estimates|expects|forecast)(?-u:\b)",
+                r"(?-u:\b)((?-i:[A-Z][\w&.'\-]*(?:\s+[A-Z][\w&.'\-]*){0,3})|the\s+company|the\s+firm|the\s+group|executives?|management|analysts?|officials?|(?:chief\s+)?executive\s+officer|(?:chief\s+)?financial\s+officer|ceo|cfo|spokesperson|spokesman|spokeswoman)(?:\s+(?:report|statement|spokesperson|spokesman|spokeswoman|analysis|note|survey|data|filing))?\s+(?:said|says|told|stated|noted|wrote|added|estimated|estimates|expects|forecast)(?-u:\b)",
             ),
         ),
         (
             &["said", "says", "told", "stated", "noted", "added"][..],
             re(
-                r"(?-u:\b)(?:said|says|told\s+\w+|stated|noted|added)\s+(?:the\s+company|the\s+firm|[A-Z][\w&.'\-]*(?:\s+[A-Z][\w&.'\-]*){0,3})",
+                r"(?-u:\b)(?:said|says|told\s+\w+|stated|noted|added)\s+(?:the\s+company|the\s+firm|(?-i:[A-Z][\w&.'\-]*(?:\s+[A-Z][\w&.'\-]*){0,3}))",
             ),
         ),
         (
@@ -126,6 +126,7 @@ pub fn of_sentence(sentence: &str, links: &[String]) -> Sourcing {
         link: links.first().cloned(),
         attribution,
         restates: None,
+        voice: None,
     }
 }
 

@@ -107,6 +107,8 @@ pub struct SourcingDoc {
     pub attribution: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub restates: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voice: Option<String>,
 }
 
 /// Lines where each item of the top-level `claims:` list starts (for error messages).
@@ -417,6 +419,7 @@ pub fn load_str(
                 link: s.link,
                 attribution: s.attribution,
                 restates: s.restates,
+                voice: s.voice,
             },
             outlook: c.outlook,
         });

@@ -22,6 +22,46 @@ pub(crate) struct MetricsFile {
     pub parts: Option<Parts>,
     #[serde(default)]
     pub changes: Option<Changes>,
+    #[serde(default)]
+    pub voice: Option<Voice>,
+}
+
+/// Words by which an article says whose figures it gives (see `voice` in
+/// metrics.yaml): "the company reported", "released by Acme", "Acme's results",
+/// and who compiled an estimate ("analysts polled by Fieldwire").
+#[derive(Debug, Deserialize, Clone, Default, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Voice {
+    /// Nouns that, after "the" and a few modifiers, name the company ("the chip maker").
+    #[serde(default)]
+    pub speakers: Vec<String>,
+    /// Verbs by which a company states its figures ("Acme reported").
+    #[serde(default)]
+    pub verbs: Vec<String>,
+    /// Words allowed between the company and its verb ("Acme on Tuesday reported").
+    #[serde(default)]
+    pub between: Vec<String>,
+    /// Verbs of a company revising its own outlook ("Rivalco raised its forecast").
+    #[serde(default)]
+    pub revisions: Vec<String>,
+    /// The outlook a revision verb is about ("forecast", "guidance").
+    #[serde(default)]
+    pub outlooks: Vec<String>,
+    /// Participles of a passive statement ("released by Acme").
+    #[serde(default)]
+    pub by_verbs: Vec<String>,
+    /// The company's documents ("Acme's quarterly results", "according to a release").
+    #[serde(default)]
+    pub documents: Vec<String>,
+    /// Words before "by <name>" that name who compiled an estimate ("polled by").
+    #[serde(default)]
+    pub compiled: Vec<String>,
+    /// Nouns of an estimate a provider's name goes before ("the Fieldwire consensus").
+    #[serde(default)]
+    pub estimates: Vec<String>,
+    /// Capitalised words that name no provider ("Wall Street's estimate").
+    #[serde(default)]
+    pub not_providers: Vec<String>,
 }
 
 /// Words that make a figure a change in a measure or an effect on it (see
@@ -173,6 +213,7 @@ pub struct Catalogue {
     pub qualifiers: Vec<Qualifier>,
     pub parts: Parts,
     pub changes: Changes,
+    pub voice: Voice,
 }
 
 pub(crate) fn parse_class(s: &str) -> Option<PeriodClass> {
@@ -209,6 +250,19 @@ impl Catalogue {
             self.changes.verb_cues = cues(&self.changes.verbs);
             self.changes.effect_cues = cues(&self.changes.effects);
             self.changes.price_cues = cues(&self.changes.prices);
+        }
+        if let Some(v) = f.voice {
+            let lower = |w: Vec<String>| w.into_iter().map(|s| s.to_lowercase());
+            self.voice.speakers.extend(lower(v.speakers));
+            self.voice.verbs.extend(lower(v.verbs));
+            self.voice.between.extend(lower(v.between));
+            self.voice.by_verbs.extend(lower(v.by_verbs));
+            self.voice.revisions.extend(lower(v.revisions));
+            self.voice.outlooks.extend(lower(v.outlooks));
+            self.voice.documents.extend(lower(v.documents));
+            self.voice.compiled.extend(lower(v.compiled));
+            self.voice.estimates.extend(lower(v.estimates));
+            self.voice.not_providers.extend(lower(v.not_providers));
         }
         for mut q in f.qualifiers {
             q.before_cues = cues(&q.before);

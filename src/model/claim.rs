@@ -159,11 +159,18 @@ pub struct Sourcing {
     /// A summary line restating a body line shares that line's sourcing.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub restates: Option<usize>,
+    /// The article gives the company's figures as what the company reported:
+    /// the phrase that says so and its line ("Acme reported (line 2)").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub voice: Option<String>,
 }
 
 impl Sourcing {
     pub fn is_direct(&self) -> bool {
-        !self.citations.is_empty() || self.link.is_some() || self.attribution.is_some()
+        !self.citations.is_empty()
+            || self.link.is_some()
+            || self.attribution.is_some()
+            || self.voice.is_some()
     }
 }
 

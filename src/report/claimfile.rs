@@ -64,6 +64,7 @@ pub fn to_claim_file(article: &Article, claims: &[&Claim], article_path: &str) -
                         link: s.link.clone(),
                         attribution: s.attribution.clone(),
                         restates: s.restates,
+                        voice: s.voice.clone(),
                     })
                 },
                 outlook: c.outlook,

@@ -21,7 +21,8 @@ impl Rule for DanglingCitation {
             what: "Flags, once per article, citation markers (\"[3]\") with no entry in the \
 article's source list, source-list entries printed with nothing after the marker, and markers \
 in an article that prints no source list at all. The finding lists the markers, the lines that \
-use them and the figures they were meant to support.",
+use them and the figures they were meant to support. The company's own release or filing \
+(`primary: true`) is left alone: its bracketed digits are footnotes to its own notes.",
             why: "A citation that leads nowhere looks sourced but is not: readers and editors \
 cannot check the figure, and it often means the source list was cut off.",
             example: "body: \"... grew 26% [1] ... reached RMB 33.4 billion [2]\"\n\
@@ -32,6 +33,10 @@ Sources: [1]   (nothing after it; no [2])\n\
     fn check(&self, ctx: &Ctx) -> Vec<Finding> {
         let mut out = Vec::new();
         for (a, article) in ctx.articles.iter().enumerate() {
+            // the company's own release cites nobody: its bracketed digits are its own footnotes
+            if article.meta.primary {
+                continue;
+            }
             // marker -> lines where it is used
             let mut uses: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
             for m in &article.markers {
