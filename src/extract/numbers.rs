@@ -153,7 +153,7 @@ fn word_number(w: &str) -> Option<i64> {
         .ok()
 }
 
-fn currency_of(token: &str) -> Option<&'static str> {
+pub(super) fn currency_of(token: &str) -> Option<&'static str> {
     let t = token.trim().trim_end_matches('.');
     Some(match t.to_ascii_uppercase().as_str() {
         "US$" | "$" | "USD" | "DOLLAR" | "DOLLARS" => "USD",

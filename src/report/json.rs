@@ -248,6 +248,9 @@ fn null<S: serde::Serializer>(_: &bool, s: S) -> Result<S::Ok, S::Error> {
 struct ExtractArticle<'a> {
     path: String,
     claims: Vec<ExtractClaim<'a>>,
+    /// What was left unread, and why (a table row whose cells do not fit its header).
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    notes: &'a [crate::model::Note],
 }
 
 #[derive(Serialize)]
@@ -278,6 +281,7 @@ pub fn render_extract(report: &Report) -> String {
                 .iter()
                 .map(|&id| extract_claim(report, id))
                 .collect(),
+            notes: &article.notes,
         })
         .collect();
     let json = ExtractJson {
