@@ -66,3 +66,53 @@ fn cells_that_do_not_fit_give_no_claims_and_say_why() {
         "{notes:?}"
     );
 }
+
+fn findings(paths: &[std::path::PathBuf]) -> Vec<(String, String)> {
+    let r = claimcheck::check(paths, &claimcheck::Options::default(), None).expect("check");
+    r.findings
+        .iter()
+        .map(|f| (f.rule.to_string(), f.message.clone()))
+        .collect()
+}
+
+#[test]
+fn cells_of_one_table_are_not_compared_with_each_other() {
+    // the fixtures' tables are consistent; equal cells in two columns ("$455 $455 Flat")
+    // and a table's change columns against its own levels raise nothing
+    let articles: Vec<std::path::PathBuf> = std::fs::read_dir(dir())
+        .expect("fixtures")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    for a in &articles {
+        let conflicts: Vec<_> = findings(std::slice::from_ref(a))
+            .into_iter()
+            .filter(|(r, _)| {
+                ["contradiction", "period-mismatch", "arithmetic"].contains(&r.as_str())
+            })
+            .collect();
+        assert!(conflicts.is_empty(), "{}: {conflicts:?}", a.display());
+    }
+}
+
+#[test]
+fn a_change_column_that_its_own_levels_do_not_support_is_found() {
+    let d = std::env::temp_dir().join(format!("claimcheck-table-arith-{}", std::process::id()));
+    std::fs::create_dir_all(&d).expect("temp dir");
+    let a = d.join("release.txt");
+    std::fs::write(
+        &a,
+        "Lindqvist Optics Reports Second Quarter 2025 Results\n\n\
+         Lindqvist Optics announced results for the second quarter of 2025 today.\n\n\
+         Q2 2025 Q2 2024 Y/Y Revenue ($M) $640 $600 Up 17% Net income ($M) $60 $50 Up 20%\n",
+    )
+    .expect("write");
+    let f = findings(std::slice::from_ref(&a));
+    std::fs::remove_dir_all(&d).ok();
+    let arith: Vec<_> = f.iter().filter(|(r, _)| r == "arithmetic").collect();
+    assert_eq!(arith.len(), 1, "{f:?}");
+    assert!(
+        arith[0].1.contains("revenue") && arith[0].1.contains("17%"),
+        "{arith:?}"
+    );
+}

@@ -428,149 +428,6 @@ pub fn unit_of(text: &str) -> Option<(String, Scale)> {
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::Basis;
-
-    fn table(text: &str) -> (Header, Vec<Row>, Vec<(usize, String)>) {
-        match read(text, None) {
-            Outcome::Table {
-                header,
-                rows,
-                refused,
-                ..
-            } => (header, rows, refused),
-            o => panic!("not a table: {o:?}"),
-        }
-    }
-
-    #[test]
-    fn a_one_line_table_with_footnotes_and_change_columns() {
-        let (h, rows, refused) = table(
-            "Q1 2026 (1) Q1 2025 Y/Y Q4 2025 ( 3 ) Q/Q Sales ($M) $7,310 $6,020 Up 21% $7,005 Up 4% Gross margin 47% 45% Up 2 ppts 46% Flat",
-        );
-        assert_eq!(
-            h.cols,
-            vec![
-                FlatCol::Period("Q1 2026".into()),
-                FlatCol::Period("Q1 2025".into()),
-                FlatCol::Change(ChangeBasis::Known(Basis::Yoy)),
-                FlatCol::Period("Q4 2025".into()),
-                FlatCol::Change(ChangeBasis::Known(Basis::Qoq)),
-            ]
-        );
-        assert!(refused.is_empty(), "{refused:?}");
-        assert_eq!(rows.len(), 2);
-        assert_eq!(rows[0].label, "Sales ($M)");
-        assert_eq!(rows[1].label, "Gross margin");
-        match &rows[1].cells[2].cell {
-            Cell::Num {
-                value,
-                unit,
-                change,
-                ..
-            } => {
-                assert_eq!((value.to_f64(), *unit, *change), (2.0, CellUnit::Pp, true))
-            }
-            c => panic!("{c:?}"),
-        }
-    }
-
-    #[test]
-    fn negatives_in_parentheses_and_down_words() {
-        let (_, rows, _) = table(
-            "FY2025 FY2024 Change Operating income $(12) 40 Down 130% Margin (2)% 3% (5.0) pts",
-        );
-        let vals: Vec<f64> = rows
-            .iter()
-            .flat_map(|r| &r.cells)
-            .map(|c| match &c.cell {
-                Cell::Num { value, .. } => value.to_f64(),
-                Cell::Empty => f64::NAN,
-            })
-            .collect();
-        assert_eq!(vals, vec![-12.0, 40.0, -130.0, -2.0, 3.0, -5.0]);
-    }
-
-    #[test]
-    fn a_dated_header_names_each_year() {
-        let (h, rows, _) =
-            table("Three Months Ended June 30, 2025 2024 % Change Revenue $410 $380 8%");
-        assert_eq!(
-            h.labels,
-            vec![
-                "Three Months Ended June 30, 2025",
-                "Three Months Ended June 30, 2024",
-                "% Change"
-            ]
-        );
-        assert_eq!(rows[0].cells.len(), 3);
-    }
-
-    #[test]
-    fn rows_that_do_not_fit_are_refused() {
-        let (_, rows, refused) = table(
-            "Q2 2025 Q2 2024 Y/Y Revenue ($M) $90 $80 Up 12% $4 Net income ($M) $9 $8 Up 12%",
-        );
-        assert_eq!(rows.len(), 1);
-        assert_eq!(rows[0].label, "Net income ($M)");
-        assert!(
-            refused[0].1.contains("4 cells for 3 columns"),
-            "{refused:?}"
-        );
-    }
-
-    #[test]
-    fn a_header_without_periods_refuses_the_table() {
-        assert!(matches!(
-            read(
-                "This Last Change Revenue ($M) $90 $80 Up 12% Net income ($M) $9 $8 Up 12%",
-                None
-            ),
-            Outcome::Refused(_)
-        ));
-    }
-
-    #[test]
-    fn prose_is_not_a_table() {
-        assert_eq!(
-            read(
-                "Revenue rose 12% to $5.4 billion in Q3 2025, and margins held at 40%.",
-                None
-            ),
-            Outcome::NotATable
-        );
-        assert_eq!(
-            read(
-                "Q3 2025 revenue rose 12% to $5.4 billion, the company said.",
-                None
-            ),
-            Outcome::NotATable
-        );
-    }
-
-    #[test]
-    fn a_footnote_digit_after_a_label_is_not_a_cell() {
-        let (_, rows, refused) = table("Q3 2025 Q3 2024 Change Net orders 3 1,200 1,000 20%");
-        assert!(refused.is_empty(), "{refused:?}");
-        assert_eq!(rows[0].cells.len(), 3);
-    }
-
-    #[test]
-    fn units_of_row_labels() {
-        assert_eq!(
-            unit_of("Revenue ($M)"),
-            Some(("USD".into(), Scale::Million))
-        );
-        assert_eq!(
-            unit_of("Net sales (€ million)"),
-            Some(("EUR".into(), Scale::Million))
-        );
-        assert_eq!(unit_of("Gross margin"), None);
-    }
-}
-
 /// Paragraphs the layout joined across a blank line (a line that does not end a
 /// sentence goes on after it) are split there when a part is a flattened table:
 /// the table and the prose around it are read apart.
@@ -945,4 +802,147 @@ fn row_claims(
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Basis;
+
+    fn table(text: &str) -> (Header, Vec<Row>, Vec<(usize, String)>) {
+        match read(text, None) {
+            Outcome::Table {
+                header,
+                rows,
+                refused,
+                ..
+            } => (header, rows, refused),
+            o => panic!("not a table: {o:?}"),
+        }
+    }
+
+    #[test]
+    fn a_one_line_table_with_footnotes_and_change_columns() {
+        let (h, rows, refused) = table(
+            "Q1 2026 (1) Q1 2025 Y/Y Q4 2025 ( 3 ) Q/Q Sales ($M) $7,310 $6,020 Up 21% $7,005 Up 4% Gross margin 47% 45% Up 2 ppts 46% Flat",
+        );
+        assert_eq!(
+            h.cols,
+            vec![
+                FlatCol::Period("Q1 2026".into()),
+                FlatCol::Period("Q1 2025".into()),
+                FlatCol::Change(ChangeBasis::Known(Basis::Yoy)),
+                FlatCol::Period("Q4 2025".into()),
+                FlatCol::Change(ChangeBasis::Known(Basis::Qoq)),
+            ]
+        );
+        assert!(refused.is_empty(), "{refused:?}");
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].label, "Sales ($M)");
+        assert_eq!(rows[1].label, "Gross margin");
+        match &rows[1].cells[2].cell {
+            Cell::Num {
+                value,
+                unit,
+                change,
+                ..
+            } => {
+                assert_eq!((value.to_f64(), *unit, *change), (2.0, CellUnit::Pp, true))
+            }
+            c => panic!("{c:?}"),
+        }
+    }
+
+    #[test]
+    fn negatives_in_parentheses_and_down_words() {
+        let (_, rows, _) = table(
+            "FY2025 FY2024 Change Operating income $(12) 40 Down 130% Margin (2)% 3% (5.0) pts",
+        );
+        let vals: Vec<f64> = rows
+            .iter()
+            .flat_map(|r| &r.cells)
+            .map(|c| match &c.cell {
+                Cell::Num { value, .. } => value.to_f64(),
+                Cell::Empty => f64::NAN,
+            })
+            .collect();
+        assert_eq!(vals, vec![-12.0, 40.0, -130.0, -2.0, 3.0, -5.0]);
+    }
+
+    #[test]
+    fn a_dated_header_names_each_year() {
+        let (h, rows, _) =
+            table("Three Months Ended June 30, 2025 2024 % Change Revenue $410 $380 8%");
+        assert_eq!(
+            h.labels,
+            vec![
+                "Three Months Ended June 30, 2025",
+                "Three Months Ended June 30, 2024",
+                "% Change"
+            ]
+        );
+        assert_eq!(rows[0].cells.len(), 3);
+    }
+
+    #[test]
+    fn rows_that_do_not_fit_are_refused() {
+        let (_, rows, refused) = table(
+            "Q2 2025 Q2 2024 Y/Y Revenue ($M) $90 $80 Up 12% $4 Net income ($M) $9 $8 Up 12%",
+        );
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].label, "Net income ($M)");
+        assert!(
+            refused[0].1.contains("4 cells for 3 columns"),
+            "{refused:?}"
+        );
+    }
+
+    #[test]
+    fn a_header_without_periods_refuses_the_table() {
+        assert!(matches!(
+            read(
+                "This Last Change Revenue ($M) $90 $80 Up 12% Net income ($M) $9 $8 Up 12%",
+                None
+            ),
+            Outcome::Refused(_)
+        ));
+    }
+
+    #[test]
+    fn prose_is_not_a_table() {
+        assert_eq!(
+            read(
+                "Revenue rose 12% to $5.4 billion in Q3 2025, and margins held at 40%.",
+                None
+            ),
+            Outcome::NotATable
+        );
+        assert_eq!(
+            read(
+                "Q3 2025 revenue rose 12% to $5.4 billion, the company said.",
+                None
+            ),
+            Outcome::NotATable
+        );
+    }
+
+    #[test]
+    fn a_footnote_digit_after_a_label_is_not_a_cell() {
+        let (_, rows, refused) = table("Q3 2025 Q3 2024 Change Net orders 3 1,200 1,000 20%");
+        assert!(refused.is_empty(), "{refused:?}");
+        assert_eq!(rows[0].cells.len(), 3);
+    }
+
+    #[test]
+    fn units_of_row_labels() {
+        assert_eq!(
+            unit_of("Revenue ($M)"),
+            Some(("USD".into(), Scale::Million))
+        );
+        assert_eq!(
+            unit_of("Net sales (€ million)"),
+            Some(("EUR".into(), Scale::Million))
+        );
+        assert_eq!(unit_of("Gross margin"), None);
+    }
 }
