@@ -142,9 +142,13 @@ pub fn score(dirs: &[PathBuf], knowledge: &Knowledge) -> Scores {
             .get(&(e.article, e.span.line))
             .cloned()
             .unwrap_or_default();
+        // the gold claim at the same column first: a table line repeats figures ("35%")
+        let free = |g: &&usize| !used[**g] && overlaps(&gold_claims[**g], e);
         if let Some(&g) = cand
             .iter()
-            .find(|&&g| !used[g] && overlaps(&gold_claims[g], e))
+            .filter(free)
+            .find(|&&g| e.span.column > 0 && gold_claims[g].span.column == e.span.column)
+            .or_else(|| cand.iter().find(free))
         {
             used[g] = true;
             pairs.push((g, j));

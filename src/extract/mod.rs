@@ -8,6 +8,7 @@
 
 pub mod coordinate;
 pub mod document;
+pub mod flat;
 pub mod meta;
 pub mod metric;
 pub mod numbers;
@@ -421,6 +422,57 @@ pub fn article(
     (e.article, e.claims)
 }
 
+/// A paragraph read as a flattened table, if it is one (then true): its cells'
+/// claims, and notes on the rows refused. A header alone is kept for the rows of
+/// the paragraphs after it.
+fn read_flat(
+    cx: &flat::Cx,
+    text: &str,
+    header: &mut Option<flat::Header>,
+    claims: &mut Vec<Claim>,
+    notes: &mut Vec<crate::model::Note>,
+) -> bool {
+    let note = |at: usize, message: String| crate::model::Note {
+        line: cx.para.locate(at).0,
+        message,
+    };
+    match flat::read(text, header.as_ref()) {
+        flat::Outcome::NotATable => {
+            *header = None;
+            false
+        }
+        flat::Outcome::HeaderOnly(h) => {
+            *header = Some(h);
+            false
+        }
+        flat::Outcome::Refused(why) => {
+            *header = None;
+            notes.push(note(0, why));
+            true
+        }
+        flat::Outcome::Table {
+            header: h,
+            rows,
+            refused,
+            end,
+        } => {
+            claims.extend(flat::claims(cx, &h, &rows));
+            notes.extend(refused.into_iter().map(|(at, why)| note(at, why)));
+            if end < text.len() {
+                notes.push(note(
+                    end,
+                    "text after a table on the same line not read".into(),
+                ));
+            }
+            // rows of a header read before may go on in the next paragraph
+            if !(end == text.len() && header.as_ref() == Some(&h)) {
+                *header = None;
+            }
+            true
+        }
+    }
+}
+
 /// Reads a raw article with a prepared lexicon, returning also what it taught.
 pub fn extract(
     path: &Path,
@@ -435,7 +487,7 @@ pub fn extract(
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
     let mut meta = manifest.unwrap_or_default();
-    let doc = if is_html {
+    let mut doc = if is_html {
         let (d, m) = html_doc(text, lines);
         merge_meta(&mut meta, m);
         d
@@ -444,6 +496,7 @@ pub fn extract(
         merge_meta(&mut meta, fm);
         document::from_lines(lines, skip)
     };
+    flat::split_at_tables(&mut doc);
     if meta.published.is_none() && !is_html {
         meta.published = meta::published_from_lines(&doc.lines);
     }
@@ -504,6 +557,9 @@ pub fn extract(
     let mut lead_provider: Option<String> = None;
     let vw = &k.metrics.voice;
     let name_words = &k.metrics.parts.name_words;
+    // the header of a flattened table whose rows may follow in the next paragraphs
+    let mut flat_header: Option<flat::Header> = None;
+    let mut notes: Vec<crate::model::Note> = Vec::new();
     let mut columns = Columns::default();
     let mut caption: Option<(String, crate::model::Scale)> = None;
     // "Industrial Sensors:" and "Industrial Automation:" in one article: the catalogue's
@@ -559,6 +615,24 @@ pub fn extract(
                 table.caption = caption.clone();
             }
             claims.extend(table.row(para, ptext, &doc, k, lex, &entity, european));
+            notes.extend(
+                table
+                    .refused
+                    .drain(..)
+                    .map(|(line, message)| crate::model::Note { line, message }),
+            );
+            continue;
+        }
+        let cx = flat::Cx {
+            para,
+            doc: &doc,
+            k,
+            lex,
+            entity: &entity,
+            caption: caption.clone(),
+            table: para.parts[0].line,
+        };
+        if read_flat(&cx, ptext, &mut flat_header, &mut claims, &mut notes) {
             continue;
         }
         body_started |=
@@ -1118,6 +1192,7 @@ pub fn extract(
                         }
                     },
                     outlook: a.outlook,
+                    cell: None,
                 });
             }
             coordinate::respectively(
@@ -1179,6 +1254,7 @@ pub fn extract(
         markers,
         claims_from: None,
         suppressions: Vec::new(),
+        notes,
     };
     Extracted {
         article,

@@ -51,8 +51,10 @@ static SINGLE: LazyLock<Regex> = LazyLock::new(|| figure_regex(false));
 
 fn figure_regex(ranges: bool) -> Regex {
     let num = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?";
-    let pre = r"US\$|HK\$|NT\$|C\$|A\$|S\$|R\$|\$|€|£|¥|₩|₹|(?-u:\b)(?:USD|HKD|RMB|CNY|EUR|GBP|JPY|KRW|INR|CHF|CAD|AUD|SGD|TWD|BRL)";
-    let scale = r"(?:thousand|million|billion|trillion|mln|mn|bln|bn|trn|tn|Milliarden|Millionen|k|m|b|t)(?-u:\b)|(?:Mrd|Mio)(?-u:\b)\.?";
+    // a code glued to the word before it in scraped text ("toUSD4,120"): upper case only
+    let pre = r"US\$|HK\$|NT\$|C\$|A\$|S\$|R\$|\$|€|£|¥|₩|₹|(?-u:\b)(?:USD|HKD|RMB|CNY|EUR|GBP|JPY|KRW|INR|CHF|CAD|AUD|SGD|TWD|BRL)|(?-i:USD|HKD|RMB|CNY|EUR|GBP|JPY|KRW|INR|CHF|CAD|AUD|SGD|TWD|BRL)";
+    // a footnote digit glued to a scale word ("€1.4 billion3") is not part of it
+    let scale = r"(?:thousand|million|billion|trillion)[1-9]?(?-u:\b)|(?:mln|mn|bln|bn|trn|tn|Milliarden|Millionen|k|m|b|t)(?-u:\b)|(?:Mrd|Mio)(?-u:\b)\.?";
     let post = r"%|percentage[ \-]points?|per[ \-]?cent|percent|pct(?-u:\b)|ppts?(?-u:\b)|pp(?-u:\b)|pts?(?-u:\b)|basis[ \-]points?|bps(?-u:\b)|bp(?-u:\b)|points?(?-u:\b)|yuan|renminbi|dollars?|euros?|yen|won|pounds?|rupees?|francs?|USD(?-u:\b)|EUR(?-u:\b)|CNY(?-u:\b)|RMB(?-u:\b)|HKD(?-u:\b)|JPY(?-u:\b)|KRW(?-u:\b)|GBP(?-u:\b)|€";
     let range = if ranges {
         format!(
@@ -153,7 +155,7 @@ fn word_number(w: &str) -> Option<i64> {
         .ok()
 }
 
-fn currency_of(token: &str) -> Option<&'static str> {
+pub(super) fn currency_of(token: &str) -> Option<&'static str> {
     let t = token.trim().trim_end_matches('.');
     Some(match t.to_ascii_uppercase().as_str() {
         "US$" | "$" | "USD" | "DOLLAR" | "DOLLARS" => "USD",
@@ -538,9 +540,25 @@ pub fn scan(text: &str, european: bool) -> Vec<Found> {
         if prev_char(text, num.start()) == Some('[') && next_char(text, num.end()) == Some(']') {
             continue;
         }
-        let pre = c.name("pre").map(|p| p.as_str());
+        let mut pre = c.name("pre").map(|p| p.as_str());
         let post = c.name("post").map(|p| p.as_str());
-        let scale_txt = c.name("scale").map(|s| s.as_str());
+        let scale_txt = c
+            .name("scale")
+            .map(|s| s.as_str().trim_end_matches(|ch: char| ch.is_ascii_digit()));
+        if c.name("scale")
+            .is_some_and(|s| s.as_str().len() > scale_txt.map_or(0, str::len))
+            && post.is_none()
+        {
+            end -= 1;
+        }
+        // "EPS$1.20": a letter glued before a dollar sign is the word's, not "S$"
+        let mut start = start;
+        if let Some(p) = pre.filter(|p| p.len() == 2 && p.ends_with('$')) {
+            if prev_char(text, start).is_some_and(|ch| ch.is_alphabetic()) {
+                pre = Some(&p[1..]);
+                start += 1;
+            }
+        }
         let mut unit = None;
         let mut yen_sign = false;
         if let Some(p) = pre {
@@ -901,5 +919,25 @@ mod tests {
             one("costs of \u{20ac}\u{202f}3.5\u{00a0}billion").2,
             "EUR billion"
         );
+    }
+
+    #[test]
+    fn glued_figures_and_footnote_digits() {
+        let t = "Sales rose toEUR2,315 million while profit wasEUR287 million.";
+        let f = scan(t, false);
+        assert_eq!(f.len(), 2, "{f:?}");
+        assert_eq!(&t[f[0].start..f[0].end], "EUR2,315 million");
+        assert_eq!(f[1].unit, Unit::Currency("EUR".into()));
+        let t = "Orders reached €1.8 billion4 in the quarter.";
+        let f = scan(t, false);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(
+            (&t[f[0].start..f[0].end], f[0].scale),
+            ("€1.8 billion", Scale::Billion)
+        );
+        let t = "Adjusted EPS$2.05 beat estimates";
+        let f = scan(t, false);
+        assert_eq!(f[0].unit, Unit::Currency("USD".into()));
+        assert_eq!(&t[f[0].start..f[0].end], "$2.05");
     }
 }

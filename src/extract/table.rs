@@ -34,6 +34,10 @@ pub struct State {
     seen_currency: Option<String>,
     /// Currency and scale from the caption ("in millions of U.S. dollars").
     pub caption: Option<(String, Scale)>,
+    /// The table's number in its article: the line its header was read on.
+    pub id: usize,
+    /// Rows not read, with where and why.
+    pub refused: Vec<(usize, String)>,
 }
 
 static CELL_SPLIT: LazyLock<Regex> =
@@ -117,7 +121,7 @@ fn dated_col(day: &str, year: &str, span: Option<u8>) -> Col {
 }
 
 /// A row of per-share amounts, which a table's "(in millions)" does not scale.
-static PER_SHARE_ROW: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static PER_SHARE_ROW: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:eps|per[\s-]share|per\s+ads|dividends?\s+declared|shares\s+outstanding|shares)(?-u:\b)")
         .expect("per share row")
 });
@@ -130,6 +134,15 @@ pub fn caption(text: &str) -> Option<(String, Scale)> {
         Regex::new(r"(?i)\(\s*(?:(?:u\.?s\.?\s+)?dollars\s+)?in\s+(thousands|millions|billions)\s*(?:[,;][^)]*)?\)\s*$")
             .expect("scale only")
     });
+    // "($ in millions)", "(€ in thousands)"
+    static SIGN_IN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\(\s*(us\$|\$|€|¥|₩|£)\s+in\s+(thousands|millions|billions)\s*[,;)]")
+            .expect("sign in scale")
+    });
+    if let Some(c) = SIGN_IN.captures(text) {
+        let code = super::numbers::currency_of(&c[1].to_uppercase())?;
+        return Some((code.to_string(), scale_word(&c[2])));
+    }
     let Some(c) = CAPTION.captures(text) else {
         let c = SCALE_ONLY.captures(text)?;
         let scale = scale_word(&c[1]);
@@ -310,6 +323,16 @@ fn header_col(cell: &str) -> Option<Col> {
     None
 }
 
+/// A column's label, for showing where a cell sits.
+fn col_label(col: &Col) -> String {
+    match col {
+        Col::Period(p) => p.clone(),
+        Col::Change(Basis::Qoq) => "change (q/q)".into(),
+        Col::Change(_) => "change (y/y)".into(),
+        Col::Other | Col::Skip => String::new(),
+    }
+}
+
 /// A table cell's number: "4,672", "$2.31", "-9%", "71.4%", "0.4 pts", "(133)".
 fn cell_figure(cell: &str, european: bool) -> Option<(usize, usize, Value, Unit, bool)> {
     let t = cell.trim();
@@ -380,6 +403,33 @@ impl State {
         }
     }
 
+    /// A header of quarters without years ("Third quarter  Third quarter  Change")
+    /// completed by a line of years under them ("2025  2024").
+    fn with_years(&self, text: &str) -> Option<Vec<Col>> {
+        let years: Vec<&str> = text.split_whitespace().collect();
+        if years.is_empty() || !years.iter().all(|w| YEAR_CELL.is_match(w)) {
+            return None;
+        }
+        let header = self.header.as_ref()?;
+        let open =
+            |c: &Col| matches!(c, Col::Period(p) if crate::period::parse_label(p).year().is_none());
+        if header.iter().filter(|c| open(c)).count() != years.len() {
+            return None;
+        }
+        let mut ys = years.iter();
+        Some(
+            header
+                .iter()
+                .map(|c| match c {
+                    Col::Period(p) if open(c) => {
+                        Col::Period(format!("{} {}", p, ys.next().copied().unwrap_or_default()))
+                    }
+                    c => c.clone(),
+                })
+                .collect(),
+        )
+    }
+
     /// Claims from one table row (or none: a header row updates the state).
     #[allow(clippy::too_many_arguments)]
     pub fn row(
@@ -392,6 +442,7 @@ impl State {
         entity: &str,
         european: bool,
     ) -> Vec<Claim> {
+        let at_line = para.parts[0].line;
         if let Some(c) = caption(text) {
             self.caption = Some(c);
         }
@@ -406,8 +457,13 @@ impl State {
                 .iter()
                 .any(|f| !ms.iter().any(|m| f.start >= m.start && f.end <= m.end))
         };
+        if let Some(h) = self.with_years(text) {
+            self.header = Some(h);
+            return vec![];
+        }
         if !has_numbers_outside_periods {
             if let Some(h) = header_from_mentions(text) {
+                self.id = at_line;
                 self.header = Some(h);
                 return vec![];
             }
@@ -430,6 +486,7 @@ impl State {
             let next = doc.lines.get(line).map(|l| l.as_str()).unwrap_or("");
             match two_line_dates(&format!("{text}\n{next}"), span) {
                 Some(h) => {
+                    self.id = at_line;
                     self.header = Some(h);
                     self.dated_header = true;
                 }
@@ -439,6 +496,7 @@ impl State {
         }
         if let Some((days, span)) = self.pending_days.take() {
             if filled.len() == days.len() && filled.iter().all(|c| YEAR_CELL.is_match(c)) {
+                self.id = at_line;
                 self.header = Some(
                     days.iter()
                         .zip(&filled)
@@ -461,6 +519,7 @@ impl State {
         if data_cols.iter().all(|c| c.is_some())
             && data_cols.iter().any(|c| matches!(c, Some(Col::Period(_))))
         {
+            self.id = at_line;
             self.header = Some(
                 data_cols
                     .iter()
@@ -478,6 +537,19 @@ impl State {
         let Some(header) = self.header.clone() else {
             return vec![];
         };
+        // never guess a column: a row whose cells do not fit the header is not read
+        if cs.len() - 1 != header.len() {
+            self.refused.push((
+                at_line,
+                format!(
+                    "table row \"{}\" not read: {} cells for {} columns",
+                    label.trim(),
+                    cs.len() - 1,
+                    header.len()
+                ),
+            ));
+            return vec![];
+        }
         // a change column is about the latest period in the header
         let first_period = header
             .iter()
@@ -626,6 +698,11 @@ impl State {
                 },
                 sourcing: Sourcing::default(),
                 outlook: false,
+                cell: Some(crate::model::TableCell {
+                    table: self.id,
+                    row: label.trim().to_string(),
+                    column: col_label(&col),
+                }),
             });
         }
         out
@@ -664,6 +741,10 @@ mod tests {
             Some(("USD".into(), Scale::Thousand))
         );
         assert_eq!(caption("millions of users"), None);
+        assert_eq!(
+            caption("Revenue by segment ($ in millions)"),
+            Some(("USD".into(), Scale::Million))
+        );
     }
 
     #[test]

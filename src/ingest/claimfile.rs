@@ -227,6 +227,7 @@ pub fn load_str(
         markers: Vec::new(),
         claims_from: Some(path.to_path_buf()),
         suppressions: Vec::new(),
+        notes: Vec::new(),
     };
     // The article itself is optional: the check works without it and shows its lines when present.
     if let Ok(t) = read_text(&article_path) {
@@ -421,6 +422,7 @@ pub fn load_str(
                 restates: s.restates,
                 voice: s.voice,
             },
+            cell: None,
             outlook: c.outlook,
         });
     }

@@ -4,6 +4,7 @@
 pub mod entities;
 pub mod fx;
 pub mod metrics;
+pub mod tables;
 
 pub use entities::{CalendarSource, Entities, Entity};
 pub use fx::{FxTable, Rate};

@@ -67,6 +67,16 @@ pub struct Article {
     pub claims_from: Option<PathBuf>,
     /// Lines where findings of some rules are not reported.
     pub suppressions: Vec<crate::suppress::Suppression>,
+    /// What extraction refused to read, and why (a table whose cells do not fit its header).
+    pub notes: Vec<Note>,
+}
+
+/// Something extraction left unread in an article, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Note {
+    /// 1-based line.
+    pub line: usize,
+    pub message: String,
 }
 
 impl Article {

@@ -205,6 +205,17 @@ pub struct Claim {
     pub span: Span,
     pub sourcing: Sourcing,
     pub outlook: bool,
+    /// The table cell the claim was read from, when it was read from a table.
+    pub cell: Option<TableCell>,
+}
+
+/// Where in a table a claim sits: the table (numbered per article) and the
+/// labels of its row and column as written.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TableCell {
+    pub table: usize,
+    pub row: String,
+    pub column: String,
 }
 
 /// Claim indices grouped by article, so no stage scans every claim once per article.

@@ -5,7 +5,7 @@ pub mod claim;
 pub mod figure;
 pub mod number;
 
-pub use article::{Article, ArticleMeta, MarkerUse, SourceEntry};
-pub use claim::{claims_by_article, Basis, Claim, Kind, MetricId, Sourcing, Span};
+pub use article::{Article, ArticleMeta, MarkerUse, Note, SourceEntry};
+pub use claim::{claims_by_article, Basis, Claim, Kind, MetricId, Sourcing, Span, TableCell};
 pub use figure::{Figure, Interval, Qualifier, Scale, Unit, Value};
 pub use number::Decimal;

@@ -58,6 +58,9 @@ pub struct JsonClaim<'a> {
     sourcing: &'a Sourcing,
     sourced: bool,
     outlook: bool,
+    /// The table cell the figure was read from: table (numbered per article), row and column labels.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    table: Option<&'a crate::model::TableCell>,
     #[serde(skip_serializing_if = "Option::is_none")]
     role: Option<Role>,
 }
@@ -154,6 +157,7 @@ pub fn claim_json<'a>(report: &'a Report, id: usize, role: Option<Role>) -> Json
                 .get(c.article)
                 .is_some_and(|a| a.meta.primary),
         outlook: c.outlook,
+        table: c.cell.as_ref(),
         role,
     }
 }
@@ -248,6 +252,9 @@ fn null<S: serde::Serializer>(_: &bool, s: S) -> Result<S::Ok, S::Error> {
 struct ExtractArticle<'a> {
     path: String,
     claims: Vec<ExtractClaim<'a>>,
+    /// What was left unread, and why (a table row whose cells do not fit its header).
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    notes: &'a [crate::model::Note],
 }
 
 #[derive(Serialize)]
@@ -278,6 +285,7 @@ pub fn render_extract(report: &Report) -> String {
                 .iter()
                 .map(|&id| extract_claim(report, id))
                 .collect(),
+            notes: &article.notes,
         })
         .collect();
     let json = ExtractJson {

@@ -86,7 +86,17 @@ fn build(report: &Report, f: &Finding) -> Owned {
         let article = &report.articles[a];
         let label_of = |id: usize| {
             let c = &report.claims[id];
-            format!("{} ({})", c.figure.text.trim(), c.period.key())
+            match &c.cell {
+                // a table cell: where in the table it sits
+                Some(t) => format!(
+                    "{} ({}; table row \"{}\", column \"{}\")",
+                    c.figure.text.trim(),
+                    c.period.key(),
+                    t.row,
+                    t.column
+                ),
+                None => format!("{} ({})", c.figure.text.trim(), c.period.key()),
+            }
         };
         match article.line(line) {
             Some(src) if src.len() <= 4000 => {

@@ -135,15 +135,20 @@ fn by_unit(ctx: &Ctx, ids: &[usize]) -> Vec<Vec<usize>> {
     m.into_values().filter(|v| v.len() > 1).collect()
 }
 
-/// Claims of `ids` that disagree with another claim of the same article and line
-/// (one pass over buckets of article, line and unit: a line as long as a file
-/// with thousands of figures is not compared pair by pair).
+/// Claims of `ids` that disagree with another claim of the same article and line,
+/// or of the same table (whose cells are never competing statements of one figure;
+/// one pass over buckets of article, line or table, and unit: a line as long as a
+/// file with thousands of figures is not compared pair by pair).
 fn self_split(ctx: &Ctx, ids: &[usize]) -> BTreeSet<usize> {
-    let mut buckets: BTreeMap<(usize, usize, String), Vec<usize>> = BTreeMap::new();
+    let mut buckets: BTreeMap<(usize, bool, usize, String), Vec<usize>> = BTreeMap::new();
     for &i in ids {
         let c = &ctx.claims[i];
+        let (in_table, at) = c
+            .cell
+            .as_ref()
+            .map_or((false, c.span.line), |t| (true, t.table));
         buckets
-            .entry((c.article, c.span.line, c.figure.unit.to_string()))
+            .entry((c.article, in_table, at, c.figure.unit.to_string()))
             .or_default()
             .push(i);
     }

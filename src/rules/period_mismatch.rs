@@ -117,9 +117,22 @@ fn check_cluster(
     let mut evidence: Vec<String> = Vec::new();
     let mut suspect: BTreeSet<PeriodKey> = BTreeSet::new();
     let mut contesting: BTreeSet<usize> = BTreeSet::new();
+    // one table giving the figure in two columns states two periods, not a wrong label
+    let one_table = |a: &PeriodKey, b: &PeriodKey| {
+        let tables = |k: &PeriodKey| -> BTreeSet<(usize, usize)> {
+            keys[k]
+                .iter()
+                .filter_map(|&c| {
+                    let cl = &ctx.claims[c];
+                    cl.cell.as_ref().map(|t| (cl.article, t.table))
+                })
+                .collect()
+        };
+        !tables(a).is_disjoint(&tables(b))
+    };
     for (i, ka) in key_list.iter().enumerate() {
         for kb in key_list.iter().skip(i + 1) {
-            if ka.overlaps(kb) {
+            if ka.overlaps(kb) || one_table(ka, kb) {
                 continue;
             }
             for (k, other) in [(ka, kb), (kb, ka)] {
