@@ -166,7 +166,7 @@ pub fn is_table_row(s: &str) -> bool {
 /// A headline or deck in title case ("Acme Posts Record Quarter With 40% Jump"):
 /// most of its longer words capitalised. Such a line is a unit of its own even
 /// when the body follows on the next line with no blank line between.
-fn title_case(line: &str) -> bool {
+pub(crate) fn title_case(line: &str) -> bool {
     let long: Vec<&str> = line
         .split_whitespace()
         .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
@@ -334,7 +334,8 @@ pub fn from_lines(lines: Vec<String>, skip_until: usize) -> Doc {
         // a short line with no closing punctuation between paragraphs is a heading
         let is_heading_like = kind == ParaKind::Paragraph
             && !continuing
-            && words(body_trim) <= 12
+            // (a headline in title case may be longer)
+            && (words(body_trim) <= 12 || words(body_trim) <= 24 && title_case(body_trim))
             && !ends_sentence(body_trim)
             && body_trim
                 .chars()
@@ -531,6 +532,17 @@ mod title_tests {
         assert_eq!(from_lines(lines, 0).paras.len(), 1);
         assert!(title_case("Acme Trims Its 2026 Outlook After Weak Orders"));
         assert!(!title_case("Acme trims its 2026 outlook after weak orders"));
+        // a long headline in title case is its own unit too, not the start of the lead
+        let lines: Vec<String> = [
+            "Stronger Sales of Freight Drones and Sensors Deliver a Record Quarter for Norrvik",
+            "Norrvik reported a strong quarter. Operating profit rose 40% to $2.1 billion.",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let doc = from_lines(lines, 0);
+        assert_eq!(doc.paras.len(), 2, "{:?}", doc.paras);
+        assert_eq!(doc.paras[0].kind, ParaKind::Heading);
     }
 }
 

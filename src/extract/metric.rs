@@ -224,6 +224,27 @@ static MAIN_VERB: LazyLock<Regex> = LazyLock::new(|| {
 static QOQ: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)quarter[\s-]+(?:over|on)[\s-]+quarter|(?-u:\b)sequential(?:ly)?(?-u:\b)|(?-u:\b)q/q(?-u:\b)|(?-u:\b)qoq(?-u:\b)|from\s+the\s+(?:previous|prior|preceding)\s+quarter|than\s+in\s+the\s+(?:previous|prior)\s+quarter").expect("qoq")
 });
+static YOY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)year[\s-]+(?:over|on)[\s-]+year|(?-u:\b)(?:yoy|y/y)(?-u:\b)|from\s+(?:a|one)\s+year\s+(?:ago|earlier|before)|(?:same|year-ago|year-earlier)\s+(?:period|quarter)|a\s+year\s+(?:ago|earlier)").expect("yoy")
+});
+/// The basis written right after a figure ("43% QoQ", "7% sequentially", "31% from a year
+/// earlier"): up to the next comma, semicolon, "and" or "while".
+fn own_basis(after: &str) -> Option<Basis> {
+    static END: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)[,;:()]|\.(?:\s|$)|(?-u:\b)(?:and|while|but|whereas|versus|vs)(?-u:\b)")
+            .expect("end")
+    });
+    let w = &after[..super::numbers::floor_char(after, after.len().min(60))];
+    let w = END.find(w).map_or(w, |m| &w[..m.start()]);
+    if QOQ.is_match(w) {
+        Some(Basis::Qoq)
+    } else if YOY.is_match(w) {
+        Some(Basis::Yoy)
+    } else {
+        None
+    }
+}
+
 static CAGR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)cagr(?-u:\b)|compound(?:ed)?\s+annual").expect("cagr")
 });
@@ -257,12 +278,18 @@ fn market_subject(lex: &Lexicon, sentence: &str) -> Option<String> {
 /// (for the next sentence's "the segment", "the unit").
 pub fn first_subject(lex: &Lexicon, text: &str) -> Option<String> {
     // only a subject before the main verb: "Sales rose, driven by chipmakers" is not about chips
-    // or one compounded with a measure anywhere ("the cloud margin squeeze")
+    // or one compounded with a measure anywhere ("the cloud margin squeeze"); nor one in an
+    // opening phrase set against it ("Beyond chips, its phone unit ...")
+    static SET_APART: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:beyond|besides|apart\s+from|aside\s+from|unlike|like|in\s+addition\s+to|outside(?:\s+of)?|excluding|except\s+for|along\s+with|compared\s+with|compared\s+to)(?-u:\b)[^,;]{0,80},").expect("set apart")
+    });
+    let opening = SET_APART.find(text).map_or(0, |m| m.end());
     let head = MAIN_VERB.find(text).map_or(text.len(), |m| m.start());
     let hits = lex.hits(text);
     hits.iter()
         .find(|h| {
-            h.kind == TermKind::Subject
+            h.start >= opening
+                && h.kind == TermKind::Subject
                 && h.id != "company"
                 && (h.start < head
                     || hits.iter().any(|m| {
@@ -1383,7 +1410,8 @@ pub fn attribute(
     let compound_here = compound.clone().filter(|c| c.start >= cs);
     // "..., and the unit now contributes 11%": the unit is the sentence's subject, or the
     // previous sentence's
-    let anaphor = ANAPHOR.is_match(&sentence[cs..f.start]).then(|| {
+    let anaphor_at = ANAPHOR.find(&sentence[cs..f.start]);
+    let anaphor = anaphor_at.is_some().then(|| {
         let head = MAIN_VERB
             .find(sentence)
             .map_or(sentence.len(), |m| m.start());
@@ -1392,6 +1420,14 @@ pub fn attribute(
             .map(|h| h.id.clone())
             .or_else(|| para_subject.map(|s| s.to_string()))
     });
+    // "This unit reported a 28% gain": a unit nobody named is not the company, nor a
+    // segment named elsewhere in the sentence
+    if anaphor.as_ref().is_some_and(|a| a.is_none())
+        && anaphor_at.is_some_and(|m| !m.as_str().to_ascii_lowercase().ends_with("business"))
+        && grown.is_none()
+    {
+        return Attribution::none(kind, of, outlook);
+    }
     // "..., while free cash flow came in at €1.9 billion": a contrasting clause with its own
     // measure at its head does not borrow the subject of what came before
     let fresh_from = measure_hit
@@ -1648,7 +1684,11 @@ pub fn attribute(
             .and_then(|m| qualifier_scope(k, sentence, cs, (m.start, m.end), &measure, f))
     };
     let basis = (kind == Kind::Growth).then(|| {
-        if CAGR.is_match(clause_text) || CAGR.is_match(sentence) && !QOQ.is_match(clause_text) {
+        if let Some(b) = own_basis(after) {
+            b
+        } else if CAGR.is_match(clause_text)
+            || CAGR.is_match(sentence) && !QOQ.is_match(clause_text)
+        {
             Basis::Cagr
         } else if QOQ.is_match(clause_text) {
             Basis::Qoq
@@ -1717,6 +1757,22 @@ pub fn attribute(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn basis_written_after_the_figure() {
+        assert_eq!(own_basis(" YoY and 43% QoQ"), Some(Basis::Yoy));
+        assert_eq!(own_basis(" QoQ, above estimates"), Some(Basis::Qoq));
+        assert_eq!(own_basis(" sequentially to $3.1 billion"), Some(Basis::Qoq));
+        assert_eq!(own_basis(" from a year earlier"), Some(Basis::Yoy));
+        // the basis of a later clause is not this figure's
+        assert_eq!(
+            own_basis(" to $3.1 billion, and 9% from a year earlier"),
+            None
+        );
+        assert_eq!(own_basis(" from $2.8 billion in Q2"), None);
+        // text with characters of several bytes at the window's edge
+        assert_eq!(own_basis(" to the group\u{2019}s \u{2019}\u{2019}\u{2019}\u{2019}\u{2019}\u{2019}\u{2019}\u{2019}\u{2019}\u{2019}\u{2019}\u{2019}\u{2019}\u{2019}\u{2019}"), None);
+    }
     use crate::extract::numbers::scan;
 
     fn attr(s: &str) -> Vec<String> {

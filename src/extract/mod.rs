@@ -686,8 +686,11 @@ pub fn extract(
                         .find(|m| !m.is_relative() && !m.is_bare_year())
                         .cloned();
                 }
-                if let Some(s) = metric::first_subject(lex, sentence) {
-                    para_subject = Some(s);
+                // a headline names what the story covers, not the subject of what follows
+                if !document::title_case(sentence) {
+                    if let Some(s) = metric::first_subject(lex, sentence) {
+                        para_subject = Some(s);
+                    }
                 }
                 continue;
             }
@@ -1228,8 +1231,10 @@ pub fn extract(
             {
                 para_period = Some(m.clone());
             }
-            if let Some(s) = metric::first_subject(lex, sentence) {
-                para_subject = Some(s);
+            if !document::title_case(sentence) {
+                if let Some(s) = metric::first_subject(lex, sentence) {
+                    para_subject = Some(s);
+                }
             }
             if para.kind == ParaKind::Paragraph && sentence.trim_end().ends_with(':') {
                 lead_period = ms
