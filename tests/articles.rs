@@ -240,3 +240,53 @@ fn figures_one_sentence_gives_two_values_are_not_compared() {
     .unwrap();
     assert_eq!(run(&d), 1, "two articles that disagree still conflict");
 }
+
+/// Writes a release (primary) and a wire story about Quillon Foods into a folder.
+fn release_and_wire(name: &str, wire: &str) -> PathBuf {
+    let d = tmpdir(name);
+    std::fs::write(
+        d.join("sources.yaml"),
+        "sources:\n  - file: release.txt\n    entity: Quillon Foods\n    published: 2026-04-20\n    primary: true\n  - file: wire.txt\n    entity: Quillon Foods\n    published: 2026-04-21\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("release.txt"),
+        "Quillon Foods reports first quarter 2026 results\n\n\
+Net income for the first quarter of 2026, on a GAAP basis, was $2.6 billion, and on a \
+non-GAAP basis was $3.1 billion.\n",
+    )
+    .unwrap();
+    std::fs::write(d.join("wire.txt"), wire).unwrap();
+    d
+}
+
+fn contradictions(v: &serde_json::Value) -> usize {
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "contradiction")
+        .count()
+}
+
+#[test]
+fn an_adjusted_figure_with_its_qualifier_left_out_is_no_contradiction() {
+    // "profit of $3.1 billion" is the non-GAAP figure, stated without "adjusted"
+    let d = release_and_wire(
+        "twin-quiet",
+        "Quillon Foods said on Monday that net income rose to $3.1 billion in the first quarter of 2026.\n",
+    );
+    assert_eq!(contradictions(&check_json(&d, None)), 0);
+    // a figure that matches neither reading is still a contradiction
+    let d = release_and_wire(
+        "twin-fires",
+        "Quillon Foods said on Monday that net income rose to $3.4 billion in the first quarter of 2026.\n",
+    );
+    assert_eq!(contradictions(&check_json(&d, None)), 1);
+    // the adjusted figure called GAAP outright is wrong
+    let d = release_and_wire(
+        "twin-stated",
+        "Quillon Foods said on Monday that net income (GAAP) rose to $3.1 billion in the first quarter of 2026.\n",
+    );
+    assert_eq!(contradictions(&check_json(&d, None)), 1);
+}

@@ -795,3 +795,26 @@ Shares rose 4%.\n";
         .expect("estimate");
     assert!(est.sourcing.is_direct());
 }
+
+#[test]
+fn gaap_stated_outright_is_no_scope_but_is_recorded() {
+    let c = claims("Net income of $2.6 billion and EPS of $5.21 (GAAP) were strong.");
+    let eps = c.iter().find(|c| c.figure.text == "$5.21").expect("eps");
+    assert_eq!(
+        eps.metric.as_ref().map(|m| m.to_string()),
+        Some("company.eps".into())
+    );
+    assert_eq!(eps.stated_scope.as_deref(), Some("gaap"));
+    let d = claims("EPS was $1.10 on a GAAP basis, and $1.30 on a non-GAAP basis.");
+    let g = d.iter().find(|c| c.figure.text == "$1.10").expect("gaap");
+    assert_eq!(g.stated_scope.as_deref(), Some("gaap"));
+    let n = d
+        .iter()
+        .find(|c| c.figure.text == "$1.30")
+        .expect("non-gaap");
+    assert_eq!(
+        n.metric.as_ref().map(|m| m.to_string()),
+        Some("company.eps:non-gaap".into())
+    );
+    assert_eq!(n.stated_scope, None);
+}

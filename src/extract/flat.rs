@@ -799,6 +799,7 @@ fn row_claims(
                 row: row.label.clone(),
                 column: h.labels[i].clone(),
             }),
+            stated_scope: None,
         });
     }
     out

@@ -859,6 +859,29 @@ fn nearest(
         })
 }
 
+/// Whether a clause joined to the one before ("and", "while", "but", "or") states a
+/// figure under a qualifier ("and $1.30 on a non-GAAP basis", "while adjusted it was ...").
+fn parallel_qualified(k: &Knowledge, clause: &str) -> bool {
+    let t = clause
+        .trim_start_matches(|c: char| c == ',' || c == ';' || c.is_whitespace())
+        .to_ascii_lowercase();
+    let joined = [
+        "and ", "while ", "but ", "or ", "whereas ", "versus ", "vs ",
+    ]
+    .iter()
+    .any(|j| t.starts_with(j));
+    if !joined {
+        return false;
+    }
+    let words = cue_words(&t);
+    k.metrics.qualifiers.iter().any(|q| {
+        q.before_cues
+            .iter()
+            .chain(&q.after_cues)
+            .any(|c| words.contains(c.as_str()))
+    })
+}
+
 /// What is computed once per sentence: catalogue terms found in it and its clause breaks.
 pub struct SentenceIndex {
     hits: Vec<Hit>,
@@ -1259,6 +1282,15 @@ pub fn attribute(
             .iter()
             .filter(|h| h.kind == TermKind::Measure && h.end <= cs)
             .min_by_key(|h| h.start)
+            .cloned();
+    }
+    // "EPS was $1.10 on a GAAP basis, and $1.30 on a non-GAAP basis": a clause that only
+    // restates the measure under another qualifier is about the measure before it
+    if measure_hit.is_none() && cs > 0 && parallel_qualified(k, clause_text) {
+        measure_hit = hits
+            .iter()
+            .filter(|h| h.kind == TermKind::Measure && h.end <= cs)
+            .max_by_key(|h| h.start)
             .cloned();
     }
     // "$2.10 a share", "$0.15 per share": a per-share amount is earnings per share, or the

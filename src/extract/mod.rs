@@ -1196,6 +1196,7 @@ pub fn extract(
                     },
                     outlook: a.outlook,
                     cell: None,
+                    stated_scope: None,
                 });
             }
             coordinate::respectively(
@@ -1241,6 +1242,17 @@ pub fn extract(
                     .iter()
                     .find(|m| !m.is_relative() && !m.is_bare_year())
                     .cloned();
+            }
+        }
+    }
+    // "EPS of $3.72 (GAAP)": the default reading, stated; not a scope of the metric
+    for c in claims.iter_mut() {
+        if let Some(m) = c.metric.as_mut() {
+            if m.scope
+                .as_deref()
+                .is_some_and(|s| k.metrics.is_default_scope(s))
+            {
+                c.stated_scope = m.scope.take();
             }
         }
     }

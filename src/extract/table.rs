@@ -703,6 +703,7 @@ impl State {
                     row: label.trim().to_string(),
                     column: col_label(&col),
                 }),
+                stated_scope: None,
             });
         }
         out

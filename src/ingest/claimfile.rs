@@ -423,6 +423,7 @@ pub fn load_str(
                 voice: s.voice,
             },
             cell: None,
+            stated_scope: None,
             outlook: c.outlook,
         });
     }

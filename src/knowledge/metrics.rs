@@ -126,6 +126,10 @@ pub struct Qualifier {
     /// qualifies the bullets under it.
     #[serde(default)]
     pub lead: bool,
+    /// The reading every unqualified figure has anyway, stated outright ("(GAAP)"):
+    /// the claim keeps no scope, but is known to be stated as that reading.
+    #[serde(default)]
+    pub default: bool,
     /// `before` and `after` in [`cue_words`] form, made once when the file is read.
     #[serde(skip)]
     pub before_cues: Vec<String>,
@@ -303,6 +307,17 @@ impl Catalogue {
             );
         }
         Ok(())
+    }
+
+    /// Whether a scope is a qualifier that is the default reading stated outright ("gaap").
+    pub fn is_default_scope(&self, scope: &str) -> bool {
+        self.qualifiers.iter().any(|q| q.default && q.id == scope)
+    }
+
+    /// Whether a scope is a qualifier that a writer may leave out ("non-gaap": an
+    /// adjusted figure is often given as plain "EPS").
+    pub fn is_droppable_scope(&self, scope: &str) -> bool {
+        self.qualifiers.iter().any(|q| !q.default && q.id == scope)
     }
 
     /// Whether a measure is always the company's (spending, per-share and

@@ -207,6 +207,11 @@ pub struct Claim {
     pub outlook: bool,
     /// The table cell the claim was read from, when it was read from a table.
     pub cell: Option<TableCell>,
+    /// A qualifier the text states that is the default reading anyway ("gaap" for
+    /// "EPS of $3.72 (GAAP)"): not part of the metric, but the figure is known not
+    /// to be an adjusted one stated without its qualifier.
+    #[serde(skip)]
+    pub stated_scope: Option<String>,
 }
 
 /// Where in a table a claim sits: the table (numbered per article) and the

@@ -223,9 +223,12 @@ fn json_error(e: &crate::Error) -> JsonError {
 /// How a claim's attributes were attributed: where its period label came
 /// from, and whether a metric was read for it.
 #[derive(Serialize)]
-struct Attribution {
+struct Attribution<'a> {
     period: &'static str,
     metric: &'static str,
+    /// The default reading the text states outright ("gaap" for "$3.72 (GAAP)").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stated: Option<&'a str>,
 }
 
 /// One extracted claim: the report's claim fields, `basis` always present
@@ -241,7 +244,7 @@ struct ExtractClaim<'a> {
         serialize_with = "null"
     )]
     no_basis: bool,
-    attribution: Attribution,
+    attribution: Attribution<'a>,
 }
 
 fn null<S: serde::Serializer>(_: &bool, s: S) -> Result<S::Ok, S::Error> {
@@ -312,6 +315,7 @@ fn extract_claim(report: &Report, id: usize) -> ExtractClaim<'_> {
         attribution: Attribution {
             period: c.period.from.name(),
             metric: if c.metric.is_some() { "read" } else { "none" },
+            stated: c.stated_scope.as_deref(),
         },
     }
 }

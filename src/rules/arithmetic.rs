@@ -31,6 +31,8 @@ combine them wrongly; a growth rate that the levels do not support is the easies
     }
     fn check(&self, ctx: &Ctx) -> Vec<Finding> {
         let mut out = parts_and_totals(ctx);
+        // an unqualified figure that may be an adjusted one is not set against GAAP levels
+        let twins = super::qualified_twins(ctx);
         for (series, groups) in ctx.graph.series() {
             let levels = matches!(
                 series.kind,
@@ -59,7 +61,12 @@ combine them wrongly; a growth rate that the levels do not support is the easies
                         },
                         period: key.clone(),
                     };
-                    let changes = ctx.graph.group(&change_key);
+                    let changes: Vec<usize> = ctx
+                        .graph
+                        .group(&change_key)
+                        .into_iter()
+                        .filter(|c| !twins.contains(c))
+                        .collect();
                     // one finding per period and basis, listing every change the levels do not support
                     let mut bad: Vec<(usize, usize, usize, Interval)> = Vec::new();
                     for &g in &changes {

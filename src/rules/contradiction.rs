@@ -29,7 +29,10 @@ qualifiers. \"over 20%\" agrees with \"20%\", 39.8 with 39.82, 8% with 8.0%; 5% 
 points are different things. One finding per group lists every claim, the majority (or the \
 company's own release) first. Stocks and ratios (market share, margins, users) are also compared \
 across overlapping periods, at warning. Analysts' estimates (\"analysts had expected $4.9 \
-billion\") are not compared with each other: data providers' consensus figures differ by nature.",
+billion\") are not compared with each other: data providers' consensus figures differ by nature. \
+A figure with no qualifier that equals the qualified one (\"EPS of $1.30\" where the release gives \
+non-GAAP EPS of $1.30 and GAAP EPS of $1.10) may be that figure with \"adjusted\" left out, and is \
+left out; one labelled outright (\"$1.30 (GAAP)\") is compared.",
             why: "Two articles cannot both be right about one quarter's figure. Readers who see \
 34% in one piece and 21% in another stop trusting both.",
             example: "article A: \"cloud revenue grew 34% in Q3 2025\"\n\
@@ -39,6 +42,7 @@ article B: \"cloud revenue rose 21% from a year earlier in the third quarter of 
     }
     fn check(&self, ctx: &Ctx) -> Vec<Finding> {
         let mut out = Vec::new();
+        let twins = super::qualified_twins(ctx);
         for (key, ids) in ctx.graph.groups() {
             // estimates from different providers differ by nature
             if key.series.kind == Kind::Streak
@@ -47,7 +51,7 @@ article B: \"cloud revenue rose 21% from a year earlier in the third quarter of 
             {
                 continue;
             }
-            for part in by_unit(ctx, &ids) {
+            for part in by_unit(ctx, &ids, &twins) {
                 if let Some(f) = conflict(
                     ctx,
                     &key.series,
@@ -77,7 +81,7 @@ article B: \"cloud revenue rose 21% from a year earlier in the third quarter of 
                         continue;
                     }
                     let ids: Vec<usize> = ia.iter().chain(ib.iter()).copied().collect();
-                    for part in by_unit(ctx, &ids) {
+                    for part in by_unit(ctx, &ids, &twins) {
                         let spans_both = part.iter().any(|c| ia.contains(c))
                             && part.iter().any(|c| ib.contains(c));
                         if !spans_both {
@@ -120,14 +124,20 @@ fn overlapping_class(k: &Knowledge, s: &SeriesKey) -> bool {
 }
 
 /// Partitions claims by unit (each currency apart: the currency rule compares those).
+/// An unqualified figure equal to the qualified one ("EPS of $4.13" where the
+/// release gives non-GAAP EPS of $4.13) is left out: it may be that figure with
+/// its qualifier dropped ([`super::qualified_twins`]).
 /// Figures that one sentence gives different values under what we read as the
 /// same key are left out: a writer does not contradict themself within a line,
 /// so one of them was misread (a comparison, a table row, a qualifier we did
 /// not see) and neither can be trusted in a comparison.
-fn by_unit(ctx: &Ctx, ids: &[usize]) -> Vec<Vec<usize>> {
+fn by_unit(ctx: &Ctx, ids: &[usize], twins: &BTreeSet<usize>) -> Vec<Vec<usize>> {
     let self_split = self_split(ctx, ids);
     let mut m: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for &i in ids.iter().filter(|i| !self_split.contains(i)) {
+    for &i in ids
+        .iter()
+        .filter(|i| !self_split.contains(i) && !twins.contains(i))
+    {
         m.entry(ctx.claims[i].figure.unit.to_string())
             .or_default()
             .push(i);
@@ -141,7 +151,12 @@ fn by_unit(ctx: &Ctx, ids: &[usize]) -> Vec<Vec<usize>> {
 /// file with thousands of figures is not compared pair by pair).
 fn self_split(ctx: &Ctx, ids: &[usize]) -> BTreeSet<usize> {
     let mut buckets: BTreeMap<(usize, bool, usize, String), Vec<usize>> = BTreeMap::new();
-    for &i in ids {
+    // figures each labelled outright ("$4.13 (GAAP) or $3.72 (GAAP)") were not misread:
+    // the writer gave two values
+    for &i in ids
+        .iter()
+        .filter(|&&i| ctx.claims[i].stated_scope.is_none())
+    {
         let c = &ctx.claims[i];
         let (in_table, at) = c
             .cell

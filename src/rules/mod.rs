@@ -9,11 +9,11 @@ mod period_mismatch;
 mod streak_mismatch;
 mod unsourced_figure;
 
-use crate::graph::ClaimGraph;
+use crate::graph::{ClaimGraph, GroupKey};
 use crate::knowledge::Knowledge;
 use crate::model::{Article, Claim, Figure};
 use serde::Serialize;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -92,6 +92,50 @@ impl Ctx<'_> {
     pub fn is_primary(&self, claim: usize) -> bool {
         self.article_of(claim).meta.primary
     }
+}
+
+/// Claims that may be an adjusted figure whose qualifier the writer left out:
+/// an unqualified claim ("EPS of $4.13") whose value agrees with a qualified claim
+/// of the same entity, measure, basis and period ("non-GAAP EPS of $4.13"), and
+/// that is not stated as the default reading ("$3.72 (GAAP)"). An editor cannot
+/// tell which figure such a claim means, so the conflict rules leave it out.
+pub fn qualified_twins(ctx: &Ctx) -> BTreeSet<usize> {
+    let mut qualified: BTreeMap<GroupKey, Vec<usize>> = BTreeMap::new();
+    for (key, ids) in ctx.graph.groups() {
+        let droppable = key
+            .series
+            .metric
+            .scope
+            .as_deref()
+            .is_some_and(|s| ctx.knowledge.metrics.is_droppable_scope(s));
+        if droppable {
+            let mut plain = key.clone();
+            plain.series.metric.scope = None;
+            qualified.entry(plain).or_default().extend(ids);
+        }
+    }
+    let mut out = BTreeSet::new();
+    if qualified.is_empty() {
+        return out;
+    }
+    for (key, ids) in ctx.graph.groups() {
+        let Some(q) = qualified.get(key) else {
+            continue;
+        };
+        for &i in &ids {
+            let c = &ctx.claims[i];
+            if c.stated_scope.is_some() {
+                continue;
+            }
+            if q.iter().any(|&j| {
+                ctx.claims[j].figure.unit == c.figure.unit
+                    && clusters(ctx.claims, &[i, j]).len() == 1
+            }) {
+                out.insert(i);
+            }
+        }
+    }
+    out
 }
 
 pub fn file_name(path: &str) -> &str {
