@@ -21,8 +21,12 @@ impl Rule for UnsourcedFigure {
             what:
                 "Flags each line of an article that states figures none of which is covered by a \
 citation marker, an inline link or an attribution (\"according to the filing\", \"the company \
-said\"). A summary bullet that restates a sourced body sentence shares its sourcing. The company's \
-own release or filing (`primary: true`) needs no sourcing.",
+said\"). A summary bullet that restates a sourced body sentence shares its sourcing. An article \
+that gives figures as what the company reported (\"Acme reported\", \"the chip maker said\", \
+\"Acme's quarterly results\") covers the company's own results stated elsewhere in it; an \
+analysts' estimate is covered only by naming who compiled it (\"analysts polled by Fieldwire\"), \
+not by \"Wall Street expected\". The company's own release or filing (`primary: true`) needs no \
+sourcing.",
             why: "An editor must be able to trace every number to where it came from; an \
 unsourced figure is the one nobody can check in a hurry.",
             example:
