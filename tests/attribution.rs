@@ -818,3 +818,17 @@ fn gaap_stated_outright_is_no_scope_but_is_recorded() {
     );
     assert_eq!(n.stated_scope, None);
 }
+
+#[test]
+fn each_growth_figure_keeps_the_basis_written_after_it() {
+    let s = "Net income was $2.6 billion, up 58% YoY and 37% QoQ, above estimates.";
+    let c = claims(s);
+    let basis = |f: &str| c.iter().find(|c| c.figure.text == f).and_then(|c| c.basis);
+    assert_eq!(basis("58%"), Some(claimcheck::model::Basis::Yoy));
+    assert_eq!(basis("37%"), Some(claimcheck::model::Basis::Qoq));
+    let t = "Sales rose 7% sequentially and 31% from a year earlier.";
+    let d = claims(t);
+    let b = |f: &str| d.iter().find(|c| c.figure.text == f).and_then(|c| c.basis);
+    assert_eq!(b("7%"), Some(claimcheck::model::Basis::Qoq));
+    assert_eq!(b("31%"), Some(claimcheck::model::Basis::Yoy));
+}

@@ -229,7 +229,7 @@ static YOY: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// The basis written right after a figure ("43% QoQ", "7% sequentially", "31% from a year
 /// earlier"): up to the next comma, semicolon, "and" or "while".
-fn own_basis(after: &str) -> Option<Basis> {
+pub(crate) fn own_basis(after: &str) -> Option<Basis> {
     static END: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)[,;:()]|\.(?:\s|$)|(?-u:\b)(?:and|while|but|whereas|versus|vs)(?-u:\b)")
             .expect("end")

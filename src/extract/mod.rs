@@ -661,7 +661,7 @@ pub fn extract(
             // most sentences state no figure: only look for what a later sentence may inherit
             let may_have_figures = numbers::may_contain(sentence);
             if article_voice.is_none() {
-                if let Some((a, b)) = voice::speaks(sentence, &entity_names, vw, name_words) {
+                if let Some((a, b)) = voice::frames(sentence, &entity_names, vw, name_words) {
                     let line = para.locate(ss + a).0;
                     article_voice = Some(format!("{} (line {line})", &sentence[a..b]));
                 }
@@ -903,8 +903,10 @@ pub fn extract(
                                 45,
                             )
                             .to_lowercase();
-                            a.basis = Some(
-                                if rest.contains("previous quarter")
+                            a.basis =
+                                Some(if let Some(b) = metric::own_basis(&sentence[f.end..]) {
+                                    b
+                                } else if rest.contains("previous quarter")
                                     || rest.contains("prior quarter")
                                     || rest.contains("sequential")
                                     || rest.contains("quarter") && !rest.contains("year")
@@ -912,8 +914,7 @@ pub fn extract(
                                     crate::model::Basis::Qoq
                                 } else {
                                     prev.basis.unwrap_or(crate::model::Basis::Yoy)
-                                },
-                            );
+                                });
                         }
                     }
                 }

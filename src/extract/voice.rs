@@ -201,6 +201,29 @@ fn document_at(toks: &[Tok], j: usize, v: &Voice) -> Option<usize> {
         .map(|k| j + k)
 }
 
+/// Byte range of a phrase that frames an article's figures as the company's
+/// results: one of [`speaks`] that publishes them ("Acme reported", "released by
+/// Acme", "Acme's results", "according to a release"), or any statement of the
+/// company in a sentence that states a figure ("Acme said its sales rose 4%"), but
+/// not "Acme said it would hire".
+pub fn frames(
+    sentence: &str,
+    names: &[String],
+    v: &Voice,
+    name_words: &[String],
+) -> Option<(usize, usize)> {
+    let (a, b) = speaks(sentence, names, v, name_words)?;
+    let phrase = sentence[a..b].to_lowercase();
+    let last = phrase
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .find(|w| !w.is_empty())
+        .unwrap_or_default();
+    let states = v.reports.iter().any(|r| r == last)
+        || !v.verbs.iter().any(|r| r == last)
+        || sentence.chars().any(|c| c.is_ascii_digit());
+    states.then_some((a, b))
+}
+
 /// Byte range of a phrase by which the sentence gives its figures as the
 /// company's: "Acme reported", "the group said", "released by Acme", "Acme's
 /// results", "according to the company's filing".
@@ -423,6 +446,24 @@ mod tests {
             says("Sales rose 7%, according to a statement."),
             Some("according to a statement")
         );
+    }
+
+    #[test]
+    fn what_frames_an_article() {
+        let names = vec!["Brantwell".to_string()];
+        let (v, w) = (voice(), nw());
+        let f = |s: &'static str| frames(s, &names, &v, &w).map(|(a, b)| &s[a..b]);
+        assert_eq!(
+            f("Brantwell reported results on Tuesday."),
+            Some("Brantwell reported")
+        );
+        assert_eq!(f("Brantwell said sales rose 7%."), Some("Brantwell said"));
+        assert_eq!(
+            f("Brantwell's quarterly results beat forecasts."),
+            Some("Brantwell's quarterly results")
+        );
+        // the company speaking of something else states no results
+        assert_eq!(f("Brantwell said it would hire more bakers."), None);
     }
 
     #[test]

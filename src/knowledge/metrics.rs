@@ -38,6 +38,9 @@ pub struct Voice {
     /// Verbs by which a company states its figures ("Acme reported").
     #[serde(default)]
     pub verbs: Vec<String>,
+    /// Of `verbs`, those by which the company publishes its results ("reported").
+    #[serde(default)]
+    pub reports: Vec<String>,
     /// Words allowed between the company and its verb ("Acme on Tuesday reported").
     #[serde(default)]
     pub between: Vec<String>,
@@ -259,6 +262,7 @@ impl Catalogue {
             let lower = |w: Vec<String>| w.into_iter().map(|s| s.to_lowercase());
             self.voice.speakers.extend(lower(v.speakers));
             self.voice.verbs.extend(lower(v.verbs));
+            self.voice.reports.extend(lower(v.reports));
             self.voice.between.extend(lower(v.between));
             self.voice.by_verbs.extend(lower(v.by_verbs));
             self.voice.revisions.extend(lower(v.revisions));
