@@ -832,3 +832,23 @@ fn each_growth_figure_keeps_the_basis_written_after_it() {
     assert_eq!(b("7%"), Some(claimcheck::model::Basis::Qoq));
     assert_eq!(b("31%"), Some(claimcheck::model::Basis::Yoy));
 }
+
+#[test]
+fn a_segment_name_holding_a_catalogue_word_is_that_segment() {
+    // "Gaming" is in the catalogue; "the Client and Gaming segment" is another segment
+    let s = "Norrvik Freight said the Consoles and Gaming segment grew 41% to $2.2 billion.";
+    assert_eq!(metric_of(s, "41%"), "text-console-gaming.revenue");
+    let t = "Norrvik Freight's Smart Cloud unit reported revenue of $5.1 billion.";
+    assert_eq!(metric_of(t, "$5.1 billion"), "text-smart-cloud.revenue");
+    // the catalogue's own name for the part stays the catalogue's
+    let u = "Its Gaming segment grew 41% to $2.2 billion.";
+    assert_eq!(metric_of(u, "41%"), "gaming.revenue");
+    let v = "Gaming revenue grew 41% to $2.2 billion.";
+    assert_eq!(metric_of(v, "41%"), "gaming.revenue");
+}
+
+#[test]
+fn a_brand_before_a_catalogue_part_in_lower_case_stays_the_part() {
+    let s = "Revenue in the company's Quillo cloud business jumped 35%.";
+    assert_eq!(metric_of(s, "35%"), "cloud.revenue");
+}

@@ -814,6 +814,73 @@ pub fn text_subject(k: &Knowledge, words: &str) -> Option<String> {
     Some(format!("text-{}", ws.join("-")))
 }
 
+/// The whole name of a segment around a catalogue subject `h`, when the text names
+/// it as a segment of its own: capitalised words (and "and" / "&") right before the
+/// subject, then a part noun right after it ("the Client and Widgets segment",
+/// "Smart Widgets unit"). `None` when the subject is the whole name ("its Data
+/// Center segment") or no part noun follows.
+fn named_segment(k: &Knowledge, sentence: &str, h: &Hit, company: &[String]) -> Option<String> {
+    // a name in title case: "its Azure cloud business" is the catalogue's cloud under a brand
+    if !sentence[h.start..].starts_with(char::is_uppercase) {
+        return None;
+    }
+    let after = sentence[h.end..].trim_start();
+    let next: String = after
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '-')
+        .collect();
+    let is_part = |w: &str| {
+        k.metrics
+            .parts
+            .nouns
+            .iter()
+            .any(|n| n.eq_ignore_ascii_case(w))
+    };
+    // the part noun after the subject, or ending it ("cloud unit" may be one synonym)
+    let last = sentence[h.start..h.end]
+        .split_whitespace()
+        .last()
+        .unwrap_or("");
+    if !is_part(&next) && !is_part(last) {
+        return None;
+    }
+    // capitalised words right before the subject (at most four, "and" / "&" between)
+    let before = &sentence
+        [crate::extract::numbers::floor_char(sentence, h.start.saturating_sub(60))..h.start];
+    let mut taken: Vec<&str> = Vec::new();
+    for w in before.split_whitespace().rev() {
+        let bare = w.trim_matches(|c: char| c == '"' || c == '\u{201c}' || c == '\u{201d}');
+        let joiner = bare == "and" || bare == "&";
+        let cap = bare.starts_with(char::is_uppercase)
+            && bare.chars().all(|c| c.is_alphanumeric() || c == '-')
+            && !company.iter().any(|c| c.eq_ignore_ascii_case(bare));
+        if (joiner || cap) && taken.len() < 6 {
+            taken.push(bare);
+        } else {
+            break;
+        }
+    }
+    while taken.last().is_some_and(|w| *w == "and" || *w == "&") {
+        taken.pop();
+    }
+    // "The", "Its" name nothing
+    taken.retain(|w| !matches!(*w, "The" | "Its" | "Their" | "This" | "That"));
+    while taken.last().is_some_and(|w| *w == "and" || *w == "&") {
+        taken.pop();
+    }
+    if !taken.iter().any(|w| w.starts_with(char::is_uppercase)) {
+        return None;
+    }
+    taken.reverse();
+    let own = &sentence[h.start..h.end];
+    let own = if is_part(last) {
+        own[..own.len() - last.len()].trim_end()
+    } else {
+        own
+    };
+    Some(format!("{} {own}", taken.join(" ")))
+}
+
 /// The last `n` bytes of `s` or a little fewer, on a character boundary.
 pub fn tail(s: &str, n: usize) -> &str {
     let mut i = s.len().saturating_sub(n);
@@ -1494,6 +1561,17 @@ pub fn attribute(
             )
             .map(|h| h.id.clone())
         });
+    }
+    // "the Client and Widgets segment", "its Smart Widgets unit": a segment's own
+    // name that merely holds a catalogue word is that segment, not the catalogue's part
+    if let Some(id) = subject.clone().filter(|s| s != "company" && s != "peers") {
+        let hit = hits
+            .iter()
+            .filter(|h| h.kind == TermKind::Subject && h.id == id && h.end <= f.start)
+            .max_by_key(|h| h.start);
+        if let Some(name) = hit.and_then(|h| named_segment(k, sentence, h, &idx.company_words)) {
+            subject = text_subject(k, &name);
+        }
     }
     // "The consumer health division ... grew revenue 11%": a unit the catalogue does not
     // know; its figures are not the company's
