@@ -852,3 +852,17 @@ fn a_brand_before_a_catalogue_part_in_lower_case_stays_the_part() {
     let s = "Revenue in the company's Quillo cloud business jumped 35%.";
     assert_eq!(metric_of(s, "35%"), "cloud.revenue");
 }
+
+#[test]
+fn a_one_word_label_names_its_segment_but_a_generic_one_does_not() {
+    let s = "~Widgets: (Consumer gadgets) Revenue was $1.1 billion, up 12% YoY.";
+    assert_eq!(metric_of(s, "$1.1 billion"), "text-widget.revenue");
+    let g = "- Gaming: Revenue was $1.1 billion, up 12% YoY.";
+    assert_eq!(metric_of(g, "$1.1 billion"), "gaming.revenue");
+    // a generic label names no part
+    let o = "Highlights: Revenue was $1.1 billion, up 12% YoY.";
+    assert_eq!(metric_of(o, "$1.1 billion"), "company.revenue");
+    // nor does a measure used as a label
+    let m = "Revenue: $1.1 billion, up 12% YoY.";
+    assert_eq!(metric_of(m, "$1.1 billion"), "company.revenue");
+}

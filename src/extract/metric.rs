@@ -324,9 +324,12 @@ fn subject_cover(lex: &Lexicon, label: &str) -> (Vec<Hit>, usize) {
 
 pub fn colon_label(lex: &Lexicon, text: &str) -> Option<ColonLabel> {
     let colon = text.find(": ")?;
-    let label = &text[..colon];
+    // (after a bullet mark: "~Client: ...", "- Gaming: ...")
+    let label = text[..colon].trim_start_matches(['~', '-', '*', '\u{2022}', '>', ' ']);
     let words = label.split_whitespace().count();
-    if !(2..=5).contains(&words)
+    // one word is a label only as a name ("Embedded:"), not "Q3:" or "Note:"
+    let one_name = words == 1 && label.len() >= 3 && label.chars().all(char::is_alphabetic);
+    if !((2..=5).contains(&words) || one_name)
         || !label
             .split_whitespace()
             .all(|w| w.starts_with(|c: char| c.is_uppercase()))
@@ -1653,7 +1656,18 @@ pub fn attribute(
     // partial match ("Industrial Sensors") is kept, unless the article has two such labels
     // for one subject (see `colon_label`)
     let mut label_part: Option<String> = None;
-    if let Some(l) = colon_label(lex, &sentence[..cs.max(f.start).min(sentence.len())]) {
+    let generic_label = |t: &str| {
+        t.split_whitespace().all(|w| {
+            k.metrics
+                .parts
+                .generic_labels
+                .iter()
+                .any(|g| g.eq_ignore_ascii_case(w.trim_matches(|c: char| !c.is_alphanumeric())))
+        })
+    };
+    if let Some(l) = colon_label(lex, &sentence[..cs.max(f.start).min(sentence.len())])
+        .filter(|l| !generic_label(&l.text))
+    {
         if l.subject.is_none() {
             // a label that names a measure ("Net Income:") is no part
             let names_measure = lex
