@@ -866,3 +866,17 @@ fn a_one_word_label_names_its_segment_but_a_generic_one_does_not() {
     let m = "Revenue: $1.1 billion, up 12% YoY.";
     assert_eq!(metric_of(m, "$1.1 billion"), "company.revenue");
 }
+
+#[test]
+fn a_paragraph_opening_with_a_part_label_is_about_that_part() {
+    let s =
+        "Widgets: Revenue was $1.1 billion, up 12% YoY. Operating income fell 9% to $210 million.";
+    assert_eq!(metric_of(s, "$210 million"), "text-widget.operating-income");
+    assert_eq!(metric_of(s, "9%"), "text-widget.operating-income");
+    // a sentence that names its own part is that part's
+    let t = "Widgets: Revenue was $1.1 billion. Gaming revenue rose 4% to $600 million.";
+    assert_eq!(metric_of(t, "$600 million"), "gaming.revenue");
+    // a generic lead names no part
+    let u = "Highlights: Revenue was $1.1 billion. Operating income fell 9% to $210 million.";
+    assert_eq!(metric_of(u, "$210 million"), "company.operating-income");
+}

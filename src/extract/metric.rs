@@ -352,6 +352,17 @@ pub fn colon_label(lex: &Lexicon, text: &str) -> Option<ColonLabel> {
     })
 }
 
+/// Whether every word of a label is a generic one ("Financial Highlights", "Rating").
+pub fn is_generic_label(k: &Knowledge, t: &str) -> bool {
+    t.split_whitespace().all(|w| {
+        k.metrics
+            .parts
+            .generic_labels
+            .iter()
+            .any(|g| g.eq_ignore_ascii_case(w.trim_matches(|c: char| !c.is_alphanumeric())))
+    })
+}
+
 /// A clause that names its own subject ("while the larger home care business ...").
 static CLAUSE_HEAD_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\s,;]*(?:(?:while|whereas|but|and)\s+)?(?:the|its|their|[A-Z])")
@@ -978,6 +989,13 @@ static DESCRIBES_FIRM: LazyLock<Regex> = LazyLock::new(|| {
 static NOT_MEASURE_NEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[\s-]*(?:release|releases|call|calls|report|reports|season|date|statement|presentation|per\s+share|guidance|estimates?)(?-u:\b)").expect("not measure")
 });
+
+impl Lexicon {
+    /// Whether a text names a measure of the catalogue ("Net Income").
+    pub fn names_measure(&self, text: &str) -> bool {
+        self.hits(text).iter().any(|h| h.kind == TermKind::Measure)
+    }
+}
 
 impl SentenceIndex {
     /// The measures the sentence names before byte `at`, in order: (start, end, measure id).
@@ -1656,17 +1674,8 @@ pub fn attribute(
     // partial match ("Industrial Sensors") is kept, unless the article has two such labels
     // for one subject (see `colon_label`)
     let mut label_part: Option<String> = None;
-    let generic_label = |t: &str| {
-        t.split_whitespace().all(|w| {
-            k.metrics
-                .parts
-                .generic_labels
-                .iter()
-                .any(|g| g.eq_ignore_ascii_case(w.trim_matches(|c: char| !c.is_alphanumeric())))
-        })
-    };
     if let Some(l) = colon_label(lex, &sentence[..cs.max(f.start).min(sentence.len())])
-        .filter(|l| !generic_label(&l.text))
+        .filter(|l| !is_generic_label(k, &l.text))
     {
         if l.subject.is_none() {
             // a label that names a measure ("Net Income:") is no part

@@ -647,7 +647,14 @@ pub fn extract(
             continue;
         }
         let mut para_period: Option<periods::Mention> = None;
-        let mut para_subject: Option<String> = None;
+        // "Widgets: Revenue was ... . Operating income fell ...": a paragraph that opens with
+        // a part's label is about that part, sentence after sentence
+        let para_label: Option<String> = metric::colon_label(lex, ptext)
+            .filter(|l| !metric::is_generic_label(k, &l.text))
+            .filter(|l| !lex.names_measure(&l.text))
+            .and_then(|l| l.subject.or_else(|| metric::text_subject(k, &l.text)))
+            .filter(|s| s != "company");
+        let mut para_subject: Option<String> = para_label.clone();
         let para_first = claims.len();
         for (ss, se) in document::bounded(ptext, document::sentences(ptext)) {
             let sentence = &ptext[ss..se];
@@ -689,7 +696,7 @@ pub fn extract(
                 // a headline names what the story covers, not the subject of what follows
                 if !document::title_case(sentence) {
                     if let Some(s) = metric::first_subject(lex, sentence) {
-                        para_subject = Some(s);
+                        para_subject = para_label.clone().or(Some(s));
                     }
                 }
                 continue;
@@ -1235,7 +1242,7 @@ pub fn extract(
             }
             if !document::title_case(sentence) {
                 if let Some(s) = metric::first_subject(lex, sentence) {
-                    para_subject = Some(s);
+                    para_subject = para_label.clone().or(Some(s));
                 }
             }
             if para.kind == ParaKind::Paragraph && sentence.trim_end().ends_with(':') {
