@@ -880,3 +880,20 @@ fn a_paragraph_opening_with_a_part_label_is_about_that_part() {
     let u = "Highlights: Revenue was $1.1 billion. Operating income fell 9% to $210 million.";
     assert_eq!(metric_of(u, "$210 million"), "company.operating-income");
 }
+
+#[test]
+fn a_change_from_a_base_in_the_quarter_before_is_sequential() {
+    let s = "Operating income was $2.4 billion in Q3 2026, up 31% from $1.8 billion in Q3 2025, and up 120% from $1.1 billion in Q2 2026.";
+    let c = claims(s);
+    let basis = |f: &str| c.iter().find(|c| c.figure.text == f).and_then(|c| c.basis);
+    assert_eq!(basis("31%"), Some(claimcheck::model::Basis::Yoy));
+    assert_eq!(basis("120%"), Some(claimcheck::model::Basis::Qoq));
+    // a base that is neither the quarter before nor the year before leaves the basis alone
+    let t = "Operating income was $2.4 billion in Q3 2026, up 70% from $1.4 billion in Q1 2026.";
+    let d = claims(t);
+    let b = d
+        .iter()
+        .find(|c| c.figure.text == "70%")
+        .and_then(|c| c.basis);
+    assert_eq!(b, Some(claimcheck::model::Basis::Yoy));
+}

@@ -252,6 +252,44 @@ fn is_basis_gap(gap: &str) -> bool {
     GAP.is_match(gap)
 }
 
+/// The basis a change's own comparison base gives it: "up 12% from $4.6 billion in
+/// Q2 2025" for a Q3 2025 figure is quarter on quarter; from Q3 2024, year on year.
+/// `None` when no base period follows the figure in its clause or either period is
+/// not a quarter of a known year.
+fn base_basis(
+    sentence: &str,
+    f: &numbers::Found,
+    ms: &[periods::Mention],
+    own_label: &str,
+) -> Option<crate::model::Basis> {
+    use crate::period::Expr;
+    static FROM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^[^,;]{0,12}?(?-u:\b)(?:from|compared\s+(?:with|to)|versus|vs\.?)(?-u:\b)")
+            .expect("from")
+    });
+    let rest = &sentence[f.end..numbers::floor_char(sentence, f.end + 80)];
+    let m = FROM.find(rest)?;
+    // the base's period, before the clause ends
+    let stop = rest[m.end()..]
+        .find([',', ';'])
+        .map_or(rest.len(), |i| m.end() + i);
+    let base = ms
+        .iter()
+        .find(|x| x.start >= f.end + m.end() && x.end <= f.end + stop)?;
+    let own = periods::find(own_label).into_iter().next()?;
+    let index = |e: &Expr| match e {
+        Expr::Quarter {
+            q, year: Some(y), ..
+        } => Some(*y * 4 + i32::from(*q)),
+        _ => None,
+    };
+    match index(&own.expr)? - index(&base.expr)? {
+        1 => Some(crate::model::Basis::Qoq),
+        4 => Some(crate::model::Basis::Yoy),
+        _ => None,
+    }
+}
+
 /// Whether the words before a period label make it a comparison ("from the", "than in").
 fn is_basis_lead(before: &str) -> bool {
     static LEAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -1069,6 +1107,13 @@ pub fn extract(
                         _ => (String::new(), PeriodFrom::Article, None),
                     },
                 };
+                // "up 64% from $530 million in Q1 2027": a change set against a base in the
+                // quarter before its own is quarter on quarter; in the year before, year on year
+                if a.kind == crate::model::Kind::Growth && a.basis.is_some() {
+                    if let Some(b) = base_basis(sentence, f, &ms, &label) {
+                        a.basis = Some(b);
+                    }
+                }
                 let (line, src_off) = para.locate(ss + f.start);
                 let fig_text = para.text[ss + f.start..ss + f.end].to_string();
                 let column = match src_off {
