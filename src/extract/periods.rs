@@ -45,9 +45,9 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
         // through fiscal 2028 / by 2027
         format!(r"(?-u:\b)(?:through|until|by)\s+{year}(?-u:\b)"),
         // the June quarter, quarter ended June 30, 2025, April-June quarter
-        format!(r"(?-u:\b)(?:(?:fiscal\s+)?(?:first|second|third|fourth)\s+)?(?:fiscal\s+)?(?:quarter|three\s+months|period),?\s+(?:that\s+|which\s+)?end(?:ed|ing)\s+(?:on\s+)?{MONTH}(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?"),
+        format!(r"(?-u:\b)(?:(?:fiscal\s+)?(?:first|second|third|fourth)\s+)?(?:fiscal\s+)?(?:quarter|three\s+months|period),?\s+(?:that\s+|which\s+)?end(?:ed|ing)\s+(?:on\s+)?{MONTH}(?:\s+\d{{1,2}}(?-u:\b))?(?:,?\s+\d{{4}}(?-u:\b))?"),
         // the fiscal year ending March 31, 2026
-        format!(r"(?-u:\b)(?:fiscal\s+)?year,?\s+(?:that\s+|which\s+)?end(?:ed|ing)\s+(?:on\s+)?{MONTH}(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?"),
+        format!(r"(?-u:\b)(?:fiscal\s+)?year,?\s+(?:that\s+|which\s+)?end(?:ed|ing)\s+(?:on\s+)?{MONTH}(?:\s+\d{{1,2}}(?-u:\b))?(?:,?\s+\d{{4}}(?-u:\b))?"),
         // fiscal Q2 2026, Q3 FY26, Q3'25, 3Q25, Q3 2025, Q3
         format!(r"(?-u:\b)(?:{fy})?q[1-4](?:\s*(?:of\s+)?(?:{year}|'\d{{2}}))?(?-u:\b)"),
         r"(?-u:\b)[1-4]q\s*'?\d{2}(?-u:\b)".to_string(),
@@ -177,6 +177,19 @@ mod tests {
         assert_eq!(
             texts("a forecast for the fiscal year ending March 31, 2026."),
             vec!["fiscal year ending March 31, 2026"]
+        );
+        // a year after the month is the year, not a day cut from it
+        assert_eq!(
+            texts("a forecast for the fiscal year ending March 2026."),
+            vec!["fiscal year ending March 2026"]
+        );
+        assert_eq!(
+            texts("sales for the quarter ended June 2025 rose"),
+            vec!["quarter ended June 2025"]
+        );
+        assert_eq!(
+            texts("for the quarter ended Sept. 30 2025"),
+            vec!["quarter ended Sept. 30 2025"]
         );
         assert!(texts("orders fell for the second quarter in a row").is_empty());
         assert_eq!(

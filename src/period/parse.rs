@@ -494,6 +494,20 @@ mod tests {
             }
         );
         assert_eq!(
+            parse_label("fiscal year ending March 2026"),
+            Expr::YearEnding {
+                month: 3,
+                year: Some(2026)
+            }
+        );
+        assert_eq!(
+            parse_label("quarter ended June 2025"),
+            Expr::QuarterEnding {
+                month: 6,
+                year: Some(2025)
+            }
+        );
+        assert_eq!(
             parse_label("September 2025"),
             Expr::Month {
                 month: 9,
