@@ -123,12 +123,25 @@ impl ResolveCtx<'_> {
         }
     }
 
+    /// Whether a period's results were surely out by the publication date (its latest
+    /// reporting day has passed): a forecast or an estimate is for a period that is not.
+    fn surely_reported(&self, r: &MonthRange) -> bool {
+        let Some(p) = self.published else {
+            return self.anchor.is_some_and(|a| r.end < a.end);
+        };
+        last_day(r.end)
+            .and_then(|d| d.checked_add(self.calendar.lag_days.1.days()).ok())
+            .is_some_and(|d| d <= p)
+    }
+
     fn plausible(&self, r: &MonthRange) -> bool {
         self.outlook || self.reported(r)
     }
 
     /// For a label with no year: the latest such period already reported by the
-    /// publication date, or for an outlook the first one not yet reported.
+    /// publication date, or for an outlook (a forecast, an estimate) the first one whose
+    /// results may not be out yet: "third-quarter estimates" in a story published two
+    /// weeks after the quarter ended are the quarter just ended, not next year's.
     fn pick_year<F: Fn(i32) -> (MonthRange, String)>(
         &self,
         py: i32,
@@ -136,7 +149,7 @@ impl ResolveCtx<'_> {
     ) -> Option<(MonthRange, String)> {
         let cands: Vec<(MonthRange, String)> = (py - 1..=py + 1).map(build).collect();
         if self.outlook {
-            cands.into_iter().find(|(r, _)| !self.reported(r))
+            cands.into_iter().find(|(r, _)| !self.surely_reported(r))
         } else {
             cands.into_iter().rev().find(|(r, _)| self.reported(r))
         }
@@ -550,6 +563,32 @@ mod tests {
 
     fn first(label: &str, c: &ResolveCtx) -> String {
         resolve(label, None, c)[0].key.to_string()
+    }
+
+    #[test]
+    fn an_outlooks_year_less_quarter_is_the_first_whose_results_may_not_be_out() {
+        let cal = FiscalCalendar::default();
+        let at = |published: Date, label: &str| {
+            let c = ResolveCtx {
+                outlook: true,
+                ..ctx(&cal, Some(published))
+            };
+            first(label, &c)
+        };
+        // estimates for the quarter that ended two weeks ago
+        assert_eq!(
+            at(date(2025, 10, 14), "third quarter"),
+            "Jul\u{2013}Sep 2025"
+        );
+        assert_eq!(
+            at(date(2025, 10, 30), "fourth quarter"),
+            "Oct\u{2013}Dec 2025"
+        );
+        // long after the quarter's results: the next one
+        assert_eq!(
+            at(date(2026, 1, 20), "third quarter"),
+            "Jul\u{2013}Sep 2026"
+        );
     }
 
     #[test]
