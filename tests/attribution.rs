@@ -984,3 +984,25 @@ fn a_year_after_since_late_is_no_year_for_a_quarter() {
         .iter()
         .all(|c| c.period.context.as_deref() != Some("2023")));
 }
+
+#[test]
+fn a_quarter_of_last_year_dates_the_earlier_record_only() {
+    let s = "Sales rose 6.1 per cent to a record $5.3 billion, beating the previous quarterly record of $5.0 billion reached in the second quarter of last year.";
+    assert_eq!(label_of(s, "$5.0 billion"), "second quarter of last year");
+    assert_ne!(label_of(s, "$5.3 billion"), "second quarter of last year");
+    // nor does it date the sentences after it
+    let s = "In the third quarter of 2025 revenue hit $5.3 billion. The old record was $5.0 billion in the second quarter of last year. Net profit rose 9% to $610 million.";
+    assert_eq!(label_of(s, "$610 million"), "third quarter of 2025");
+    // a record of its own period keeps it
+    let s = "Sales reached a record $5.3 billion in the second quarter of 2025.";
+    assert_eq!(label_of(s, "$5.3 billion"), "second quarter of 2025");
+}
+
+#[test]
+fn a_fiscal_year_written_as_two_years_and_a_dates_year() {
+    let s = "For the 2026-27 fiscal year, Norrvik Freight sees net profit of $700 million.";
+    assert_eq!(label_of(s, "$700 million"), "2026-27 fiscal year");
+    // the year of a calendar date is not a period
+    let s = "On Monday, March 2, 2026, Norrvik Freight reported sales of $1.4 billion.";
+    assert_ne!(label_of(s, "$1.4 billion"), "2026");
+}

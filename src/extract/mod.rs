@@ -271,7 +271,7 @@ fn compared_after(
     m: &periods::Mention,
 ) -> bool {
     static MARKER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against|relative\s+to)(?-u:\b)[^,;]{0,30}$").expect("comparison marker")
+        Regex::new(r"(?i)(?-u:\b)(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against|relative\s+to|(?:previous|prior|earlier|former|old)\s+(?:\w+\s+){0,2}(?:record|high|peak|best))(?-u:\b)[^,;]{0,30}$").expect("comparison marker")
     });
     if m.start < f.end {
         return false;
@@ -773,6 +773,7 @@ pub fn extract(
                 let names_period = |m: &&periods::Mention| {
                     !m.is_relative()
                         && !m.is_bare_year()
+                        && !matches!(m.expr, crate::period::Expr::LastYear(_))
                         && !is_compared_point(sentence, m)
                         && !matches!(m.expr, crate::period::Expr::Horizon { .. })
                         && !matches!(m.expr, crate::period::Expr::Month { year: None, .. })
@@ -1331,6 +1332,8 @@ pub fn extract(
             let labels = |m: &&periods::Mention| {
                 !m.is_relative()
                     && !m.is_bare_year()
+                    // "the third quarter of last year" dates a past value, not what follows
+                    && !matches!(m.expr, crate::period::Expr::LastYear(_))
                     && !is_compared_point(sentence, m)
                     && !matches!(m.expr, crate::period::Expr::Horizon { .. })
                     // "at the end of September" dates its own stock figure, not what follows

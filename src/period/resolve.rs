@@ -502,6 +502,30 @@ fn resolve_expr(expr: &Expr, context: Option<&Expr>, ctx: &ResolveCtx) -> Vec<Re
             key: PeriodKey::Plan,
             how: format!("a {years}-year horizon"),
         }],
+        Expr::LastYear(inner) => {
+            let Some(py) = ctx.pub_year() else {
+                return vec![];
+            };
+            let year = Expr::Year {
+                year: py - 1,
+                cal: Cal::Unspecified,
+            };
+            resolve_expr(inner, Some(&year), ctx)
+                .into_iter()
+                .map(|r| Reading {
+                    how: format!("{} (\"of last year\": {})", r.how, py - 1),
+                    key: r.key,
+                })
+                .collect()
+        }
+        Expr::FiscalSpan { end_year } => {
+            if cal.is_calendar_year() {
+                return vec![];
+            }
+            let end = Month::new(*end_year, cal.fy_end);
+            let r = MonthRange::new(end.plus(-11), end);
+            vec![range(r, format!("the fiscal year ending {} = {r}", r.end))]
+        }
         Expr::Through(inner) => resolve_expr(inner, context, ctx)
             .into_iter()
             .filter_map(|r| {
