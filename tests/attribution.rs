@@ -897,3 +897,177 @@ fn a_change_from_a_base_in_the_quarter_before_is_sequential() {
         .and_then(|c| c.basis);
     assert_eq!(b, Some(claimcheck::model::Basis::Yoy));
 }
+
+#[test]
+fn a_year_after_the_month_of_a_year_end_is_the_year_not_a_day() {
+    // "March 2027": the year, never a day "March 20"
+    let s =
+        "Norrvik Freight expects net income of $640 million for the fiscal year ending March 2027.";
+    assert_eq!(label_of(s, "$640 million"), "fiscal year ending March 2027");
+    let s = "Norrvik Freight reported revenue of $1.3 billion for the quarter ended June 2025.";
+    assert_eq!(label_of(s, "$1.3 billion"), "quarter ended June 2025");
+    // a day and a year keep both
+    let s = "Norrvik Freight expects net income of $640 million for the fiscal year ending March 31, 2027.";
+    assert_eq!(
+        label_of(s, "$640 million"),
+        "fiscal year ending March 31, 2027"
+    );
+}
+
+#[test]
+fn from_a_base_to_the_current_level_the_base_label_is_the_earlier_figures() {
+    // "from X in <base> to Y": X is the base period's, Y the current level
+    let s = "Gross margin rose from 41.2% in the same period last year to 43.5% in the third quarter of 2025.";
+    assert_eq!(label_of(s, "41.2%"), "same period last year");
+    assert_eq!(label_of(s, "43.5%"), "third quarter of 2025");
+    let s = "In the third quarter of 2025, gross margin rose from 41.2% in the same period last year to 43.5%.";
+    assert_eq!(label_of(s, "41.2%"), "same period last year");
+    assert_ne!(label_of(s, "43.5%"), "same period last year");
+    let s = "Gross margin improved from 38.0% in the second quarter to 39.4%.";
+    assert_eq!(label_of(s, "38.0%"), "second quarter");
+    assert_ne!(label_of(s, "39.4%"), "second quarter");
+    // a label after "to Y" is Y's own, and "to Y in <label> from X" stays as it is
+    let s = "Gross margin rose to 43.5% in the third quarter from 41.2% a year earlier.";
+    assert_eq!(label_of(s, "43.5%"), "third quarter");
+    assert_eq!(label_of(s, "41.2%"), "a year earlier");
+    // no "to" after the label: the label is the figure's own
+    let s = "Gross margin was 41.2% in the second quarter and 43.5% in the third quarter.";
+    assert_eq!(label_of(s, "41.2%"), "second quarter");
+}
+
+#[test]
+fn a_change_compared_with_an_earlier_change_keeps_no_base_label() {
+    let s = "Parcel volumes climbed 27%, an acceleration from 11% growth during the first quarter of 2024.";
+    assert_ne!(label_of(s, "27%"), "first quarter of 2024");
+    assert_eq!(label_of(s, "11%"), "first quarter of 2024");
+    // a rebound "from the June quarter" does not date the figures after it
+    let s = "The quarter marked a rebound from the June quarter, when prices slumped. Operating profit jumped 140% against June, and sales climbed 12.5% in that span.";
+    assert_ne!(label_of(s, "140%"), "June quarter");
+    assert_ne!(label_of(s, "12.5%"), "June quarter");
+    // a quarter stated for the figures still dates them
+    let s = "Results for the June quarter were strong. Operating profit jumped 40%, while revenue rose 12.5%.";
+    assert_eq!(label_of(s, "40%"), "June quarter");
+}
+
+#[test]
+fn a_reference_point_after_since_is_not_the_figures_period() {
+    let s = "Operating profit reached $3.4 billion, the highest since the second quarter of 2021.";
+    assert_ne!(label_of(s, "$3.4 billion"), "second quarter of 2021");
+    let s = "Operating profit reached $3.4 billion, the most since the June quarter.";
+    assert_ne!(label_of(s, "$3.4 billion"), "June quarter");
+    let s = "Sales grew 9%, the biggest gain in four quarters.";
+    assert_ne!(label_of(s, "9%"), "four quarters");
+    // the figure's own label stays, and a trailing span is still a period
+    let s = "Operating profit reached $3.4 billion in the third quarter of 2025, the highest since the second quarter of 2021.";
+    assert_eq!(label_of(s, "$3.4 billion"), "third quarter of 2025");
+    let s = "Operating profit reached $3.4 billion in the second quarter of 2021.";
+    assert_eq!(label_of(s, "$3.4 billion"), "second quarter of 2021");
+    let s = "Sales totalled $9.6 billion over the past four quarters.";
+    assert_eq!(label_of(s, "$9.6 billion"), "past four quarters");
+}
+
+/// (figure, ISO start of the chosen period or "-") of a raw article of our own, resolved as `check` does.
+fn placed(name: &str, text: &str) -> Vec<(String, String)> {
+    let dir = std::env::temp_dir().join(format!("claimcheck-attr-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(format!("{name}.txt"));
+    std::fs::write(&path, text).unwrap();
+    let k = claimcheck::load_knowledge(&[]).expect("embedded knowledge");
+    let report = claimcheck::extract_report(std::slice::from_ref(&path), &k);
+    let _ = std::fs::remove_dir_all(&dir);
+    report
+        .claims
+        .iter()
+        .map(|c| {
+            let start = c
+                .period
+                .readings
+                .get(c.period.chosen)
+                .and_then(|r| r.key.range())
+                .map(|r| format!("{}-{:02}", r.start.year(), r.start.month()))
+                .unwrap_or_else(|| "-".into());
+            (c.figure.text.clone(), start)
+        })
+        .collect()
+}
+
+fn start_of(r: &[(String, String)], figure: &str) -> String {
+    r.iter()
+        .find(|(f, _)| f == figure)
+        .unwrap_or_else(|| panic!("{figure} not in {r:?}"))
+        .1
+        .clone()
+}
+
+#[test]
+fn an_undated_article_places_relative_labels_on_the_quarter_it_states() {
+    let text = "Norrvik Freight posts record quarter\n\n\
+Norrvik Freight said revenue for the third quarter of 2025 rose 8% to $2.1 billion.\n\n\
+Net income was $300 million, up from $250 million in the same period last year.\n\n\
+In the third quarter, freight volumes climbed to 4.2 million tonnes.\n\n\
+Cash flow reached $410 million, compared with $380 million a year earlier.\n";
+    let r = placed("undated", text);
+    let q3 = start_of(&r, "$2.1 billion");
+    assert!(q3.starts_with("2025-07"), "{r:?}");
+    assert_eq!(start_of(&r, "$250 million"), q3.replace("2025", "2024"));
+    assert_eq!(start_of(&r, "$380 million"), q3.replace("2025", "2024"));
+    // a year-less "third quarter" is the quarter the article states, not the year before
+    assert_eq!(start_of(&r, "4.2 million"), q3);
+    // nothing states the year: relative labels stay unplaced rather than guessed
+    let text = "Norrvik Freight posts record quarter\n\n\
+Norrvik Freight said third-quarter revenue rose 8% to $2.1 billion.\n\n\
+Net income was $300 million, up from $250 million in the same period last year.\n";
+    let r = placed("undated-no-year", text);
+    assert_eq!(start_of(&r, "$250 million"), "-");
+}
+
+#[test]
+fn a_full_year_takes_the_year_its_clause_names() {
+    // the year written in the clause says which full year, right or wrong
+    let s = "Norrvik Freight now forecasts full-year operating profit of $1.9 billion ($1.7 billion before) for the fiscal year ending March 2027.";
+    assert_eq!(label_of(s, "$1.9 billion"), "fiscal year ending March 2027");
+    // a year of the value compared with is not the full year's
+    let s = "Norrvik Freight now forecasts full-year operating profit of $1.9 billion, up from $1.7 billion in fiscal 2025.";
+    assert_eq!(label_of(s, "$1.9 billion"), "full-year");
+}
+
+#[test]
+fn a_forecasts_quarter_in_a_sentence_without_figures_does_not_date_what_follows() {
+    let s = "Our strong second quarter and upbeat third quarter guidance show the demand. The cargo unit's sales rose 14% to $1.1 billion.";
+    assert_eq!(label_of(s, "$1.1 billion"), "second quarter");
+    // the only label of such a sentence still dates what follows
+    let s =
+        "Norrvik Freight gave third quarter guidance. Sales are expected to reach $1.3 billion.";
+    assert_eq!(label_of(s, "$1.3 billion"), "third quarter");
+}
+
+#[test]
+fn a_year_after_since_late_is_no_year_for_a_quarter() {
+    let s = "Revenue reached $4.4 billion, up 9% from Q2's $4.0 billion, the best quarter since late 2023.";
+    assert_eq!(label_of(s, "$4.0 billion"), "Q2");
+    assert!(claims(s)
+        .iter()
+        .all(|c| c.period.context.as_deref() != Some("2023")));
+}
+
+#[test]
+fn a_quarter_of_last_year_dates_the_earlier_record_only() {
+    let s = "Sales rose 6.1 per cent to a record $5.3 billion, beating the previous quarterly record of $5.0 billion reached in the second quarter of last year.";
+    assert_eq!(label_of(s, "$5.0 billion"), "second quarter of last year");
+    assert_ne!(label_of(s, "$5.3 billion"), "second quarter of last year");
+    // nor does it date the sentences after it
+    let s = "In the third quarter of 2025 revenue hit $5.3 billion. The old record was $5.0 billion in the second quarter of last year. Net profit rose 9% to $610 million.";
+    assert_eq!(label_of(s, "$610 million"), "third quarter of 2025");
+    // a record of its own period keeps it
+    let s = "Sales reached a record $5.3 billion in the second quarter of 2025.";
+    assert_eq!(label_of(s, "$5.3 billion"), "second quarter of 2025");
+}
+
+#[test]
+fn a_fiscal_year_written_as_two_years_and_a_dates_year() {
+    let s = "For the 2026-27 fiscal year, Norrvik Freight sees net profit of $700 million.";
+    assert_eq!(label_of(s, "$700 million"), "2026-27 fiscal year");
+    // the year of a calendar date is not a period
+    let s = "On Monday, March 2, 2026, Norrvik Freight reported sales of $1.4 billion.";
+    assert_ne!(label_of(s, "$1.4 billion"), "2026");
+}

@@ -61,6 +61,7 @@ fuzz_target!(|data: &[u8]| {
         outlook: flags & 8 != 0,
         class,
         fallback: None,
+        anchor: None,
     };
     let fallback;
     if flags & 32 != 0 {

@@ -309,7 +309,7 @@ fn compared_after(
     m: &periods::Mention,
 ) -> bool {
     static MARKER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against|relative\s+to)(?-u:\b)[^,;]{0,30}$").expect("comparison marker")
+        Regex::new(r"(?i)(?-u:\b)(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against|relative\s+to|(?:previous|prior|earlier|former|old)\s+(?:\w+\s+){0,2}(?:record|high|peak|best))(?-u:\b)[^,;]{0,30}$").expect("comparison marker")
     });
     if m.start < f.end {
         return false;
@@ -333,6 +333,87 @@ fn compared_after(
         }
     }
     false
+}
+
+/// "the highest since the second quarter of 2021", "the biggest gain in four quarters": a
+/// point or a window the figure is measured against, never the figure's own period.
+fn is_reference_point(sentence: &str, m: &periods::Mention) -> bool {
+    static SINCE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:since|as\s+far\s+back\s+as|dating\s+back\s+to)\s+(?:the\s+|its\s+|a\s+)?(?:(?:end|start|beginning|middle)\s+of\s+(?:the\s+)?|(?:late|early|mid)[\s-]+)?$")
+            .expect("since lead")
+    });
+    static IN_LEAD: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)in\s+$").expect("in lead"));
+    static COUNT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:quarters|years|months)$")
+            .expect("count of periods")
+    });
+    let before = metric::tail(&sentence[..m.start], 40);
+    SINCE.is_match(before) || COUNT.is_match(&m.text) && IN_LEAD.is_match(before)
+}
+
+/// "a rebound from the June quarter", "slower than in the second quarter", "the best
+/// since 2021": a label a sentence compares with, which dates neither its figures nor
+/// the sentences after it. ("Results from the third quarter" name their own period.)
+fn is_compared_point(sentence: &str, m: &periods::Mention) -> bool {
+    static LEAD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:^|[^\w])(\w+\s+)?(?:from|than|versus|vs\.?|compared\s+(?:with|to)|relative\s+to|against)\s+(?:in\s+)?(?:the\s+|its\s+|a\s+)?$")
+            .expect("compared point")
+    });
+    static OWN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^(?:results|figures|numbers|data|reports?|earnings|accounts|statements?)\s+$",
+        )
+        .expect("own results")
+    });
+    // "compared with $1.85 in the second quarter": the label of the compared value
+    static VALUE_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:from|than|versus|vs\.?|compared\s+(?:with|to)|against)\s+(?:the\s+|a\s+)?[^\s,;]*\d[^\s,;]*(?:\s+[^\s\d,;]+){0,3}?\s+(?:in|for|during|at)\s+(?:the\s+|its\s+)?$")
+            .expect("compared value lead")
+    });
+    if is_reference_point(sentence, m) {
+        return true;
+    }
+    let before = metric::tail(&sentence[..m.start], 80);
+    VALUE_LEAD.is_match(before)
+        || LEAD
+            .captures(metric::tail(before, 50))
+            .is_some_and(|c| !c.get(1).is_some_and(|w| OWN.is_match(w.as_str())))
+}
+
+/// "fourth quarter guidance", "2026 outlook": a label naming the period of a forecast.
+fn names_outlook(after: &str) -> bool {
+    static OUTLOOK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^[\s-]*(?:revenue\s+|sales\s+|earnings\s+)?(?:guidance|outlook|forecasts?|targets?|expectations|projections?|estimates?|consensus)(?-u:\b)")
+            .expect("outlook noun")
+    });
+    OUTLOOK.is_match(after)
+}
+
+/// "rose from 41.2% in the same period last year to 43.5%": a label between an earlier
+/// value after "from" and the current one after "to" is the earlier value's, never the
+/// current one's.
+fn is_base_before_to(
+    sentence: &str,
+    figures: &[numbers::Found],
+    f: &numbers::Found,
+    m: &periods::Mention,
+) -> bool {
+    static TO_GAP: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)^[\s,]*to\s*$").expect("to gap"));
+    static OWN_GAP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^[\s,]*(?:(?:in|for|during|at)\s+)?(?:the\s+|its\s+)?$").expect("own gap")
+    });
+    static FROM_LEAD: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)from\s*$").expect("from lead"));
+    if m.end > f.start || !TO_GAP.is_match(&sentence[m.end..f.start]) {
+        return false;
+    }
+    figures.iter().any(|g| {
+        g.end <= m.start
+            && OWN_GAP.is_match(&sentence[g.end..m.start])
+            && FROM_LEAD.is_match(metric::tail(&sentence[..g.start], 12))
+    })
 }
 
 fn is_comparison_lead(before: &str) -> bool {
@@ -414,6 +495,23 @@ fn period_for(
             .filter(|m| m.start >= clause.0 && m.end <= clause.1)
             .min_by_key(|m| dist(m))
     });
+    // "full-year operating profit of ¥1.9 billion for the fiscal year ending March 2027":
+    // the year the clause names says which full year
+    let in_clause = match in_clause {
+        Some(m) if matches!(m.expr, crate::period::Expr::FullYear) => candidates
+            .iter()
+            .filter(|n| n.start >= clause.0 && n.end <= clause.1)
+            .filter(|n| {
+                matches!(
+                    n.expr,
+                    crate::period::Expr::Year { .. }
+                        | crate::period::Expr::YearEnding { year: Some(_), .. }
+                )
+            })
+            .min_by_key(|n| dist(n))
+            .or(Some(m)),
+        x => x,
+    };
     let (chosen, from) = match in_clause {
         Some(m) => ((*m).clone(), PeriodFrom::Clause),
         None => {
@@ -717,12 +815,23 @@ pub fn extract(
                 Vec::new()
             };
             if !may_have_figures {
-                if let Some(m) = ms.iter().rev().find(|m| {
+                let names_period = |m: &&periods::Mention| {
                     !m.is_relative()
                         && !m.is_bare_year()
+                        && !matches!(m.expr, crate::period::Expr::LastYear(_))
+                        && !is_compared_point(sentence, m)
                         && !matches!(m.expr, crate::period::Expr::Horizon { .. })
                         && !matches!(m.expr, crate::period::Expr::Month { year: None, .. })
-                }) {
+                };
+                // "our record third quarter and strong fourth quarter guidance": the
+                // quarter reported, not the one a forecast is for, dates what follows
+                if let Some(m) = ms
+                    .iter()
+                    .rev()
+                    .filter(names_period)
+                    .find(|m| !names_outlook(&sentence[m.end..]))
+                    .or_else(|| ms.iter().rev().find(names_period))
+                {
                     para_period = Some(m.clone());
                 }
                 if para.kind == ParaKind::Paragraph && sentence.trim_end().ends_with(':') {
@@ -998,6 +1107,10 @@ pub fn extract(
                     // billion, up 12% from Q2": a label that belongs to a comparison after
                     // the figure is never the figure's own
                     .filter(|m| !compared_after(sentence, &figures, f, m))
+                    // "the highest since the second quarter of 2021": a reference point
+                    .filter(|m| !is_reference_point(sentence, m))
+                    // "from 41.2% in the same period last year to 43.5%": the earlier value's
+                    .filter(|m| !is_base_before_to(sentence, &figures, f, m))
                     // a change or a streak is stated for the sentence's period, never the one it compares with
                     .filter(|m| !((is_change || f.unit == Unit::Streak) && m.is_relative()))
                     // "grew 10% from the second quarter": the comparison, not the period
@@ -1271,6 +1384,9 @@ pub fn extract(
             let labels = |m: &&periods::Mention| {
                 !m.is_relative()
                     && !m.is_bare_year()
+                    // "the third quarter of last year" dates a past value, not what follows
+                    && !matches!(m.expr, crate::period::Expr::LastYear(_))
+                    && !is_compared_point(sentence, m)
                     && !matches!(m.expr, crate::period::Expr::Horizon { .. })
                     // "at the end of September" dates its own stock figure, not what follows
                     && !matches!(m.expr, crate::period::Expr::Month { year: None, .. })

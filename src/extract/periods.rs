@@ -45,14 +45,16 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
         // through fiscal 2028 / by 2027
         format!(r"(?-u:\b)(?:through|until|by)\s+{year}(?-u:\b)"),
         // the June quarter, quarter ended June 30, 2025, April-June quarter
-        format!(r"(?-u:\b)(?:(?:fiscal\s+)?(?:first|second|third|fourth)\s+)?(?:fiscal\s+)?(?:quarter|three\s+months|period),?\s+(?:that\s+|which\s+)?end(?:ed|ing)\s+(?:on\s+)?{MONTH}(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?"),
+        format!(r"(?-u:\b)(?:(?:fiscal\s+)?(?:first|second|third|fourth)\s+)?(?:fiscal\s+)?(?:quarter|three\s+months|period),?\s+(?:that\s+|which\s+)?end(?:ed|ing)\s+(?:on\s+)?{MONTH}(?:\s+\d{{1,2}}(?-u:\b))?(?:,?\s+\d{{4}}(?-u:\b))?"),
         // the fiscal year ending March 31, 2026
-        format!(r"(?-u:\b)(?:fiscal\s+)?year,?\s+(?:that\s+|which\s+)?end(?:ed|ing)\s+(?:on\s+)?{MONTH}(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?"),
+        format!(r"(?-u:\b)(?:fiscal\s+)?year,?\s+(?:that\s+|which\s+)?end(?:ed|ing)\s+(?:on\s+)?{MONTH}(?:\s+\d{{1,2}}(?-u:\b))?(?:,?\s+\d{{4}}(?-u:\b))?"),
         // fiscal Q2 2026, Q3 FY26, Q3'25, 3Q25, Q3 2025, Q3
         format!(r"(?-u:\b)(?:{fy})?q[1-4](?:\s*(?:of\s+)?(?:{year}|'\d{{2}}))?(?-u:\b)"),
         r"(?-u:\b)[1-4]q\s*'?\d{2}(?-u:\b)".to_string(),
         // third quarter of fiscal 2026, the fiscal third quarter, second-quarter
-        format!(r"(?-u:\b)(?:fiscal\s+)?{ord}(?:[\s-]+fiscal)?[\s-]+quarter(?:\s+(?:of\s+)?(?:its\s+|the\s+)?{year})?(?-u:\b)"),
+        format!(r"(?-u:\b)(?:fiscal\s+)?{ord}(?:[\s-]+fiscal)?[\s-]+quarter(?:\s+(?:of\s+)?(?:its\s+|the\s+)?{year}|\s+of\s+(?:last|the\s+previous|the\s+prior|the\s+preceding)\s+year)?(?-u:\b)"),
+        // the 2025-26 fiscal year, fiscal 2025/26, FY2025-26
+        r"(?-u:\b)(?:(?:fiscal(?:\s+year)?|fy)\s*(?:19|20)\d{2}\s*[-/]\s*\d{2}|(?:19|20)\d{2}\s*[-/]\s*\d{2}\s+fiscal(?:\s+year)?)(?-u:\b)".to_string(),
         format!(r"(?-u:\b)(?:{year})\s+{ord}[\s-]+quarter(?-u:\b)"),
         // halves
         format!(r"(?-u:\b)(?:{fy})?(?:h[12]|[12]h)(?:\s*(?:of\s+)?(?:{year}|'\d{{2}}))?(?-u:\b)"),
@@ -76,12 +78,19 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
         r"(?-u:\b)(?:since\s+(?:the\s+(?:beginning|start)\s+of\s+the\s+year|january)|so\s+far\s+this\s+year|year[\s-]+to[\s-]+date|ytd)(?-u:\b)".to_string(),
         r"(?-u:\b)(?:this|the\s+current)\s+year(?-u:\b)|(?-u:\b)past\s+year(?-u:\b)".to_string(),
         // a stock's date: "at 30 September", "as of June 30", "at the end of September"
-        format!(r"(?-u:\b)(?:(?:at|as\s+of|as\s+at)\s+(?:the\s+end\s+of\s+)?(?:\d{{1,2}}\s+{MONTH}|{MONTH}\s+\d{{1,2}})|(?:at\s+)?(?:the\s+)?end\s+of\s+{MONTH})(?-u:\b)"),
+        format!(r"(?-u:\b)(?:(?:at|as\s+of|as\s+at)\s+(?:the\s+end\s+of\s+)?(?:\d{{1,2}}\s+{MONTH}|{MONTH}\s+\d{{1,2}})(?:,?\s+(?:19|20)\d{{2}})?|(?:at\s+)?(?:the\s+)?end\s+of\s+{MONTH})(?-u:\b)"),
         // years: fiscal 2028, FY26, full-year 2025, in 2025
         format!(r"(?-u:\b)(?:full[\s-]year\s+|calendar\s+(?:year\s+)?)?{year}(?-u:\b)"),
         format!(r"(?-u:\b){MONTH}\s+(?:19|20)\d{{2}}(?-u:\b)"),
     ];
     Regex::new(&format!("(?i){}", pats.join("|"))).expect("period mention regex")
+});
+
+static DATE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:(?-u:\b)on\s+|day,?\s+)(?:{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH}),?\s+$"
+    ))
+    .expect("date before a year")
 });
 
 static IN_A_ROW: LazyLock<Regex> =
@@ -107,6 +116,11 @@ pub fn find(text: &str) -> Vec<Mention> {
         // a year glued to other digits or inside a figure ("$2025") is not a period
         let before = text[..m.start()].chars().next_back();
         if before.is_some_and(|c| c.is_ascii_digit() || c == '$' || c == '.' || c == ',') {
+            continue;
+        }
+        // "On Tuesday, September 30, 2025, Acme reported": the year of the day a thing was
+        // said is no period ("ended October 26, 2025" keeps its year)
+        if m.as_str().len() == 4 && DATE_BEFORE.is_match(&text[..m.start()]) {
             continue;
         }
         // "for the second quarter in a row" counts quarters; it names none
@@ -178,7 +192,34 @@ mod tests {
             texts("a forecast for the fiscal year ending March 31, 2026."),
             vec!["fiscal year ending March 31, 2026"]
         );
+        // a year after the month is the year, not a day cut from it
+        assert_eq!(
+            texts("a forecast for the fiscal year ending March 2026."),
+            vec!["fiscal year ending March 2026"]
+        );
+        assert_eq!(
+            texts("sales for the quarter ended June 2025 rose"),
+            vec!["quarter ended June 2025"]
+        );
+        assert_eq!(
+            texts("for the quarter ended Sept. 30 2025"),
+            vec!["quarter ended Sept. 30 2025"]
+        );
         assert!(texts("orders fell for the second quarter in a row").is_empty());
+        assert_eq!(
+            texts("the peak reached in the third quarter of last year"),
+            vec!["third quarter of last year"]
+        );
+        assert_eq!(
+            texts("For the 2026-27 fiscal year, it sees"),
+            vec!["2026-27 fiscal year"]
+        );
+        // a calendar date's year names no period; a stock date keeps its year
+        assert!(texts("On Monday, March 2, 2026, Norrvik said").is_empty());
+        assert_eq!(
+            texts("cash of $2 billion as of March 31, 2026"),
+            vec!["as of March 31, 2026"]
+        );
         assert_eq!(
             texts("during the past four quarters"),
             vec!["past four quarters"]

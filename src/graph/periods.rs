@@ -5,48 +5,57 @@
 use super::SeriesKey;
 use crate::knowledge::Knowledge;
 use crate::model::{Article, Claim};
-use crate::period::{resolve, PeriodClass, PeriodFrom, PeriodKey, Reading, ResolveCtx};
+use crate::period::{resolve, MonthRange, PeriodClass, PeriodFrom, PeriodKey, Reading, ResolveCtx};
 use std::collections::BTreeMap;
 
 /// Computes readings for every claim and chooses the reading in use.
 pub fn resolve_all(articles: &[Article], claims: &mut [Claim], knowledge: &Knowledge) {
-    let readings_for = |c: &Claim, fallback: Option<&[Reading]>| -> Vec<Reading> {
-        let article = &articles[c.article];
-        let calendar = knowledge.entities.calendar(&c.entity);
-        let class = c
-            .metric
-            .as_ref()
-            .map(|m| knowledge.metrics.class_of(m))
-            .unwrap_or(PeriodClass::Flow);
-        let ctx = ResolveCtx {
-            calendar: &calendar,
-            published: article.meta.published,
-            outlook: c.outlook,
-            class,
-            fallback,
+    let readings_for =
+        |c: &Claim, fallback: Option<&[Reading]>, anchor: Option<MonthRange>| -> Vec<Reading> {
+            let article = &articles[c.article];
+            let calendar = knowledge.entities.calendar(&c.entity);
+            let class = c
+                .metric
+                .as_ref()
+                .map(|m| knowledge.metrics.class_of(m))
+                .unwrap_or(PeriodClass::Flow);
+            let ctx = ResolveCtx {
+                calendar: &calendar,
+                published: article.meta.published,
+                outlook: c.outlook,
+                class,
+                fallback,
+                anchor,
+            };
+            resolve(&c.period.label, c.period.context.as_deref(), &ctx)
         };
-        resolve(&c.period.label, c.period.context.as_deref(), &ctx)
-    };
     for c in claims.iter_mut() {
-        c.period.readings = readings_for(c, None);
+        c.period.readings = readings_for(c, None, None);
         c.period.chosen = 0;
     }
     // An undated article's figures with no period take the article's main period.
     let mut dominant: BTreeMap<usize, Vec<Reading>> = BTreeMap::new();
+    // and its labels that need a date ("same period last year", a year-less "third
+    // quarter") are placed from the quarter it states most often, if it states one
+    let mut anchors: BTreeMap<usize, MonthRange> = BTreeMap::new();
     let by_article = crate::model::claims_by_article(articles.len(), claims);
     for (a, article) in articles.iter().enumerate() {
         if article.meta.published.is_some() {
             continue;
         }
         let mut counts: BTreeMap<&PeriodKey, (usize, &Vec<Reading>)> = BTreeMap::new();
+        let mut quarters: BTreeMap<MonthRange, usize> = BTreeMap::new();
         for c in by_article[a].iter().map(|&i| &claims[i]) {
             if matches!(c.period.from, PeriodFrom::Clause | PeriodFrom::Sentence)
                 && !c.period.label.is_empty()
             {
                 if let Some(r) = c.period.readings.first() {
-                    if matches!(r.key, PeriodKey::Range(_)) {
+                    if let PeriodKey::Range(m) = &r.key {
                         let e = counts.entry(&r.key).or_insert((0, &c.period.readings));
                         e.0 += 1;
+                        if m.len() == 3 && !c.outlook {
+                            *quarters.entry(*m).or_default() += 1;
+                        }
                     }
                 }
             }
@@ -57,12 +66,22 @@ pub fn resolve_all(articles: &[Article], claims: &mut [Claim], knowledge: &Knowl
         {
             dominant.insert(a, rs.clone());
         }
+        if let Some((q, _)) = quarters
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        {
+            anchors.insert(a, q);
+        }
     }
     for c in claims.iter_mut() {
         if c.period.label.trim().is_empty() {
             if let Some(fb) = dominant.get(&c.article) {
-                let rs = readings_for(c, Some(fb));
+                let rs = readings_for(c, Some(fb), None);
                 c.period.readings = rs;
+            }
+        } else if let Some(&q) = anchors.get(&c.article) {
+            if c.period.readings.iter().all(|r| r.key.range().is_none()) {
+                c.period.readings = readings_for(c, None, Some(q));
             }
         }
     }

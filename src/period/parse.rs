@@ -64,6 +64,12 @@ pub enum Expr {
     },
     /// "through fiscal 2028"
     Through(Box<Expr>),
+    /// "the third quarter of last year": the label, in the year before publication.
+    LastYear(Box<Expr>),
+    /// "the 2025-26 fiscal year", "FY2025/26": the fiscal year ending in `end_year`.
+    FiscalSpan {
+        end_year: i32,
+    },
     /// No label at all.
     None,
     /// A label that is not understood.
@@ -194,6 +200,10 @@ static RE: LazyLock<Res> = LazyLock::new(|| {
             r"(?-u:\b)(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[\s-]years?(?-u:\b)(?:\s+plan)?|(?-u:\b)(?:next|over|within)\s+(?:the\s+next\s+)?(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+years(?-u:\b)",
         ),
         through: r(r"^(?:through|thru|by|until|to)\s+(.+)$"),
+        last_year: r(
+            r"^(.*(?:quarter|half))\s+of\s+(?:last|the\s+(?:previous|prior|preceding))\s+(?:fiscal\s+)?year$",
+        ),
+        fiscal_span: r(r"(?:^|[^\d])(?:19|20)(\d{2})\s*[-/]\s*(\d{2})(?-u:\b)"),
         full_year: r(
             r"^(?:the\s+)?(?:full[\s-]+(?:fiscal[\s-]+)?year|annual|fiscal[\s-]+year|whole[\s-]+year|year\s+as\s+a\s+whole)$",
         ),
@@ -222,6 +232,8 @@ struct Res {
     year_earlier: Regex,
     horizon: Regex,
     through: Regex,
+    last_year: Regex,
+    fiscal_span: Regex,
     full_year: Regex,
 }
 
@@ -271,6 +283,25 @@ pub fn parse_label_uncached(label: &str) -> Expr {
         let inner = parse_label(&c[1]);
         if !matches!(inner, Expr::Unknown | Expr::None) {
             return Expr::Through(Box::new(inner));
+        }
+    }
+    if let Some(c) = re.last_year.captures(s) {
+        let inner = parse_label(&c[1]);
+        if matches!(
+            inner,
+            Expr::Quarter { year: None, .. } | Expr::Half { year: None, .. }
+        ) {
+            return Expr::LastYear(Box::new(inner));
+        }
+    }
+    if re.fiscal_word.is_match(s) {
+        if let Some(c) = re.fiscal_span.captures(s) {
+            let (a, b): (i32, i32) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
+            if (a + 1) % 100 == b {
+                return Expr::FiscalSpan {
+                    end_year: 2000 + b + if a >= 90 { -100 } else { 0 },
+                };
+            }
         }
     }
     let cal = if re.fiscal_word.is_match(s) {
@@ -494,6 +525,20 @@ mod tests {
             }
         );
         assert_eq!(
+            parse_label("fiscal year ending March 2026"),
+            Expr::YearEnding {
+                month: 3,
+                year: Some(2026)
+            }
+        );
+        assert_eq!(
+            parse_label("quarter ended June 2025"),
+            Expr::QuarterEnding {
+                month: 6,
+                year: Some(2025)
+            }
+        );
+        assert_eq!(
             parse_label("September 2025"),
             Expr::Month {
                 month: 9,
@@ -524,6 +569,20 @@ mod tests {
                 cal: Cal::Fiscal
             }))
         );
+        assert_eq!(
+            parse_label("third quarter of last year"),
+            Expr::LastYear(Box::new(q(3, None, Cal::Unspecified)))
+        );
+        assert_eq!(
+            parse_label("the 2025-26 fiscal year"),
+            Expr::FiscalSpan { end_year: 2026 }
+        );
+        assert_eq!(
+            parse_label("FY2025/26"),
+            Expr::FiscalSpan { end_year: 2026 }
+        );
+        // no fiscal word: no span
+        assert_ne!(parse_label("2025-26"), Expr::FiscalSpan { end_year: 2026 });
         assert_eq!(parse_label(""), Expr::None);
         assert_eq!(parse_label("soon"), Expr::Unknown);
     }

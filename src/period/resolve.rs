@@ -94,6 +94,10 @@ pub struct ResolveCtx<'a> {
     /// The article's dominant period, used when a figure has no period and
     /// the article has no date.
     pub fallback: Option<&'a [Reading]>,
+    /// For an article with no date: the quarter the article itself states, which
+    /// stands in for the publication date ("same period last year" is a year before
+    /// it; a year-less "third quarter" is the latest third quarter up to it).
+    pub anchor: Option<MonthRange>,
 }
 
 fn cal_quarter(y: i32, q: u8) -> MonthRange {
@@ -111,7 +115,7 @@ impl ResolveCtx<'_> {
     /// Whether a period's results could be out by the publication date.
     fn reported(&self, r: &MonthRange) -> bool {
         let Some(p) = self.published else {
-            return true;
+            return self.anchor.is_none_or(|a| r.end <= a.end);
         };
         match last_day(r.end).and_then(|d| d.checked_add(self.calendar.lag_days.0.days()).ok()) {
             Some(d) => d <= p,
@@ -119,12 +123,25 @@ impl ResolveCtx<'_> {
         }
     }
 
+    /// Whether a period's results were surely out by the publication date (its latest
+    /// reporting day has passed): a forecast or an estimate is for a period that is not.
+    fn surely_reported(&self, r: &MonthRange) -> bool {
+        let Some(p) = self.published else {
+            return self.anchor.is_some_and(|a| r.end < a.end);
+        };
+        last_day(r.end)
+            .and_then(|d| d.checked_add(self.calendar.lag_days.1.days()).ok())
+            .is_some_and(|d| d <= p)
+    }
+
     fn plausible(&self, r: &MonthRange) -> bool {
         self.outlook || self.reported(r)
     }
 
     /// For a label with no year: the latest such period already reported by the
-    /// publication date, or for an outlook the first one not yet reported.
+    /// publication date, or for an outlook (a forecast, an estimate) the first one whose
+    /// results may not be out yet: "third-quarter estimates" in a story published two
+    /// weeks after the quarter ended are the quarter just ended, not next year's.
     fn pick_year<F: Fn(i32) -> (MonthRange, String)>(
         &self,
         py: i32,
@@ -132,20 +149,38 @@ impl ResolveCtx<'_> {
     ) -> Option<(MonthRange, String)> {
         let cands: Vec<(MonthRange, String)> = (py - 1..=py + 1).map(build).collect();
         if self.outlook {
-            cands.into_iter().find(|(r, _)| !self.reported(r))
+            cands.into_iter().find(|(r, _)| !self.surely_reported(r))
         } else {
             cands.into_iter().rev().find(|(r, _)| self.reported(r))
         }
     }
 
     fn pub_year(&self) -> Option<i32> {
-        self.published.map(|d| d.year() as i32)
+        self.published
+            .map(|d| d.year() as i32)
+            .or_else(|| self.anchor.map(|a| a.end.year()))
+    }
+
+    /// What a year-less label is fitted to: the publication date, or the article's own quarter.
+    fn fitted_to(&self) -> &'static str {
+        if self.published.is_none() && self.anchor.is_some() {
+            "the quarter the undated article states"
+        } else {
+            "the publication date"
+        }
     }
 
     /// The most recent quarter (on the company's quarter grid) reported by the
     /// publication date, and the one before it when the later one may not be out yet.
     fn latest_quarters(&self) -> Option<Vec<(MonthRange, String)>> {
-        let p = self.published?;
+        let Some(p) = self.published else {
+            return self.anchor.map(|a| {
+                vec![(
+                    a,
+                    "the quarter the article states (it has no publication date)".to_string(),
+                )]
+            });
+        };
         let cal = self.calendar;
         let mut m = Month::new(p.year() as i32, p.month() as u8);
         let aligned = |m: Month| (m.month() as i32 - cal.fy_end as i32).rem_euclid(3) == 0;
@@ -287,7 +322,8 @@ fn resolve_expr(expr: &Expr, context: Option<&Expr>, ctx: &ResolveCtx) -> Vec<Re
                         out.push(range(
                             r,
                             format!(
-                                "{how} (no year written; latest that fits the publication date)"
+                                "{how} (no year written; latest that fits {})",
+                                ctx.fitted_to()
                             ),
                         ));
                     }
@@ -315,7 +351,7 @@ fn resolve_expr(expr: &Expr, context: Option<&Expr>, ctx: &ResolveCtx) -> Vec<Re
                     if let Some((r, how)) = ctx.pick_year(py, build) {
                         out.push(range(
                             r,
-                            format!("{how} (no year written; fits the publication date)"),
+                            format!("{how} (no year written; fits {})", ctx.fitted_to()),
                         ));
                     }
                 }
@@ -357,7 +393,11 @@ fn resolve_expr(expr: &Expr, context: Option<&Expr>, ctx: &ResolveCtx) -> Vec<Re
                 .map(|r| {
                     vec![range(
                         r,
-                        format!("the quarter ending {} (no year written; latest that fits the publication date)", r.end),
+                        format!(
+                            "the quarter ending {} (no year written; latest that fits {})",
+                            r.end,
+                            ctx.fitted_to()
+                        ),
                     )]
                 })
                 .unwrap_or_default()
@@ -462,6 +502,30 @@ fn resolve_expr(expr: &Expr, context: Option<&Expr>, ctx: &ResolveCtx) -> Vec<Re
             key: PeriodKey::Plan,
             how: format!("a {years}-year horizon"),
         }],
+        Expr::LastYear(inner) => {
+            let Some(py) = ctx.pub_year() else {
+                return vec![];
+            };
+            let year = Expr::Year {
+                year: py - 1,
+                cal: Cal::Unspecified,
+            };
+            resolve_expr(inner, Some(&year), ctx)
+                .into_iter()
+                .map(|r| Reading {
+                    how: format!("{} (\"of last year\": {})", r.how, py - 1),
+                    key: r.key,
+                })
+                .collect()
+        }
+        Expr::FiscalSpan { end_year } => {
+            if cal.is_calendar_year() {
+                return vec![];
+            }
+            let end = Month::new(*end_year, cal.fy_end);
+            let r = MonthRange::new(end.plus(-11), end);
+            vec![range(r, format!("the fiscal year ending {} = {r}", r.end))]
+        }
         Expr::Through(inner) => resolve_expr(inner, context, ctx)
             .into_iter()
             .filter_map(|r| {
@@ -517,11 +581,66 @@ mod tests {
             outlook: false,
             class: PeriodClass::Flow,
             fallback: None,
+            anchor: None,
         }
     }
 
     fn first(label: &str, c: &ResolveCtx) -> String {
         resolve(label, None, c)[0].key.to_string()
+    }
+
+    #[test]
+    fn an_outlooks_year_less_quarter_is_the_first_whose_results_may_not_be_out() {
+        let cal = FiscalCalendar::default();
+        let at = |published: Date, label: &str| {
+            let c = ResolveCtx {
+                outlook: true,
+                ..ctx(&cal, Some(published))
+            };
+            first(label, &c)
+        };
+        // estimates for the quarter that ended two weeks ago
+        assert_eq!(
+            at(date(2025, 10, 14), "third quarter"),
+            "Jul\u{2013}Sep 2025"
+        );
+        assert_eq!(
+            at(date(2025, 10, 30), "fourth quarter"),
+            "Oct\u{2013}Dec 2025"
+        );
+        // long after the quarter's results: the next one
+        assert_eq!(
+            at(date(2026, 1, 20), "third quarter"),
+            "Jul\u{2013}Sep 2026"
+        );
+    }
+
+    #[test]
+    fn an_undated_article_is_anchored_on_the_quarter_it_states() {
+        let cal = FiscalCalendar::default();
+        let q3 = MonthRange::new(Month::new(2025, 7), Month::new(2025, 9));
+        let mut c = ctx(&cal, None);
+        // with no anchor, relative and year-less labels stay unplaced
+        assert!(resolve("same period last year", None, &c)[0]
+            .key
+            .range()
+            .is_none());
+        assert!(resolve("third quarter", None, &c)[0].key.range().is_none());
+        c.anchor = Some(q3);
+        let placed = |l: &str, c: &ResolveCtx| resolve(l, None, c)[0].key.range();
+        assert_eq!(placed("same period last year", &c), Some(q3.shifted(-12)));
+        assert_eq!(placed("prior quarter", &c), Some(q3.shifted(-3)));
+        assert_eq!(placed("latest quarter", &c), Some(q3));
+        // a year-less quarter: the latest one up to the anchor, not the year before
+        assert_eq!(placed("third quarter", &c), Some(q3));
+        assert_eq!(placed("second quarter", &c), Some(q3.shifted(-3)));
+        assert_eq!(placed("fourth quarter", &c), Some(q3.shifted(-9)));
+        // a publication date, where there is one, wins
+        let dated = ResolveCtx {
+            published: Some(date(2026, 2, 20)),
+            ..c.clone()
+        };
+        assert_eq!(placed("fourth quarter", &dated), Some(q3.shifted(3)));
     }
 
     #[test]
