@@ -1071,3 +1071,24 @@ fn a_fiscal_year_written_as_two_years_and_a_dates_year() {
     let s = "On Monday, March 2, 2026, Norrvik Freight reported sales of $1.4 billion.";
     assert_ne!(label_of(s, "$1.4 billion"), "2026");
 }
+
+#[test]
+fn a_company_named_in_a_closed_bracket_does_not_take_the_figure() {
+    let k = claimcheck::load_knowledge(&[]).expect("embedded knowledge");
+    let text = "Norrvik Freight posts record quarter\n\n\
+~Embedded: (controllers, Toyota dashboard chips) Sales came to $415 million, up 3% YoY.\n\n\
+Toyota reported revenue of $90 billion.\n";
+    let meta = claimcheck::model::ArticleMeta {
+        entity: Some("Norrvik Freight".into()),
+        ..Default::default()
+    };
+    let c = claimcheck::extract::article(Path::new("norrvik.txt"), text, Some(meta), &k).1;
+    let e = |f: &str| {
+        c.iter()
+            .find(|c| c.figure.text == f)
+            .map(|c| c.entity.clone())
+    };
+    assert_eq!(e("$415 million").as_deref(), Some("Norrvik Freight"));
+    // named outside a bracket, the company is the figure's
+    assert_eq!(e("$90 billion").as_deref(), Some("Toyota Motor"));
+}

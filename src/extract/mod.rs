@@ -167,8 +167,24 @@ fn claim_entity(
             || nn.starts_with(&main)
     };
     let mut best: Option<(usize, String)> = None;
+    // a bracket closed before the figure describes something ("(games consoles, Rivalco
+    // chips) Revenue was ..."): a company named in it is not the figure's
+    let mut closed: Vec<(usize, usize)> = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
+    for (i, c) in clause_before.char_indices() {
+        match c {
+            '(' => open.push(i),
+            // (a bracket opened before the clause began closes in it)
+            ')' => closed.push((open.pop().unwrap_or(0), i)),
+            _ => {}
+        }
+    }
+    let in_closed = |i: usize| closed.iter().any(|&(a, b)| i >= a && i < b);
     // known companies named before the figure (one pass of the names automaton)
     for (i, canonical) in lex.entity_mentions(clause_before) {
+        if in_closed(i) {
+            continue;
+        }
         if canonical != article_entity && best.as_ref().is_none_or(|(b, _)| i > *b) {
             best = Some((i, canonical));
         }
