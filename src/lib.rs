@@ -41,7 +41,6 @@ pub struct Options {
     pub severities: BTreeMap<String, Severity>,
 }
 
-/// Adds fiscal calendars learned from the texts for entities the knowledge lacks.
 /// The knowledge in force for a corpus: the given one, with the fiscal
 /// calendars its articles taught when they taught any.
 fn knowledge_for<'a>(
@@ -55,6 +54,7 @@ fn knowledge_for<'a>(
     }
 }
 
+/// Adds fiscal calendars learned from the texts for entities the knowledge lacks.
 pub fn with_learned(k: &Knowledge, learned: &[extract::Learned]) -> Knowledge {
     let mut out = k.clone();
     for l in learned {

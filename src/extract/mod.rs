@@ -756,7 +756,8 @@ pub fn extract(
         if is_lead {
             lead_scope = metric::lead_qualifier(k, ptext);
             lead_subject = metric::lead_subject(lex, k, ptext);
-            lead_provider = voice::provider(ptext, vw).map(|(a, b)| ptext[a..b].to_string());
+            lead_provider = voice::provider(&voice::Words::new(ptext), vw)
+                .map(|(a, b)| ptext[a..b].to_string());
         } else if para.kind != ParaKind::Bullet && para.kind != ParaKind::TableRow {
             lead_scope = None;
             lead_subject = None;
@@ -819,8 +820,11 @@ pub fn extract(
             ));
             // most sentences state no figure: only look for what a later sentence may inherit
             let may_have_figures = numbers::may_contain(sentence);
-            if article_voice.is_none() {
-                if let Some((a, b)) = voice::frames(sentence, &entity_names, vw, name_words) {
+            // the sentence's words, cut once for every reading of who speaks in it
+            let words =
+                (article_voice.is_none() || may_have_figures).then(|| voice::Words::new(sentence));
+            if let (None, Some(w)) = (&article_voice, &words) {
+                if let Some((a, b)) = voice::frames(w, &entity_names, vw, name_words) {
                     let line = para.locate(ss + a).0;
                     article_voice = Some(format!("{} (line {line})", &sentence[a..b]));
                 }
@@ -873,7 +877,8 @@ pub fn extract(
                 .collect();
             let src = sourcing::of_sentence(sentence, &links);
             // an estimate is sourced only by who compiled it
-            let provider = voice::provider(sentence, vw).map(|(a, b)| sentence[a..b].to_string());
+            let words = words.unwrap_or_else(|| voice::Words::new(sentence));
+            let provider = voice::provider(&words, vw).map(|(a, b)| sentence[a..b].to_string());
             let estimate_source = src
                 .attribution
                 .clone()
@@ -881,13 +886,13 @@ pub fn extract(
                 .or_else(|| provider.clone())
                 .or_else(|| {
                     // "..., Fieldwire reports": the sentence's source, though not the company's
-                    voice::others_speaking(sentence, vw, name_words)
+                    voice::others_speaking(&words, vw, name_words)
                         .map(|(a, b)| sentence[a..b].to_string())
                 })
                 .or_else(|| lead_provider.clone());
             // other figures by anybody the sentence names as speaking
             let own_voice = src.attribution.clone().or_else(|| {
-                voice::named_speaker(sentence, &entity_names, vw, name_words)
+                voice::named_speaker(&words, &entity_names, vw, name_words)
                     .map(|(a, b)| sentence[a..b].to_string())
                     .or(provider)
             });

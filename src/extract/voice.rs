@@ -100,6 +100,21 @@ fn tokens(s: &str) -> Vec<Tok<'_>> {
     out
 }
 
+/// A sentence cut into words once, for every reading below.
+pub struct Words<'a> {
+    text: &'a str,
+    toks: Vec<Tok<'a>>,
+}
+
+impl<'a> Words<'a> {
+    pub fn new(text: &'a str) -> Words<'a> {
+        Words {
+            text,
+            toks: tokens(text),
+        }
+    }
+}
+
 fn has(list: &[String], w: &str) -> bool {
     list.iter().any(|x| x == w)
 }
@@ -207,12 +222,13 @@ fn document_at(toks: &[Tok], j: usize, v: &Voice) -> Option<usize> {
 /// company in a sentence that states a figure ("Acme said its sales rose 4%"), but
 /// not "Acme said it would hire".
 pub fn frames(
-    sentence: &str,
+    w: &Words,
     names: &[String],
     v: &Voice,
     name_words: &[String],
 ) -> Option<(usize, usize)> {
-    let (a, b) = speaks(sentence, names, v, name_words)?;
+    let sentence = w.text;
+    let (a, b) = speaks(w, names, v, name_words)?;
     let phrase = sentence[a..b].to_lowercase();
     let last = phrase
         .rsplit(|c: char| !(c.is_alphanumeric() || c == '-'))
@@ -228,23 +244,23 @@ pub fn frames(
 /// company's: "Acme reported", "the group said", "released by Acme", "Acme's
 /// results", "according to the company's filing".
 pub fn speaks(
-    sentence: &str,
+    w: &Words,
     names: &[String],
     v: &Voice,
     name_words: &[String],
 ) -> Option<(usize, usize)> {
-    let toks = tokens(sentence);
-    let subs = subjects(&toks, sentence, names, v);
+    let (sentence, toks) = (w.text, &w.toks);
+    let subs = subjects(toks, sentence, names, v);
     let starts_subject = |j: usize| subs.iter().find(|&&(a, _)| a == j).copied();
     for &(a, b) in &subs {
-        let j = skip_to_verb(&toks, b, v, name_words);
+        let j = skip_to_verb(toks, b, v, name_words);
         let Some(t) = toks.get(j) else { continue };
         if t.word && has(&v.verbs, &t.lower) {
             return Some((toks[a].start, t.end));
         }
         // "Acme's quarterly results", "the Acme 2026Q1 report"
         let after = if t.lower == "'s" { j + 1 } else { j };
-        if let Some(k) = document_at(&toks, after, v) {
+        if let Some(k) = document_at(toks, after, v) {
             return Some((toks[a].start, toks[k].end));
         }
     }
@@ -260,7 +276,7 @@ pub fn speaks(
             if let Some((_, b)) = starts_subject(i + 2) {
                 return Some((t.start, toks[b - 1].end));
             }
-            if let Some(k) = document_at(&toks, i + 2, v) {
+            if let Some(k) = document_at(toks, i + 2, v) {
                 return Some((t.start, toks[k].end));
             }
         }
@@ -272,26 +288,26 @@ pub fn speaks(
 /// company (see [`speaks`]), or another name stating figures ("Fieldwire
 /// noted", "Rivalco on Monday raised its forecast").
 pub fn named_speaker(
-    sentence: &str,
+    w: &Words,
     names: &[String],
     v: &Voice,
     name_words: &[String],
 ) -> Option<(usize, usize)> {
-    speaks(sentence, names, v, name_words).or_else(|| others_speaking(sentence, v, name_words))
+    speaks(w, names, v, name_words).or_else(|| others_speaking(w, v, name_words))
 }
 
 /// Byte range of a phrase by which a name other than the company speaks
 /// ("Fieldwire noted", "Rivalco raised its forecast").
-pub fn others_speaking(sentence: &str, v: &Voice, name_words: &[String]) -> Option<(usize, usize)> {
-    let toks = tokens(sentence);
+pub fn others_speaking(w: &Words, v: &Voice, name_words: &[String]) -> Option<(usize, usize)> {
+    let toks = &w.toks;
     for i in 0..toks.len() {
         if !toks[i].capitalised() || (i > 0 && toks[i - 1].capitalised()) {
             continue;
         }
-        let Some((a, b)) = name_at(&toks, i, v) else {
+        let Some((a, b)) = name_at(toks, i, v) else {
             continue;
         };
-        let j = skip_to_verb(&toks, b, v, name_words);
+        let j = skip_to_verb(toks, b, v, name_words);
         let Some(t) = toks.get(j) else { continue };
         if t.word && has(&v.verbs, &t.lower) {
             return Some((toks[a].start, t.end));
@@ -338,8 +354,8 @@ fn name_at(toks: &[Tok], i: usize, v: &Voice) -> Option<(usize, usize)> {
 /// Byte range of a phrase naming who compiled an estimate: "polled by
 /// Fieldwire", "a survey by Fieldwire Data", "the Fieldwire consensus",
 /// "Fieldwire's estimate", "according to Fieldwire".
-pub fn provider(sentence: &str, v: &Voice) -> Option<(usize, usize)> {
-    let toks = tokens(sentence);
+pub fn provider(w: &Words, v: &Voice) -> Option<(usize, usize)> {
+    let toks = &w.toks;
     for (i, t) in toks.iter().enumerate() {
         if t.word && has(&v.compiled, &t.lower) {
             // "polled by X", "survey by X", "consensus from X"
@@ -348,19 +364,19 @@ pub fn provider(sentence: &str, v: &Voice) -> Option<(usize, usize)> {
                 .get(k)
                 .is_some_and(|x| x.is("by") || x.is("from") || x.is("of"))
             {
-                if let Some((_, b)) = name_at(&toks, k + 1, v) {
+                if let Some((_, b)) = name_at(toks, k + 1, v) {
                     return Some((t.start, toks[b - 1].end));
                 }
             }
         }
         if t.is("according") && toks.get(i + 1).is_some_and(|x| x.is("to")) {
-            if let Some((_, b)) = name_at(&toks, i + 2, v) {
+            if let Some((_, b)) = name_at(toks, i + 2, v) {
                 return Some((t.start, toks[b - 1].end));
             }
         }
         // "the Fieldwire consensus", "Fieldwire's $2.1 billion consensus"
         if t.capitalised() && (i == 0 || !toks[i - 1].capitalised()) {
-            if let Some((a, b)) = name_at(&toks, i, v) {
+            if let Some((a, b)) = name_at(toks, i, v) {
                 if i == 0 && b == a + 1 {
                     // a sentence's first word is capitalised anyway
                     continue;
@@ -413,7 +429,7 @@ mod tests {
     }
     fn says(s: &str) -> Option<&str> {
         let names = vec!["Brantwell Foods".to_string(), "Brantwell".to_string()];
-        speaks(s, &names, &voice(), &nw()).map(|(a, b)| &s[a..b])
+        speaks(&Words::new(s), &names, &voice(), &nw()).map(|(a, b)| &s[a..b])
     }
 
     #[test]
@@ -452,7 +468,7 @@ mod tests {
     fn what_frames_an_article() {
         let names = vec!["Brantwell".to_string()];
         let (v, w) = (voice(), nw());
-        let f = |s: &'static str| frames(s, &names, &v, &w).map(|(a, b)| &s[a..b]);
+        let f = |s: &'static str| frames(&Words::new(s), &names, &v, &w).map(|(a, b)| &s[a..b]);
         assert_eq!(
             f("Brantwell reported results on Tuesday."),
             Some("Brantwell reported")
@@ -493,7 +509,8 @@ mod tests {
         let names = vec!["Brantwell".to_string()];
         let v = voice();
         let w = nw();
-        let p = |s: &'static str| named_speaker(s, &names, &v, &w).map(|(a, b)| &s[a..b]);
+        let p =
+            |s: &'static str| named_speaker(&Words::new(s), &names, &v, &w).map(|(a, b)| &s[a..b]);
         assert_eq!(
             p("Margins reached 12.5%, Quillmark Data noted."),
             Some("Quillmark Data noted")
@@ -518,7 +535,7 @@ mod tests {
     #[test]
     fn estimate_providers() {
         let v = voice();
-        let p = |s: &'static str| provider(s, &v).map(|(a, b)| &s[a..b]);
+        let p = |s: &'static str| provider(&Words::new(s), &v).map(|(a, b)| &s[a..b]);
         assert_eq!(
             p("above the $2.1 billion expected by analysts polled by Quillmark Data."),
             Some("polled by Quillmark Data")
