@@ -1092,3 +1092,18 @@ Toyota reported revenue of $90 billion.\n";
     // named outside a bracket, the company is the figure's
     assert_eq!(e("$90 billion").as_deref(), Some("Toyota Motor"));
 }
+
+#[test]
+fn the_company_speaking_of_itself_is_not_the_segment_named_before() {
+    // the paragraph named a segment in passing; "we" gives the company's own total
+    let t =
+        "Norrvik Freight reported its second quarter of 2025 results. \"Our fast-growing cloud \
+             business is lifting demand.\" \"We delivered record revenue of $2.4 billion, up 14% \
+             from a year earlier,\" the finance chief said.";
+    assert_eq!(metric_of(t, "$2.4 billion"), "company.revenue");
+    assert_eq!(metric_of(t, "14%"), "company.revenue");
+    // a sentence about the segment still reads as the segment's
+    let t = "Norrvik Freight reported its second quarter of 2025 results. Our cloud business \
+             grew fast. Its revenue reached $610 million in the quarter.";
+    assert_eq!(metric_of(t, "$610 million"), "cloud.revenue");
+}

@@ -116,3 +116,33 @@ fn a_change_column_that_its_own_levels_do_not_support_is_found() {
         "{arith:?}"
     );
 }
+
+#[test]
+fn every_report_shows_the_row_and_column_a_cell_came_from() {
+    let d = std::env::temp_dir().join(format!("claimcheck-table-place-{}", std::process::id()));
+    std::fs::create_dir_all(&d).expect("temp dir");
+    let a = d.join("release.txt");
+    std::fs::write(
+        &a,
+        "Lindqvist Optics Reports Second Quarter 2025 Results\n\n\
+         Lindqvist Optics announced results for the second quarter of 2025 today.\n\n\
+         Q2 2025 Q2 2024 Y/Y Revenue ($M) $640 $600 Up 17% Net income ($M) $60 $50 Up 20%\n",
+    )
+    .expect("write");
+    for format in ["text", "markdown", "sarif", "html"] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+            .args(["check", "--fail-on", "never", "--format", format])
+            .arg(&a)
+            .output()
+            .expect("run claimcheck");
+        let report = String::from_utf8_lossy(&out.stdout)
+            .replace("&quot;", "\"")
+            .replace("\\$", "$")
+            .replace("\\\"", "\"");
+        assert!(
+            report.contains("table row \"Revenue ($M)\", column \"Y/Y\""),
+            "{format}: {report}"
+        );
+    }
+    std::fs::remove_dir_all(&d).ok();
+}

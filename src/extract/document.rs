@@ -138,6 +138,10 @@ pub fn is_table_row(s: &str) -> bool {
     {
         return false;
     }
+    // "Revenue$412 million$388 million+6%": a row whose cells scraping glued together
+    if super::glue::is_glued_row(t) {
+        return true;
+    }
     let cells = GAP.find_iter(s).count();
     let tokens: Vec<&str> = t
         .split([' ', '\t', '|'])

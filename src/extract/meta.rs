@@ -71,8 +71,10 @@ pub fn infer_entity(text: &str, lex: &super::metric::Lexicon) -> Option<String> 
 }
 
 static CAP_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)([A-Z][a-zA-Z&\-]+(?:\s+[A-Z][a-zA-Z&\-]+){1,3})(?:'s|\u{2019}s)?(?-u:\b)")
-        .expect("cap name")
+    Regex::new(
+        r"(?-u:\b)([A-Z][a-zA-Z&\-]+(?:[ \t]+[A-Z][a-zA-Z&\-]+){1,3})(?:'s|\u{2019}s)?(?-u:\b)",
+    )
+    .expect("cap name")
 });
 
 /// The most repeated multi-word capitalized name that looks like a company.
@@ -112,6 +114,22 @@ fn capitalized_name(text: &str) -> Option<(String, usize)> {
         }
         *tally.entry(name).or_default() += 1;
     }
+    // "Lindqvist Optics" in the body also names the company in the headline's
+    // "Lindqvist Optics Reports Second": a longer capitalised run starting with a
+    // name counts for it
+    let credited: Vec<(String, usize)> = tally
+        .iter()
+        .map(|(name, n)| {
+            let prefix = format!("{name} ");
+            let longer: usize = tally
+                .range(prefix.clone()..)
+                .take_while(|(k, _)| k.starts_with(&prefix))
+                .map(|(_, m)| *m)
+                .sum();
+            (name.clone(), n + longer)
+        })
+        .collect();
+    tally.extend(credited);
     let repeated = tally
         .iter()
         .filter(|(_, n)| **n >= 2)
@@ -349,5 +367,11 @@ mod tests {
         let lex = crate::extract::metric::Lexicon::new(&k);
         let t = "Pellucid Robotics said sales rose. Pellucid Robotics expects more. Analysts like Pellucid Robotics.";
         assert_eq!(infer_entity(t, &lex).as_deref(), Some("Pellucid Robotics"));
+        // a headline runs the name into its verb; the body names it once
+        let t = "Marrowfield Instruments Posts Third Quarter Results\n\nMarrowfield Instruments said on Friday that orders rose.";
+        assert_eq!(
+            infer_entity(t, &lex).as_deref(),
+            Some("Marrowfield Instruments")
+        );
     }
 }

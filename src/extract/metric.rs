@@ -1558,6 +1558,18 @@ pub fn attribute(
                 .find(tail(&sentence[..m.start], 24))
                 .map(|_| m.start)
         });
+    // "We delivered revenue of $5 billion": the company speaking of itself names whose
+    // figure it is; a segment the paragraph named before does not take it
+    let head_end = MAIN_VERB.find(sentence).map_or(0, |m| m.start());
+    let first_person = sentence[..head_end]
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| {
+            k.metrics
+                .voice
+                .first_person
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(w))
+        });
     let mut subject = grown
         .clone()
         .map(|h| h.id.clone())
@@ -1568,7 +1580,11 @@ pub fn attribute(
                 .or(compound)
                 .or_else(|| nearest(&in_clause, TermKind::Subject, 0, cs, cs, false).cloned())
                 .map(|h| h.id.clone())
-                .or_else(|| para_subject.map(|s| s.to_string()))
+                .or_else(|| {
+                    para_subject
+                        .filter(|_| !first_person)
+                        .map(|s| s.to_string())
+                })
         });
     if let Some(p) = fresh_from {
         subject = grown.as_ref().map(|h| h.id.clone()).or_else(|| {

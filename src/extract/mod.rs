@@ -9,6 +9,7 @@
 pub mod coordinate;
 pub mod document;
 pub mod flat;
+pub mod glue;
 pub mod meta;
 pub mod metric;
 pub mod numbers;
@@ -732,7 +733,8 @@ pub fn extract(
     for para in &doc.paras {
         let masked = document::mask_urls(&para.text);
         let ptext = masked.as_str();
-        if para.kind == ParaKind::Heading {
+        // a table header's periods are its columns', not a section's
+        if para.kind == ParaKind::Heading && !table::is_glued_header(ptext) {
             // a section heading's period lasts until the next heading; one without a period
             // ("Market reaction") goes back to the headline's
             let own = periods::find(ptext).into_iter().find(|m| !m.is_relative());
@@ -797,6 +799,7 @@ pub fn extract(
         // a header line ("(in millions) Q3 2025 Q3 2024 Change") starts a table
         if table.header_line(ptext, european) {
             table.caption = caption.clone();
+            table.id = para.parts[0].line;
             continue;
         }
         let mut para_period: Option<periods::Mention> = None;

@@ -4,6 +4,7 @@
 
 use super::document::{Doc, Para};
 use super::{metric, numbers, periods};
+use crate::knowledge::tables::ChangeBasis;
 use crate::knowledge::Knowledge;
 use crate::model::{
     Basis, Claim, Decimal, Figure, Kind, MetricId, Qualifier, Scale, Sourcing, Span, Unit, Value,
@@ -17,6 +18,8 @@ enum Col {
     Period(String),
     Change(Basis),
     Other,
+    /// Analysts' estimates for the table's latest period ("Analyst Estimate").
+    Estimate,
     /// A column whose period the header names in a way not read (a six-month span): skipped.
     Skip,
 }
@@ -198,6 +201,10 @@ fn scale_word(word: &str) -> Scale {
 fn cells(text: &str) -> Vec<(usize, &str)> {
     let wide = CELL_SPLIT.find_iter(text).count();
     if wide == 0 {
+        // "Revenue$412 million$388 million+6%": cells glued together by scraping
+        if let Some(glued) = super::glue::row_cells(text) {
+            return glued;
+        }
         return token_cells(text);
     }
     let mut out = Vec::new();
@@ -316,11 +323,57 @@ fn header_col(cell: &str) -> Option<Col> {
     if ["q/q", "qoq", "q-o-q", "sequential", "quarter over quarter"].contains(&t.as_str()) {
         return Some(Col::Change(Basis::Qoq));
     }
-    let ms = periods::find(cell);
-    if ms.len() == 1 && ms[0].text.len() + 2 >= cell.trim().len() {
+    let words = &*crate::knowledge::tables::WORDS;
+    let ws: Vec<&str> = cell.split_whitespace().collect();
+    if let Some((b, n)) = words.change_label(&ws) {
+        if n == ws.len() {
+            return Some(Col::Change(match b {
+                ChangeBasis::Known(b) => b,
+                // "Change" between a year's quarters: read as year on year, as above
+                ChangeBasis::FromPeriods => Basis::Yoy,
+            }));
+        }
+    }
+    if words.is_estimate_column(cell) {
+        return Some(Col::Estimate);
+    }
+    // "Q3 2025 Actual": a period, and a word saying the column holds actual figures
+    let core = match ws.split_last() {
+        Some((last, rest)) if words.is_actual_word(last) && !rest.is_empty() => rest.join(" "),
+        _ => cell.trim().to_string(),
+    };
+    let ms = periods::find(&core);
+    if ms.len() == 1 && ms[0].text.len() + 2 >= core.len() {
         return Some(Col::Period(ms[0].text.clone()));
     }
     None
+}
+
+/// The columns of a header given as cells: every cell after the first (or every
+/// cell) a period, change or estimate column, at least one of them a period.
+fn header_of(cells: &[(usize, &str)]) -> Option<Vec<Col>> {
+    let cols: Vec<Option<Col>> = cells.iter().map(|(_, c)| header_col(c)).collect();
+    let data_cols = match cols.first() {
+        Some(Some(_)) => &cols[..],
+        Some(None) => &cols[1..],
+        None => return None,
+    };
+    (data_cols.iter().all(|c| c.is_some())
+        && data_cols.iter().any(|c| matches!(c, Some(Col::Period(_)))))
+    .then(|| {
+        data_cols
+            .iter()
+            .map(|c| c.clone().unwrap_or(Col::Other))
+            .collect()
+    })
+}
+
+/// Whether a line is a table header whose column labels scraping glued together
+/// ("ItemQ3 2025 ActualQ3 2024Change"): column labels, not a section heading.
+pub fn is_glued_header(text: &str) -> bool {
+    super::glue::header_labels(text)
+        .and_then(|l| header_of(&l))
+        .is_some()
 }
 
 /// A column's label, for showing where a cell sits.
@@ -329,14 +382,21 @@ fn col_label(col: &Col) -> String {
         Col::Period(p) => p.clone(),
         Col::Change(Basis::Qoq) => "change (q/q)".into(),
         Col::Change(_) => "change (y/y)".into(),
+        Col::Estimate => "estimate".into(),
         Col::Other | Col::Skip => String::new(),
     }
 }
 
 /// A table cell's number: "4,672", "$2.31", "-9%", "71.4%", "0.4 pts", "(133)".
-fn cell_figure(cell: &str, european: bool) -> Option<(usize, usize, Value, Unit, bool)> {
+/// The scale is the cell's own ("$9.1 billion"), `Scale::One` when it names none.
+fn cell_figure(cell: &str, european: bool) -> Option<(usize, usize, Value, Unit, bool, Scale)> {
     let t = cell.trim();
     let lead = cell.len() - cell.trim_start().len();
+    // "+17%": an explicit plus opens a change cell (prose reads "+17" as glued to what precedes)
+    if let Some(rest) = t.strip_prefix('+') {
+        let (_, b, v, u, n, sc) = cell_figure(rest, european)?;
+        return Some((lead, lead + 1 + b, v, u, n, sc));
+    }
     // "$   212": read as "$ 212", the span still covering the cell as written
     let sign_len = t
         .char_indices()
@@ -346,8 +406,8 @@ fn cell_figure(cell: &str, european: bool) -> Option<(usize, usize, Value, Unit,
     let sign = matches!(&t[..sign_len], "$" | "€" | "£" | "¥" | "₩" | "US$" | "HK$");
     if sign && gap > 1 {
         let close = format!("{} {}", &t[..sign_len], t[sign_len..].trim_start());
-        let (_, b, v, u, n) = cell_figure(&close, european)?;
-        return Some((lead, lead + b + gap - 1, v, u, n));
+        let (_, b, v, u, n, sc) = cell_figure(&close, european)?;
+        return Some((lead, lead + b + gap - 1, v, u, n, sc));
     }
     if let Some(f) = numbers::scan(t, european)
         .into_iter()
@@ -365,6 +425,7 @@ fn cell_figure(cell: &str, european: bool) -> Option<(usize, usize, Value, Unit,
             f.value,
             f.unit,
             neg,
+            f.scale,
         ));
     }
     let neg = t.starts_with(['-', '\u{2212}']) || t.starts_with('(') && t.ends_with(')');
@@ -372,12 +433,24 @@ fn cell_figure(cell: &str, european: bool) -> Option<(usize, usize, Value, Unit,
         .trim_start_matches(['-', '\u{2212}', '('])
         .trim_end_matches(')');
     let d = Decimal::parse(core)?;
-    Some((lead, lead + t.len(), Value::point(d), Unit::Count, neg))
+    Some((
+        lead,
+        lead + t.len(),
+        Value::point(d),
+        Unit::Count,
+        neg,
+        Scale::One,
+    ))
 }
 
 impl State {
     /// Takes a line of column labels as this table's header; true when it is one.
     pub fn header_line(&mut self, text: &str, european: bool) -> bool {
+        // "ItemQ3 2025 ActualQ3 2024Change": column labels glued by scraping
+        if let Some(h) = super::glue::header_labels(text).and_then(|l| header_of(&l)) {
+            self.header = Some(h);
+            return true;
+        }
         if text.split_whitespace().count() <= 24 {
             if let Some(h) = two_line_dates(text, None) {
                 self.header = Some(h);
@@ -510,22 +583,9 @@ impl State {
             return vec![];
         }
         // a header: every cell after the first (or every cell) is a period or a change column
-        let cols: Vec<Option<Col>> = cs.iter().map(|(_, c)| header_col(c)).collect();
-        let data_cols = if cols[0].is_some() {
-            &cols[..]
-        } else {
-            &cols[1..]
-        };
-        if data_cols.iter().all(|c| c.is_some())
-            && data_cols.iter().any(|c| matches!(c, Some(Col::Period(_))))
-        {
+        if let Some(h) = header_of(&cs) {
             self.id = at_line;
-            self.header = Some(
-                data_cols
-                    .iter()
-                    .map(|c| c.clone().unwrap_or(Col::Other))
-                    .collect(),
-            );
+            self.header = Some(h);
             return vec![];
         }
         let label = cs[0].1;
@@ -569,20 +629,44 @@ impl State {
         let src_off = para.parts[0].src_offset;
         let mut out = Vec::new();
         for (i, (off, cell)) in cs.iter().enumerate().skip(1) {
-            let Some((a, b, value, unit, neg)) = cell_figure(cell, european) else {
+            let col = header.get(i - 1).cloned().unwrap_or(Col::Other);
+            let read = cell_figure(cell, european).or_else(|| {
+                // "Flat" in a change column: no change, in points where the row's levels are percents
+                let flat = matches!(col, Col::Change(_))
+                    && crate::knowledge::tables::WORDS.direction(cell.trim())
+                        == Some(crate::knowledge::tables::Direction::Flat);
+                let percent_row = cs[1..].iter().any(|(_, c)| c.trim_end().ends_with('%'));
+                let unit = if percent_row { Unit::Pp } else { Unit::Percent };
+                let lead = cell.len() - cell.trim_start().len();
+                flat.then(|| {
+                    let zero = Value::point(Decimal::new(0, 0));
+                    (
+                        lead,
+                        lead + cell.trim().len(),
+                        zero,
+                        unit,
+                        false,
+                        Scale::One,
+                    )
+                })
+            });
+            let Some((a, b, value, unit, neg, own_scale)) = read else {
                 continue;
             };
-            let col = header.get(i - 1).cloned().unwrap_or(Col::Other);
             let (period_label, basis) = match &col {
                 Col::Period(p) => (p.clone(), None),
                 Col::Change(bs) => (first_period.clone().unwrap_or_default(), Some(*bs)),
                 Col::Other => (first_period.clone().unwrap_or_default(), None),
+                // an estimate is of an amount: a percent under it is not read
+                Col::Estimate if matches!(unit, Unit::Percent | Unit::Pp | Unit::Bp) => continue,
+                Col::Estimate => (first_period.clone().unwrap_or_default(), None),
                 Col::Skip => continue,
             };
             let mut unit = unit;
-            let mut scale = Scale::One;
+            let mut scale = own_scale;
             let per_share = PER_SHARE_ROW.is_match(label);
-            if let Some((cur, sc)) = &self.caption {
+            // a cell naming its own scale ("$9.1 billion") is not scaled again by the caption
+            if let (Some((cur, sc)), Scale::One) = (&self.caption, own_scale) {
                 match &unit {
                     // "$ 1,482" under "(in millions, except per-share data)"
                     Unit::Currency(c) if !per_share => {
@@ -680,6 +764,8 @@ impl State {
                 kind,
                 basis: if kind == Kind::Growth {
                     Some(basis.unwrap_or(Basis::Yoy))
+                } else if col == Col::Estimate {
+                    Some(Basis::Estimate)
                 } else {
                     None
                 },

@@ -65,6 +65,9 @@ pub struct Voice {
     /// Capitalised words that name no provider ("Wall Street's estimate").
     #[serde(default)]
     pub not_providers: Vec<String>,
+    /// Words by which the company speaks of itself ("We delivered revenue of ...").
+    #[serde(default)]
+    pub first_person: Vec<String>,
 }
 
 /// Words that make a figure a change in a measure or an effect on it (see
@@ -271,6 +274,7 @@ impl Catalogue {
             self.voice.compiled.extend(lower(v.compiled));
             self.voice.estimates.extend(lower(v.estimates));
             self.voice.not_providers.extend(lower(v.not_providers));
+            self.voice.first_person.extend(lower(v.first_person));
         }
         for mut q in f.qualifiers {
             q.before_cues = cues(&q.before);

@@ -17,6 +17,14 @@ struct File {
     empty_cells: Vec<String>,
     point_units: Vec<String>,
     basis_point_units: Vec<String>,
+    basis_columns: BasisColumns,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BasisColumns {
+    actual: Vec<String>,
+    estimate: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -62,6 +70,8 @@ pub struct TableWords {
     empty: Vec<String>,
     points: Vec<String>,
     basis_points: Vec<String>,
+    actual: Vec<String>,
+    estimate: Vec<String>,
 }
 
 fn lower(v: Vec<String>) -> Vec<String> {
@@ -95,6 +105,8 @@ impl TableWords {
             empty: lower(f.empty_cells),
             points: lower(f.point_units),
             basis_points: lower(f.basis_point_units),
+            actual: lower(f.basis_columns.actual),
+            estimate: lower(f.basis_columns.estimate),
         }
     }
 
@@ -128,6 +140,17 @@ impl TableWords {
         self.points.contains(&word.to_lowercase())
     }
 
+    /// Whether a column label (whole) names an estimate column ("Analyst Estimate").
+    pub fn is_estimate_column(&self, label: &str) -> bool {
+        let l = label.split_whitespace().collect::<Vec<_>>().join(" ");
+        self.estimate.contains(&l.to_lowercase())
+    }
+
+    /// Whether a word says a period column holds actual figures ("Q3 2025 Actual").
+    pub fn is_actual_word(&self, word: &str) -> bool {
+        self.actual.contains(&word.to_lowercase())
+    }
+
     pub fn is_basis_point_unit(&self, word: &str) -> bool {
         self.basis_points.contains(&word.to_lowercase())
     }
@@ -154,5 +177,7 @@ mod tests {
         assert_eq!(w.change_label(&["Revenue"]), None);
         assert_eq!(w.direction("Down"), Some(Direction::Down));
         assert!(w.is_empty_cell("n/a") && w.is_point_unit("ppts"));
+        assert!(w.is_estimate_column("Analyst  Estimate") && !w.is_estimate_column("Revenue"));
+        assert!(w.is_actual_word("Actual") && !w.is_actual_word("Q3"));
     }
 }

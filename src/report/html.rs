@@ -523,8 +523,11 @@ pub fn render(report: &Report) -> String {
                                             "<mark class=\"{}\" title=\"{}\">{}</mark>",
                                             role_class(*role),
                                             escape(&format!(
-                                                "{} · {}",
+                                                "{}{} · {}",
                                                 c.period.describe(),
+                                                super::cell_place(c)
+                                                    .map(|p| format!(" · {p}"))
+                                                    .unwrap_or_default(),
                                                 role.map(role_name).unwrap_or("")
                                             )),
                                             escape(text)

@@ -381,6 +381,9 @@ pub fn render(report: &Report) -> String {
                 if let Some(w) = &c.period.why {
                     let _ = write!(s, "; {}", escape(w));
                 }
+                if let Some(place) = super::cell_place(c) {
+                    let _ = write!(s, "; {}", escape(&place));
+                }
                 s.push('\n');
             }
         }

@@ -64,6 +64,13 @@ pub fn claims_by_line(
 }
 
 /// The claim a finding is about: its first conflicting figure, else its
+/// Where a table cell sits, for reports: `table row "Revenue", column "Q3 2025"`.
+pub fn cell_place(c: &crate::model::Claim) -> Option<String> {
+    c.cell
+        .as_ref()
+        .map(|t| format!("table row \"{}\", column \"{}\"", t.row, t.column))
+}
+
 /// first subject, else its first claim. Text's `-->` and SARIF's location.
 pub fn primary_claim(f: &Finding) -> Option<usize> {
     use crate::rules::Role;

@@ -107,7 +107,10 @@ fn claim_location(report: &Report, id: usize, root: &Root) -> Value {
 /// "34% (Jul–Sep 2025)"
 fn claim_label(report: &Report, id: usize) -> String {
     let c = &report.claims[id];
-    format!("{} ({})", c.figure.text.trim(), c.period.key())
+    match super::cell_place(c) {
+        Some(place) => format!("{} ({}; {place})", c.figure.text.trim(), c.period.key()),
+        None => format!("{} ({})", c.figure.text.trim(), c.period.key()),
+    }
 }
 
 fn role_name(r: Role) -> &'static str {

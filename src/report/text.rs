@@ -86,15 +86,9 @@ fn build(report: &Report, f: &Finding) -> Owned {
         let article = &report.articles[a];
         let label_of = |id: usize| {
             let c = &report.claims[id];
-            match &c.cell {
+            match super::cell_place(c) {
                 // a table cell: where in the table it sits
-                Some(t) => format!(
-                    "{} ({}; table row \"{}\", column \"{}\")",
-                    c.figure.text.trim(),
-                    c.period.key(),
-                    t.row,
-                    t.column
-                ),
+                Some(place) => format!("{} ({}; {place})", c.figure.text.trim(), c.period.key()),
                 None => format!("{} ({})", c.figure.text.trim(), c.period.key()),
             }
         };
