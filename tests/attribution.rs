@@ -1107,3 +1107,15 @@ fn the_company_speaking_of_itself_is_not_the_segment_named_before() {
              grew fast. Its revenue reached $610 million in the quarter.";
     assert_eq!(metric_of(t, "$610 million"), "cloud.revenue");
 }
+
+#[test]
+fn its_in_a_paragraph_about_a_segment_is_the_segment() {
+    let t = "Norrvik Freight reported results for the third quarter of 2025.\n\n\
+             Widgets: Revenue was $520 million, down 4% YoY. Operating income fell 12% to $110 \
+             million, though its 21% operating margin is still the best of any unit.";
+    assert_eq!(metric_of(t, "21%"), "text-widget.operating-margin");
+    // with no segment in view, "its" is the company
+    let t = "Norrvik Freight reported results for the third quarter of 2025. Its operating \
+             margin was 17% in the quarter.";
+    assert_eq!(metric_of(t, "17%"), "company.operating-margin");
+}

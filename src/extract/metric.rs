@@ -1586,6 +1586,39 @@ pub fn attribute(
                         .map(|s| s.to_string())
                 })
         });
+    // "its 21% margin" in a paragraph about a segment: the pronoun is the
+    // segment's, not the company's
+    if subject.as_deref().is_none_or(|s| s == "company") && !first_person {
+        // the last word before the figure in its clause that points back ("though its 21%")
+        let before_fig = &sentence[cs..f.start];
+        let pronoun_at = before_fig
+            .split(|c: char| !c.is_alphanumeric())
+            .scan(0usize, |at, w| {
+                let here = *at;
+                *at += w.len() + 1;
+                Some((cs + here, w))
+            })
+            .filter(|(_, w)| {
+                k.metrics
+                    .voice
+                    .back_references
+                    .iter()
+                    .any(|p| p.eq_ignore_ascii_case(w))
+            })
+            .map(|(at, _)| at)
+            .last();
+        // ... with no other subject named between it and the figure
+        let by_pronoun = pronoun_at.is_some_and(|p| {
+            !in_clause.iter().any(|h| {
+                h.kind == TermKind::Subject && h.id != "company" && h.start > p && h.end <= f.start
+            })
+        });
+        if by_pronoun {
+            if let Some(s) = para_subject.filter(|s| *s != "company") {
+                subject = Some(s.to_string());
+            }
+        }
+    }
     if let Some(p) = fresh_from {
         subject = grown.as_ref().map(|h| h.id.clone()).or_else(|| {
             nearest(

@@ -679,10 +679,34 @@ pub fn scan(text: &str, european: bool) -> Vec<Found> {
             && (DECLINE_BEFORE.is_match(&b) || DECLINE_AFTER.is_match(&a))
             && !b.trim_end().ends_with(" to")
             && !b.trim_end().ends_with(" at");
+        // a written minus: "a margin of -2%", "-$5 million" (not a range's dash: "5-7%", "2024-25")
+        let minus = text[..start]
+            .chars()
+            .next_back()
+            .filter(|&ch| ch == '-' || ch == '\u{2212}')
+            .filter(|ch| {
+                text[..start - ch.len_utf8()]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|p| p.is_whitespace() || p == '(')
+            });
+        // the sign is the value's ("fell -2%" is no double negative); `negative` stays
+        // "stated as a decline"
+        let (value, negative) = match minus {
+            Some(_) => (
+                Value {
+                    lo: hi.negate(),
+                    hi: lo.negate(),
+                },
+                false,
+            ),
+            None => (Value { lo, hi }, negative),
+        };
+        let start = start - minus.map_or(0, char::len_utf8);
         out.push(Found {
             start,
             end,
-            value: Value { lo, hi },
+            value,
             unit,
             scale,
             qualifier,
@@ -885,6 +909,16 @@ mod tests {
         assert_eq!(one("trading at 25 times earnings").1, "25");
         assert_eq!(one("grew at a mid-single-digit pace").1, "4..6");
         assert_eq!(one("its third beat in a row").2, "streak one");
+    }
+
+    #[test]
+    fn a_written_minus_makes_a_figure_negative() {
+        assert_eq!(one("an operating margin of -4% in the quarter").0, "-4%");
+        assert_eq!(one("an operating margin of -4% in the quarter").1, "-4");
+        assert_eq!(one("a net loss, or \u{2212}$7 million").1, "-7");
+        // a range's dash is no minus
+        assert_eq!(one("margins of 5%-7% next year").1, "5..7");
+        assert_eq!(figs("a margin of 12% (was -1%)")[1].1, "-1");
     }
 
     #[test]

@@ -68,6 +68,10 @@ pub struct Voice {
     /// Words by which the company speaks of itself ("We delivered revenue of ...").
     #[serde(default)]
     pub first_person: Vec<String>,
+    /// Pronouns that refer back to what the text is about ("its margin"): the segment
+    /// a paragraph is about when it has one, else the company.
+    #[serde(default)]
+    pub back_references: Vec<String>,
 }
 
 /// Words that make a figure a change in a measure or an effect on it (see
@@ -275,6 +279,7 @@ impl Catalogue {
             self.voice.estimates.extend(lower(v.estimates));
             self.voice.not_providers.extend(lower(v.not_providers));
             self.voice.first_person.extend(lower(v.first_person));
+            self.voice.back_references.extend(lower(v.back_references));
         }
         for mut q in f.qualifiers {
             q.before_cues = cues(&q.before);
