@@ -42,7 +42,7 @@ pub struct Options {
 }
 
 /// The knowledge in force for a corpus: the given one, with the fiscal
-/// calendars its articles taught when they taught any.
+/// calendars and exchange rates its articles taught when they taught any.
 fn knowledge_for<'a>(
     k: &'a Knowledge,
     learned: &[extract::Learned],

@@ -71,9 +71,11 @@ pub fn learn_from_lines(path: &Path, entity: &str, lines: &[String]) -> Vec<Lear
             continue;
         }
         for (ss, se) in document::bounded(line, document::sentences(line)) {
+            let sentence = &line[ss..se];
             out.extend(learned_at(
-                &line[ss..se],
-                &line[ss..se],
+                sentence,
+                sentence,
+                &rates::learn_rates(sentence),
                 entity,
                 path,
                 |_| i + 1,
@@ -84,10 +86,12 @@ pub fn learn_from_lines(path: &Path, entity: &str, lines: &[String]) -> Vec<Lear
 }
 
 /// What a sentence teaches: `text` as written (for `claimcheck knowledge`), `sentence` as
-/// read (URLs masked); `line_at` gives the line of a byte offset in the sentence.
+/// read (URLs masked), `rates` the rates read from it; `line_at` gives the line of a byte
+/// offset in the sentence.
 fn learned_at(
     text: &str,
     sentence: &str,
+    rates: &[rates::Found],
     entity: &str,
     path: &Path,
     line_at: impl Fn(usize) -> usize,
@@ -109,8 +113,8 @@ fn learned_at(
             line_at(0),
         ));
     }
-    for (at, r) in rates::learn_rates(sentence) {
-        out.push(learned(Taught::Rate(r), line_at(at)));
+    for r in rates {
+        out.push(learned(Taught::Rate(r.rate.clone()), line_at(r.start)));
     }
     out
 }
@@ -840,9 +844,11 @@ pub fn extract(
         let para_first = claims.len();
         for (ss, se) in document::bounded(ptext, document::sentences(ptext)) {
             let sentence = &ptext[ss..se];
+            let sentence_rates = rates::learn_rates(sentence);
             learned.extend(learned_at(
                 &para.text_with_lines(ss, se),
                 sentence,
+                &sentence_rates,
                 &entity,
                 path,
                 |at| para.locate(ss + at).0,
@@ -1133,6 +1139,11 @@ pub fn extract(
                                 && c.metric.is_some()
                         })
                         .and_then(|c| c.metric.clone());
+                }
+                // the amounts of a written-out rate ("($1 = 0.9385 euros)") are the rate, not
+                // figures of a metric
+                if sentence_rates.iter().any(|r| r.states(f.start, f.end)) {
+                    a.metric = None;
                 }
                 if let (Some(m), crate::model::Kind::Growth) = (&a.metric, a.kind) {
                     clause_metric.push((cl, m.clone()));

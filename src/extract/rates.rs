@@ -194,16 +194,40 @@ fn two_sided(c: &Captures, form: RateForm) -> Option<TextRate> {
     })
 }
 
-/// The rates a sentence states, each with the byte offset where it starts.
-pub fn learn_rates(sentence: &str) -> Vec<(usize, TextRate)> {
+/// A rate read from a sentence, and the byte range it was read from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub rate: TextRate,
+}
+
+impl Found {
+    /// Whether a figure at `start..end` is one of the amounts of a written-out rate
+    /// ("$1", "0.9385 euros"): the rate itself, not a figure of any metric.
+    pub fn states(&self, start: usize, end: usize) -> bool {
+        self.rate.form == RateForm::Stated && start >= self.start && end <= self.end
+    }
+}
+
+/// The rates a sentence states, in text order.
+pub fn learn_rates(sentence: &str) -> Vec<Found> {
     let v = &*VOCAB;
     if !sentence.bytes().any(|b| b.is_ascii_digit()) || !v.trigger.is_match(sentence) {
         return Vec::new();
     }
-    let mut out: Vec<(usize, TextRate)> = Vec::new();
+    let mut out: Vec<Found> = Vec::new();
+    let found = |c: &Captures, rate: TextRate| {
+        let m = c.get(0).expect("match");
+        Found {
+            start: m.start(),
+            end: m.end(),
+            rate,
+        }
+    };
     for c in v.stated.captures_iter(sentence) {
         if let Some(r) = two_sided(&c, RateForm::Stated) {
-            out.push((c.get(0).expect("match").start(), r));
+            out.push(found(&c, r));
         }
     }
     for c in v.per.captures_iter(sentence) {
@@ -219,23 +243,20 @@ pub fn learn_rates(sentence: &str) -> Vec<(usize, TextRate)> {
                 form: RateForm::Stated,
                 sides: [(unit.to_string(), 1.0), (cur, amount)],
             });
-            out.extend(r.map(|r| (c.get(0).expect("match").start(), r)));
+            out.extend(r.map(|r| found(&c, r)));
         }
     }
     for c in v.translation.captures_iter(sentence) {
-        let at = c.get(0).expect("match").start();
+        let m = c.get(0).expect("match");
         // "($1 = 151.2 yen)" is a stated rate, not a translation of what comes before it
-        if out
-            .iter()
-            .any(|(o, _)| *o > at && *o < c.get(0).expect("match").end())
-        {
+        if out.iter().any(|f| f.start > m.start() && f.start < m.end()) {
             continue;
         }
         if let Some(r) = two_sided(&c, RateForm::Translation) {
-            out.push((at, r));
+            out.push(found(&c, r));
         }
     }
-    out.sort_by_key(|(at, _)| *at);
+    out.sort_by_key(|f| f.start);
     out
 }
 
@@ -246,7 +267,7 @@ mod tests {
     fn one(s: &str) -> TextRate {
         let rs = learn_rates(s);
         assert_eq!(rs.len(), 1, "{s}: {rs:?}");
-        rs.into_iter().next().expect("one").1
+        rs.into_iter().next().expect("one").rate
     }
 
     fn close(a: f64, b: f64) -> bool {
@@ -325,7 +346,13 @@ mod tests {
     fn a_stated_rate_in_brackets_is_not_a_translation_of_the_amount_before_it() {
         let rs = learn_rates("Fennimore earned 96.3 billion yen ($1 = 149.90 yen) in the period.");
         assert_eq!(rs.len(), 1, "{rs:?}");
-        assert_eq!(rs[0].1.form, RateForm::Stated);
-        assert_eq!(rs[0].1.between("USD", "JPY"), Some(149.90));
+        assert_eq!(rs[0].rate.form, RateForm::Stated);
+        assert_eq!(rs[0].rate.between("USD", "JPY"), Some(149.90));
+        // its amounts are the rate: "$1" and "149.90 yen" are inside it, "96.3 billion yen" not
+        let s = "Fennimore earned 96.3 billion yen ($1 = 149.90 yen) in the period.";
+        let at = |t: &str| s.find(t).expect("in sentence");
+        assert!(rs[0].states(at("$1"), at("$1") + 2));
+        assert!(rs[0].states(at("149.90"), at("149.90") + 10));
+        assert!(!rs[0].states(at("96.3"), at("96.3") + 16));
     }
 }
