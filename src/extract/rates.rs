@@ -8,7 +8,7 @@ use crate::knowledge::fx::{RateForm, TextRate};
 use regex::{Captures, Regex};
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 const RATES: &str = include_str!("../../claims/knowledge/rates.yaml");
 
@@ -47,15 +47,33 @@ struct Vocab {
     currency: BTreeMap<String, String>,
     /// lower-case scale word -> power of ten
     scale: BTreeMap<String, i32>,
-    /// cheap test: a sentence with none of these words or signs states no rate
-    trigger: Regex,
-    stated: Regex,
-    per: Regex,
-    translation: Regex,
+    /// cheap tests, each for one pattern: a sentence with no "=" (or word like it) states
+    /// no rate written out, one with no rate phrase no rate per unit, and one with no
+    /// bracket opening on an amount no translation
+    has_equals: Regex,
+    has_phrase: Regex,
+    has_bracket: Regex,
+    stated: Later,
+    per: Later,
+    translation: Later,
 }
 
-const SP: &str = r"[ \u{00a0}\u{2009}\u{202f}]";
-const NUM: &str = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
+/// A large pattern compiled when a sentence first needs it (some 3 to 7 ms each): a
+/// corpus that never writes out a rate never pays for its pattern.
+struct Later {
+    pattern: String,
+    re: OnceLock<Regex>,
+}
+
+impl Later {
+    fn get(&self) -> &Regex {
+        self.re
+            .get_or_init(|| Regex::new(&self.pattern).expect("rates vocabulary"))
+    }
+}
+
+const SP: &str = r"(?u:[ \u{00a0}\u{2009}\u{202f}])";
+const NUM: &str = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?";
 
 /// An alternation of literal words, longest first, whole words where they start or end
 /// with a letter or digit.
@@ -122,19 +140,22 @@ impl Vocab {
         let equals = alternation(&f.equals);
         let phrases = alternation(&f.rate_phrases);
         let per = alternation(&f.per);
-        let compile = |s: String| Regex::new(&format!("(?i){s}")).expect("rates vocabulary");
-        let mut triggers: Vec<String> = f.equals.clone();
-        triggers.extend(f.rate_phrases.iter().cloned());
-        triggers.push("(".into());
+        let compile = |s: String| Regex::new(&format!("(?i-u){s}")).expect("rates vocabulary");
+        let later = |s: String| Later {
+            pattern: format!("(?i-u){s}"),
+            re: OnceLock::new(),
+        };
         Vocab {
             currency,
             scale,
-            trigger: compile(alternation(&triggers)),
-            stated: compile(format!(r"{a1}{SP}*{equals}{SP}*{a2}")),
-            per: compile(format!(
+            has_equals: compile(equals.clone()),
+            has_phrase: compile(phrases.clone()),
+            has_bracket: compile(format!(r"\({SP}*(?:{hedge}{SP}*)?(?:{before}|[0-9])")),
+            stated: later(format!(r"{a1}{SP}*{equals}{SP}*{a2}")),
+            per: later(format!(
                 r"{phrases}{SP}+(?:{hedge}{SP}+)?{a1}{SP}+{per}{SP}+(?:(?P<ub>{before})1|(?P<ua>{after}))"
             )),
-            translation: compile(format!(r"{a1}{SP}*\({SP}*(?:{hedge}{SP}*)?{a2}{SP}*\)")),
+            translation: later(format!(r"{a1}{SP}*\({SP}*(?:{hedge}{SP}*)?{a2}{SP}*\)")),
         }
     }
 
@@ -210,10 +231,20 @@ impl Found {
     }
 }
 
+/// The matches of `re` in `s`, looked for only where the cheap `test` finds its words:
+/// most sentences state no rate.
+fn only_if<'s>(test: &Regex, re: &Later, s: &'s str) -> Vec<Captures<'s>> {
+    if test.is_match(s) {
+        re.get().captures_iter(s).collect()
+    } else {
+        Vec::new()
+    }
+}
+
 /// The rates a sentence states, in text order.
 pub fn learn_rates(sentence: &str) -> Vec<Found> {
     let v = &*VOCAB;
-    if !sentence.bytes().any(|b| b.is_ascii_digit()) || !v.trigger.is_match(sentence) {
+    if !sentence.bytes().any(|b| b.is_ascii_digit()) {
         return Vec::new();
     }
     let mut out: Vec<Found> = Vec::new();
@@ -225,12 +256,12 @@ pub fn learn_rates(sentence: &str) -> Vec<Found> {
             rate,
         }
     };
-    for c in v.stated.captures_iter(sentence) {
+    for c in only_if(&v.has_equals, &v.stated, sentence) {
         if let Some(r) = two_sided(&c, RateForm::Stated) {
             out.push(found(&c, r));
         }
     }
-    for c in v.per.captures_iter(sentence) {
+    for c in only_if(&v.has_phrase, &v.per, sentence) {
         let unit = c
             .name("ub")
             .or(c.name("ua"))
@@ -246,7 +277,7 @@ pub fn learn_rates(sentence: &str) -> Vec<Found> {
             out.extend(r.map(|r| found(&c, r)));
         }
     }
-    for c in v.translation.captures_iter(sentence) {
+    for c in only_if(&v.has_bracket, &v.translation, sentence) {
         let m = c.get(0).expect("match");
         // "($1 = 151.2 yen)" is a stated rate, not a translation of what comes before it
         if out.iter().any(|f| f.start > m.start() && f.start < m.end()) {
