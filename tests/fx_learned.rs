@@ -164,3 +164,63 @@ fn claimcheck_knowledge_shows_the_learned_rate_and_its_line() {
     );
     assert!(text.contains("wire.txt:3:"), "{text}");
 }
+
+/// `gate`: a draft's conversion is judged with the rate the trusted sources state, never
+/// with the draft's own; with no rate at all, the figure is unverifiable, not contradicted.
+#[test]
+fn gate_judges_conversions_with_the_trusted_sources_rates() {
+    let verdict = |name: &str, release: &str, draft: &str| {
+        let d = std::env::temp_dir().join(format!("claimcheck-fxg-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(d.join("src")).unwrap();
+        std::fs::write(
+            d.join("src/sources.yaml"),
+            "sources:\n  - {file: release.txt, title: Results, outlet: Corvale Microsystems, published: 2025-10-16, entity: Corvale Microsystems, primary: true}\n",
+        )
+        .unwrap();
+        std::fs::write(
+            d.join("src/release.txt"),
+            format!("Corvale Microsystems reports third quarter 2025 results\n\n{release}\n"),
+        )
+        .unwrap();
+        std::fs::write(
+            d.join("draft.md"),
+            format!("---\ntitle: Corvale\nentity: Corvale Microsystems\ndate: 2025-10-17\n---\n\n{draft}\n"),
+        )
+        .unwrap();
+        let k = claimcheck::load_knowledge(&[]).unwrap();
+        let g = claimcheck::gate::run(
+            &[d.join("draft.md")],
+            &[d.join("src")],
+            &Default::default(),
+            &k,
+            None,
+        );
+        let _ = std::fs::remove_dir_all(&d);
+        g.judgements
+            .iter()
+            .filter(|j| g.report.claims[j.claim].figure.text.contains("billion"))
+            .map(|j| format!("{:?}: {}", j.verdict, j.reason))
+            .collect::<Vec<_>>()
+    };
+    let stated = "Corvale Microsystems today reported revenue of NT$84.2 billion for the third quarter of 2025. Amounts are translated at US$1 = 30.6 New Taiwan dollars.";
+    let v = verdict(
+        "right",
+        stated,
+        "Corvale Microsystems reported third-quarter 2025 revenue of $2.75 billion.",
+    );
+    assert!(v.len() == 1 && v[0].starts_with("Verified"), "{v:?}");
+    let v = verdict(
+        "slip",
+        stated,
+        "Corvale Microsystems reported third-quarter 2025 revenue of $2.3 billion (US$1 = 36.6 New Taiwan dollars).",
+    );
+    assert!(v.len() == 1 && v[0].starts_with("Contradicted"), "{v:?}");
+    let v = verdict(
+        "none",
+        RELEASE_PLAIN,
+        "Corvale Microsystems reported third-quarter 2025 revenue of $2.3 billion.",
+    );
+    assert!(v.len() == 1 && v[0].starts_with("Unverifiable"), "{v:?}");
+    assert!(v[0].contains("no rate converts it"), "{v:?}");
+}

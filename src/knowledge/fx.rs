@@ -120,6 +120,24 @@ impl FxTable {
         self.rates.get(currency)?.get(&m).copied()
     }
 
+    /// The median of the rates learned from the texts between `from` and `to` (units of
+    /// `to` per `from`), rates written out before those implied by translations.
+    pub fn learned_rate(&self, from: &str, to: &str) -> Option<f64> {
+        let mut stated = Vec::new();
+        let mut implied = Vec::new();
+        for l in &self.learned {
+            if let Some(v) = l.rate.between(from, to) {
+                match l.rate.form {
+                    RateForm::Stated => stated.push(v),
+                    RateForm::Translation => implied.push(v),
+                }
+            }
+        }
+        let mut vs = if stated.is_empty() { implied } else { stated };
+        vs.sort_by(f64::total_cmp);
+        vs.get(vs.len().checked_sub(1)? / 2).copied()
+    }
+
     /// The average rate `to` per `from` over the months of `range`; None when
     /// any currency has no data for those months.
     pub fn rate(&self, from: &str, to: &str, range: MonthRange) -> Option<Rate> {
