@@ -224,3 +224,32 @@ fn gate_judges_conversions_with_the_trusted_sources_rates() {
     assert!(v.len() == 1 && v[0].starts_with("Unverifiable"), "{v:?}");
     assert!(v[0].contains("no rate converts it"), "{v:?}");
 }
+
+/// The amounts of a written-out rate are the rate: "$1" is no figure at all, the other side
+/// is no figure of a metric; a bracketed translation's two amounts stay claims.
+#[test]
+fn a_written_out_rate_gives_no_claims_of_a_metric() {
+    let k = claimcheck::load_knowledge(&[]).unwrap();
+    let text = "Corvale results\n\nCorvale Microsystems said revenue rose to 96.3 billion yen ($1 = 149.90 yen). Net income was NT$21.6 billion (US$0.71 billion).\n";
+    let (_, claims) = claimcheck::extract::article(std::path::Path::new("c.txt"), text, None, &k);
+    let read: Vec<(String, Option<String>)> = claims
+        .iter()
+        .map(|c| {
+            (
+                c.figure.text.clone(),
+                c.metric.as_ref().map(|m| m.to_string()),
+            )
+        })
+        .collect();
+    assert!(!read.iter().any(|(f, _)| f == "$1"), "{read:?}");
+    assert!(
+        read.iter().any(|(f, m)| f == "149.90 yen" && m.is_none()),
+        "{read:?}"
+    );
+    assert!(
+        read.iter()
+            .any(|(f, m)| f == "96.3 billion yen" && m.as_deref() == Some("company.revenue")),
+        "{read:?}"
+    );
+    assert!(read.iter().any(|(f, _)| f == "US$0.71 billion"), "{read:?}");
+}

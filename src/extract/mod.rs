@@ -941,6 +941,14 @@ pub fn extract(
                 {
                     continue;
                 }
+                // the "$1" of "($1 = 0.9385 euros)" is the unit a rate is given per, no figure
+                if f.value.is_point()
+                    && f.value.lo.to_f64() == 1.0
+                    && f.scale == crate::model::Scale::One
+                    && sentence_rates.iter().any(|r| r.states(f.start, f.end))
+                {
+                    continue;
+                }
                 let cl = idx.clause(sentence.len(), f.start);
                 let streak_of = clause_metric
                     .iter()
