@@ -42,7 +42,7 @@ pub struct Options {
 }
 
 /// The knowledge in force for a corpus: the given one, with the fiscal
-/// calendars its articles taught when they taught any.
+/// calendars and exchange rates its articles taught when they taught any.
 fn knowledge_for<'a>(
     k: &'a Knowledge,
     learned: &[extract::Learned],
@@ -54,10 +54,26 @@ fn knowledge_for<'a>(
     }
 }
 
-/// Adds fiscal calendars learned from the texts for entities the knowledge lacks.
+/// Adds what the texts taught: fiscal calendars for entities the knowledge lacks, and the
+/// exchange rates they state (`fx.learned`, used where the FX table has no rate).
 pub fn with_learned(k: &Knowledge, learned: &[extract::Learned]) -> Knowledge {
     let mut out = k.clone();
     for l in learned {
+        let (fy_end, named_by_start) = match &l.what {
+            extract::Taught::Calendar {
+                fy_end,
+                named_by_start,
+            } => (*fy_end, *named_by_start),
+            extract::Taught::Rate(r) => {
+                out.fx.learned.push(knowledge::fx::LearnedRate {
+                    rate: r.clone(),
+                    path: l.path.clone(),
+                    line: l.line,
+                    sentence: l.sentence.clone(),
+                });
+                continue;
+            }
+        };
         if out
             .entities
             .get(&l.entity)
@@ -69,9 +85,9 @@ pub fn with_learned(k: &Knowledge, learned: &[extract::Learned]) -> Knowledge {
             name: l.entity.clone(),
             aliases: vec![],
             calendar: period::FiscalCalendar {
-                fy_end: l.fy_end,
-                named_by_start: l.named_by_start,
-                bare_fiscal: l.fy_end != 12,
+                fy_end,
+                named_by_start,
+                bare_fiscal: fy_end != 12,
                 known: true,
                 ..Default::default()
             },

@@ -169,9 +169,9 @@ enum Command {
         knowledge: Vec<PathBuf>,
     },
     /// Print the knowledge in force: metrics, entities with fiscal calendars, FX coverage.
-    /// With PATHS, also the fiscal calendars those articles teach.
+    /// With PATHS, also the fiscal calendars and exchange rates those articles teach.
     Knowledge {
-        /// Articles whose fiscal-calendar sentences to learn from (optional).
+        /// Articles whose fiscal-calendar and exchange-rate sentences to learn from (optional).
         #[arg(value_name = "PATHS")]
         paths: Vec<PathBuf>,
         /// Extra knowledge folder; repeatable.

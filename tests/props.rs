@@ -187,4 +187,16 @@ proptest! {
             prop_assert!(s.is_char_boundary(a) && s.is_char_boundary(b) && a <= b);
         }
     }
+
+    #[test]
+    fn rate_learning_never_panics_and_rates_are_sane(
+        s in "[0-9$€¥₩£()=.,\\- USNTRMBeurosyndolarwpchgtfib]{0,160}"
+    ) {
+        for f in claimcheck::extract::rates::learn_rates(&s) {
+            prop_assert!(f.start <= f.end && f.end <= s.len());
+            prop_assert!(s.is_char_boundary(f.start) && s.is_char_boundary(f.end));
+            prop_assert!(f.rate.from != f.rate.to);
+            prop_assert!(f.rate.value.is_finite() && f.rate.value > 0.0);
+        }
+    }
 }

@@ -14,6 +14,7 @@ pub mod meta;
 pub mod metric;
 pub mod numbers;
 pub mod periods;
+pub mod rates;
 pub mod sourcing;
 pub mod table;
 pub mod voice;
@@ -27,15 +28,26 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::LazyLock;
 
-/// A fiscal calendar an article taught: entity, fiscal-year end month, named by start, line, sentence.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// What a sentence of an article taught: a fiscal calendar or an exchange rate, with the
+/// entity the article is about, and where (path, line, the sentence as written).
+#[derive(Clone, Debug, PartialEq)]
 pub struct Learned {
     pub entity: String,
-    pub fy_end: u8,
-    pub named_by_start: bool,
+    pub what: Taught,
     pub path: String,
     pub line: usize,
     pub sentence: String,
+}
+
+/// What was learned.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Taught {
+    /// The entity's fiscal calendar: its year's end month, and whether the year is named
+    /// by the calendar year it starts in.
+    Calendar { fy_end: u8, named_by_start: bool },
+    /// An exchange rate the text states or a translation implies ([`rates`]); it is the
+    /// text's, not the entity's.
+    Rate(crate::knowledge::fx::TextRate),
 }
 
 /// Whether a claim file may pair this metric with this kind of figure (as the loader checks).
@@ -45,46 +57,67 @@ pub(crate) fn fits(k: &Knowledge, m: &MetricId, kind: crate::model::Kind) -> boo
             || k.metrics.measures[&m.measure].kinds.contains(&kind))
 }
 
-/// Fiscal calendars taught by an article's own text, for an article whose claims come from a
-/// curated claim file: the same sentences teach the same calendar as in extraction.
+/// Fiscal calendars and exchange rates taught by an article's own text, for an article
+/// whose claims come from a curated claim file: the same sentences teach the same as in
+/// extraction.
 pub fn learn_from_lines(path: &Path, entity: &str, lines: &[String]) -> Vec<Learned> {
     let mut out = Vec::new();
     for (i, line) in lines.iter().enumerate() {
+        // a calendar names the fiscal year; a rate needs a figure
         let lower = line.to_ascii_lowercase();
-        if !lower.contains("fiscal") && !lower.contains("fy") {
+        if !lower.contains("fiscal")
+            && !lower.contains("fy")
+            && !lower.bytes().any(|b| b.is_ascii_digit())
+        {
             continue;
         }
         for (ss, se) in document::bounded(line, document::sentences(line)) {
+            let sentence = &line[ss..se];
             out.extend(learned_at(
-                &line[ss..se],
-                &line[ss..se],
+                sentence,
+                sentence,
+                &rates::learn_rates(sentence),
                 entity,
                 path,
-                i + 1,
+                |_| i + 1,
             ));
         }
     }
     out
 }
 
-/// The calendar a sentence teaches, if any: `text` as written (for `claimcheck knowledge`),
-/// `sentence` as read (URLs masked).
+/// What a sentence teaches: `text` as written (for `claimcheck knowledge`), `sentence` as
+/// read (URLs masked), `rates` the rates read from it; `line_at` gives the line of a byte
+/// offset in the sentence.
 fn learned_at(
     text: &str,
     sentence: &str,
+    rates: &[rates::Found],
     entity: &str,
     path: &Path,
-    line: usize,
-) -> Option<Learned> {
-    let (fy_end, named_by_start) = meta::learn_calendar(sentence)?;
-    Some(Learned {
+    line_at: impl Fn(usize) -> usize,
+) -> Vec<Learned> {
+    let learned = |what: Taught, line: usize| Learned {
         entity: entity.to_string(),
-        fy_end,
-        named_by_start,
+        what,
         path: path.display().to_string(),
         line,
         sentence: text.to_string(),
-    })
+    };
+    let mut out = Vec::new();
+    if let Some((fy_end, named_by_start)) = meta::learn_calendar(sentence) {
+        out.push(learned(
+            Taught::Calendar {
+                fy_end,
+                named_by_start,
+            },
+            line_at(0),
+        ));
+    }
+    for r in rates {
+        out.push(learned(Taught::Rate(r.rate.clone()), line_at(r.start)));
+    }
+    out
 }
 
 /// The result of reading one raw article.
@@ -814,12 +847,14 @@ pub fn extract(
         let para_first = claims.len();
         for (ss, se) in document::bounded(ptext, document::sentences(ptext)) {
             let sentence = &ptext[ss..se];
+            let sentence_rates = rates::learn_rates(sentence);
             learned.extend(learned_at(
                 &para.text_with_lines(ss, se),
                 sentence,
+                &sentence_rates,
                 &entity,
                 path,
-                para.locate(ss).0,
+                |at| para.locate(ss + at).0,
             ));
             // most sentences state no figure: only look for what a later sentence may inherit
             let may_have_figures = numbers::may_contain(sentence);
@@ -906,6 +941,14 @@ pub fn extract(
             let mut placed: Vec<coordinate::Placed> = Vec::new();
             for (fi, f) in figures.iter().enumerate() {
                 if ms.iter().any(|m| f.start >= m.start && f.end <= m.end) && f.unit == Unit::Count
+                {
+                    continue;
+                }
+                // the "$1" of "($1 = 0.9385 euros)" is the unit a rate is given per, no figure
+                if f.value.is_point()
+                    && f.value.lo.to_f64() == 1.0
+                    && f.scale == crate::model::Scale::One
+                    && sentence_rates.iter().any(|r| r.states(f.start, f.end))
                 {
                     continue;
                 }
@@ -1107,6 +1150,11 @@ pub fn extract(
                                 && c.metric.is_some()
                         })
                         .and_then(|c| c.metric.clone());
+                }
+                // the amounts of a written-out rate ("($1 = 0.9385 euros)") are the rate, not
+                // figures of a metric
+                if sentence_rates.iter().any(|r| r.states(f.start, f.end)) {
+                    a.metric = None;
                 }
                 if let (Some(m), crate::model::Kind::Growth) = (&a.metric, a.kind) {
                     clause_metric.push((cl, m.clone()));

@@ -202,10 +202,12 @@ pub fn judge(
         };
         let key = c.period.key();
         let same_series = trusted.get(&series).cloned().unwrap_or_default();
+        // a trusted figure in a currency no rate converts says nothing about this one
         let at_period: Vec<usize> = same_series
             .iter()
             .copied()
             .filter(|&t| report.claims[t].period.key() == key)
+            .filter(|&t| comparable(c, &report.claims[t], report, knowledge))
             .collect();
         let agrees =
             |t: usize| figures_agree(c, &report.claims[t], report, knowledge, fx_tolerance);
@@ -270,6 +272,16 @@ pub fn judge(
                 evidence: vec![],
                 reason: if same_series.is_empty() {
                     format!("no trusted source states {}", series.describe())
+                } else if let Some(&t) = same_series
+                    .iter()
+                    .find(|&&t| report.claims[t].period.key() == key)
+                {
+                    format!(
+                        "the trusted source gives {} for {} ({}), and no rate converts it: none in the FX table, none stated in the trusted texts",
+                        report.claims[t].figure.text.trim(),
+                        key,
+                        place(t)
+                    )
                 } else {
                     format!(
                         "the trusted sources state {} only for other periods, with other figures",
@@ -291,14 +303,33 @@ fn precise(c: &Claim) -> bool {
         )
 }
 
-/// Same unit and overlapping values; money in two currencies through the FX table.
+/// Same unit and overlapping values; money in two currencies through the FX table, or for
+/// a pair it lacks, the rates the trusted sources state.
 fn figures_agree(a: &Claim, b: &Claim, report: &Report, k: &Knowledge, tol: f64) -> bool {
     if a.figure.unit == b.figure.unit {
         return a.figure.agrees_with(&b.figure);
     }
-    let (Some(ca), Some(cb)) = (a.figure.unit.currency(), b.figure.unit.currency()) else {
+    let Some(rate) = rate_between(a, b, report, k) else {
         return false;
     };
+    b.figure
+        .interval()
+        .scaled(rate)
+        .widened(tol)
+        .overlaps(&a.figure.interval())
+}
+
+/// Whether the two figures can be compared: the same unit, or money with a rate between
+/// the currencies.
+fn comparable(a: &Claim, b: &Claim, report: &Report, k: &Knowledge) -> bool {
+    a.figure.unit == b.figure.unit || rate_between(a, b, report, k).is_some()
+}
+
+/// Units of `a`'s currency per unit of `b`'s: the FX table's for `b`'s period (plans and
+/// undated figures: the publication month); for a pair it lacks, the trusted sources' own
+/// (`judge`'s knowledge holds only the rates the trusted sources state, never the draft's).
+fn rate_between(a: &Claim, b: &Claim, report: &Report, k: &Knowledge) -> Option<f64> {
+    let (ca, cb) = (a.figure.unit.currency()?, b.figure.unit.currency()?);
     let months = match b.period.key() {
         PeriodKey::Range(r) if !b.outlook => Some(r),
         _ => report.articles[b.article]
@@ -310,14 +341,10 @@ fn figures_agree(a: &Claim, b: &Claim, report: &Report, k: &Knowledge, tol: f64)
                 crate::period::MonthRange::new(m, m)
             }),
     };
-    let Some(rate) = months.and_then(|m| k.fx.rate(cb, ca, m)) else {
-        return false;
-    };
-    b.figure
-        .interval()
-        .scaled(rate.value)
-        .widened(tol)
-        .overlaps(&a.figure.interval())
+    months
+        .and_then(|m| k.fx.rate(cb, ca, m))
+        .map(|r| r.value)
+        .or_else(|| k.fx.learned_rate(cb, ca))
 }
 
 /// Reads the draft and the trusted sources together, checks them, and judges the draft.
@@ -350,10 +377,12 @@ pub fn run(
         }));
     corpus.errors.extend(sources.errors);
     corpus.warnings.extend(sources.warnings);
+    // conversions are judged with the rates the trusted sources state, not the draft's
+    let trusted = crate::with_learned(knowledge, &sources.learned);
     corpus.learned.extend(sources.learned);
     let draft_idx: Vec<usize> = (0..n_draft).collect();
     let mut report = crate::analyze(corpus, opts, knowledge);
-    let judgements = judge(&report, &draft_idx, knowledge, opts.rules.fx_tolerance);
+    let judgements = judge(&report, &draft_idx, &trusted, opts.rules.fx_tolerance);
     // the draft's own sourcing findings; conflicts are what the verdicts are for
     let draft_paths_shown: Vec<String> = draft_idx
         .iter()

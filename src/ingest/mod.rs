@@ -210,7 +210,7 @@ pub struct Corpus {
     /// Problems that do not stop an input from being read (a manifest entry
     /// for a missing file).
     pub warnings: Vec<Error>,
-    /// Fiscal calendars learned from the texts.
+    /// Fiscal calendars and exchange rates learned from the texts.
     pub learned: Vec<crate::extract::Learned>,
 }
 

@@ -24,6 +24,51 @@ pub struct FxTable {
     /// currency -> month -> units per USD
     rates: BTreeMap<String, BTreeMap<Month, f64>>,
     pub missing: BTreeMap<String, String>,
+    /// Rates the checked texts state, in the order learned (by path, then line).
+    pub learned: Vec<LearnedRate>,
+}
+
+/// How a text gives a rate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RateForm {
+    /// Written out: "($1 = 0.9385 euros)", "at an exchange rate of 1,380 won per dollar".
+    Stated,
+    /// An amount and its translation in brackets: "NT$12.30 (US$0.41)"; the two amounts
+    /// are themselves a pair of claims, never checked against their own rate.
+    Translation,
+}
+
+/// An exchange rate read from a sentence: `value` units of `to` per one `from`, and the
+/// two amounts it was read from (currency, amount with its scale), in text order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TextRate {
+    pub from: String,
+    pub to: String,
+    pub value: f64,
+    pub form: RateForm,
+    pub sides: [(String, f64); 2],
+}
+
+impl TextRate {
+    /// Units of `to` per one `from`, when the rate is between those two currencies.
+    pub fn between(&self, from: &str, to: &str) -> Option<f64> {
+        if self.from == from && self.to == to {
+            Some(self.value)
+        } else if self.from == to && self.to == from {
+            Some(1.0 / self.value)
+        } else {
+            None
+        }
+    }
+}
+
+/// A rate learned from an article: the rate, and the sentence that taught it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LearnedRate {
+    pub rate: TextRate,
+    pub path: String,
+    pub line: usize,
+    pub sentence: String,
 }
 
 /// A rate used for a conversion, with the months it averages.
@@ -73,6 +118,24 @@ impl FxTable {
             return Some(1.0);
         }
         self.rates.get(currency)?.get(&m).copied()
+    }
+
+    /// The median of the rates learned from the texts between `from` and `to` (units of
+    /// `to` per `from`), rates written out before those implied by translations.
+    pub fn learned_rate(&self, from: &str, to: &str) -> Option<f64> {
+        let mut stated = Vec::new();
+        let mut implied = Vec::new();
+        for l in &self.learned {
+            if let Some(v) = l.rate.between(from, to) {
+                match l.rate.form {
+                    RateForm::Stated => stated.push(v),
+                    RateForm::Translation => implied.push(v),
+                }
+            }
+        }
+        let mut vs = if stated.is_empty() { implied } else { stated };
+        vs.sort_by(f64::total_cmp);
+        vs.get(vs.len().checked_sub(1)? / 2).copied()
     }
 
     /// The average rate `to` per `from` over the months of `range`; None when

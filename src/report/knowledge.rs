@@ -1,5 +1,6 @@
 //! `claimcheck knowledge`: the knowledge in force, in words.
 
+use crate::knowledge::fx::RateForm;
 use crate::knowledge::{CalendarSource, Knowledge};
 use crate::period::Month;
 use std::fmt::Write;
@@ -100,7 +101,43 @@ pub fn render(k: &Knowledge) -> String {
     for (c, why) in &k.fx.missing {
         let _ = writeln!(s, "  {c}: missing ({why})");
     }
+    if !k.fx.learned.is_empty() {
+        let _ = writeln!(
+            s,
+            "fx learned from the texts (used for pairs the table lacks):"
+        );
+    }
+    for l in &k.fx.learned {
+        let r = &l.rate;
+        // "1 USD = 30.1 TWD" reads better than "1 TWD = 0.0332 USD"
+        let (a, b, v) = if r.value >= 1.0 {
+            (&r.from, &r.to, r.value)
+        } else {
+            (&r.to, &r.from, 1.0 / r.value)
+        };
+        let _ = writeln!(
+            s,
+            "  1 {a} = {} {b} ({}){}",
+            significant(v),
+            match r.form {
+                RateForm::Stated => "stated",
+                RateForm::Translation => "from a translation",
+            },
+            learned_from(&l.path, l.line, &l.sentence)
+        );
+    }
     s
+}
+
+/// A rate with six significant digits, no trailing zeros: 30.0244, 1352, 0.9385.
+fn significant(v: f64) -> String {
+    let digits = (5 - v.abs().log10().floor() as i32).clamp(0, 10) as usize;
+    let t = format!("{v:.digits$}");
+    if t.contains('.') {
+        t.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        t
+    }
 }
 
 /// "learned from a.txt:4: "..."": a sentence that runs over several lines
@@ -133,7 +170,15 @@ fn learned_from(path: &str, line: usize, sentence: &str) -> String {
 
 #[cfg(test)]
 mod learned_tests {
-    use super::learned_from;
+    use super::{learned_from, significant};
+
+    #[test]
+    fn rates_are_shown_to_six_significant_digits() {
+        assert_eq!(significant(30.024390243), "30.0244");
+        assert_eq!(significant(1352.0), "1352");
+        assert_eq!(significant(0.9385), "0.9385");
+        assert_eq!(significant(148.35), "148.35");
+    }
 
     #[test]
     fn a_sentence_over_several_lines_is_quoted_line_by_line() {

@@ -3,6 +3,7 @@
 mod arithmetic;
 mod contradiction;
 mod currency_mismatch;
+mod currency_unchecked;
 mod dangling_citation;
 mod inconsistent_period_label;
 mod period_mismatch;
@@ -232,6 +233,7 @@ pub fn registry() -> Vec<Box<dyn Rule>> {
         Box::new(period_mismatch::PeriodMismatch),
         Box::new(streak_mismatch::StreakMismatch),
         Box::new(currency_mismatch::CurrencyMismatch),
+        Box::new(currency_unchecked::CurrencyUnchecked),
         Box::new(inconsistent_period_label::InconsistentPeriodLabel),
         Box::new(arithmetic::Arithmetic),
         Box::new(unsourced_figure::UnsourcedFigure),
