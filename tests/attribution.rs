@@ -1119,3 +1119,27 @@ fn its_in_a_paragraph_about_a_segment_is_the_segment() {
              margin was 17% in the quarter.";
     assert_eq!(metric_of(t, "17%"), "company.operating-margin");
 }
+
+#[test]
+fn a_raised_forecast_is_measured_against_the_old_forecast() {
+    let basis = |t: &str, fig: &str| {
+        claims(t)
+            .into_iter()
+            .find(|c| c.figure.text == fig)
+            .unwrap_or_else(|| panic!("{fig} not read in {t}"))
+            .basis
+            .map(|b| b.name().to_string())
+    };
+    let t = "Norrvik Freight raised its annual revenue forecast by 4% to $9.1 billion for 2025.";
+    assert_eq!(basis(t, "4%").as_deref(), Some("other"));
+    let t = "Norrvik Freight raised its annual revenue forecast by $350 million (4%) for 2025.";
+    assert_eq!(basis(t, "4%").as_deref(), Some("other"));
+    // the amount of the raise is no level of revenue
+    assert!(claims(t)
+        .iter()
+        .find(|c| c.figure.text == "$350 million")
+        .is_none_or(|c| c.metric.is_none()));
+    // a year-on-year rise in the same breath stays year on year
+    let t = "Norrvik Freight said 2025 revenue rose by 4% to $9.1 billion.";
+    assert_eq!(basis(t, "4%").as_deref(), Some("yoy"));
+}

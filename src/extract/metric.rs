@@ -236,10 +236,17 @@ pub(crate) fn own_basis(after: &str) -> Option<Basis> {
     });
     let w = &after[..super::numbers::floor_char(after, after.len().min(60))];
     let w = END.find(w).map_or(w, |m| &w[..m.start()]);
+    // "a 6% rise over the previous forecast": against an earlier outlook, not a period
+    static FROM_OUTLOOK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:from|over|on|than|versus|vs\.?)\s+(?:its\s+|the\s+|their\s+)?(?:prior|previous|earlier|initial|original|old)\s+(?:\w+\s+)?(?:guidance|forecasts?|outlook|projections?|targets?|estimates?)(?-u:\b)")
+            .expect("from outlook")
+    });
     if QOQ.is_match(w) {
         Some(Basis::Qoq)
     } else if YOY.is_match(w) {
         Some(Basis::Yoy)
+    } else if FROM_OUTLOOK.is_match(w) {
+        Some(Basis::Other)
     } else {
         None
     }
@@ -938,6 +945,32 @@ fn nearest(
             let before_penalty = if prefer_before && h.start > at { 15 } else { 0 };
             d + before_penalty
         })
+}
+
+/// Whether the words before a figure revise an outlook by it: a revision verb, an
+/// outlook noun within the next six words, and "by" right before the figure
+/// ("raised its full-year sales forecast by 3%").
+fn revises_outlook(k: &Knowledge, before: &str) -> bool {
+    static BY_END: LazyLock<Regex> = LazyLock::new(|| {
+        // "by 3%", or a percent restating the amount: "by ¥300 billion (3%)"
+        Regex::new(r"(?i)(?-u:\b)by(?:\s+(?:about|around|roughly|some|nearly|almost|up\s+to|more\s+than|over))?\s*(?:\S+(?:\s+(?:thousand|million|billion|trillion|bn|mn))?\s*\(\s*)?$")
+            .expect("by end")
+    });
+    if !BY_END.is_match(before) {
+        return false;
+    }
+    let v = &k.metrics.voice;
+    let words: Vec<String> = before
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.iter().enumerate().any(|(i, w)| {
+        v.revisions.contains(w)
+            && words[i + 1..(i + 7).min(words.len())]
+                .iter()
+                .any(|x| v.outlooks.contains(x))
+    })
 }
 
 /// Whether a clause joined to the one before ("and", "while", "but", "or") states a
@@ -1783,6 +1816,17 @@ pub fn attribute(
         measure.as_str(),
         "eps" | "dividend" | "price-target" | "price"
     );
+    // "cut its operating income by $130 million": an amount of change, not a level
+    static BY_AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)by(?:\s+(?:about|around|roughly|some|nearly|almost|up\s+to|as\s+much\s+as|more\s+than|over|an\s+estimated))?\s*$")
+            .expect("by amount")
+    });
+    if matches!(f.unit, Unit::Currency(_))
+        && kind == Kind::Level
+        && BY_AMOUNT.is_match(tail(&sentence[cs..f.start], 40))
+    {
+        return Attribution::none(kind, of, outlook);
+    }
     if matches!(f.unit, Unit::Currency(_)) && kind == Kind::Level {
         let scaled = f.scale != crate::model::Scale::One;
         let small = !scaled && f.value.hi.to_f64().abs() < 1000.0;
@@ -1876,6 +1920,9 @@ pub fn attribute(
             Basis::Qoq
         } else if VS_EST.is_match(clause_text) {
             Basis::VsEstimate
+        } else if revises_outlook(k, &sentence[cs..f.start]) {
+            // "lifted its annual sales forecast by 3%": against the earlier forecast
+            Basis::Other
         } else {
             Basis::Yoy
         }
@@ -1946,6 +1993,12 @@ mod tests {
         assert_eq!(own_basis(" QoQ, above estimates"), Some(Basis::Qoq));
         assert_eq!(own_basis(" sequentially to $3.1 billion"), Some(Basis::Qoq));
         assert_eq!(own_basis(" from a year earlier"), Some(Basis::Yoy));
+        // against an earlier outlook: no period comparison
+        assert_eq!(
+            own_basis(" increase over its previous annual guidance"),
+            Some(Basis::Other)
+        );
+        assert_eq!(own_basis(" above the prior-year level"), None);
         // the basis of a later clause is not this figure's
         assert_eq!(
             own_basis(" to $3.1 billion, and 9% from a year earlier"),
