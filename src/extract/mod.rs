@@ -673,6 +673,8 @@ pub fn extract(
         .unwrap_or_else(|| "(unknown entity)".to_string());
     meta.entity = Some(entity.clone());
     let european = numbers::is_european(&body);
+    // a copy of the whole text: not kept while the paragraphs are read
+    drop(body);
     let mut claims: Vec<Claim> = Vec::new();
     let mut learned = Vec::new();
     let entity_names: Vec<String> = k
