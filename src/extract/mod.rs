@@ -1544,6 +1544,10 @@ fn summaries_restate(doc: &Doc, claims: &mut [Claim]) {
         .flat_map(|p| p.parts.iter().map(|x| x.line))
         .chain(headline)
         .collect();
+    // nothing restates: no index of every figure of the body
+    if bullet_lines.is_empty() {
+        return;
+    }
     let mut body: BTreeMap<(String, String), Vec<(usize, bool)>> = BTreeMap::new();
     for c in claims.iter() {
         if !bullet_lines.contains(&c.span.line) {

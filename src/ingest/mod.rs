@@ -401,6 +401,8 @@ pub fn add_docs(corpus: &mut Corpus, docs: Vec<(Article, Vec<Claim>)>) {
             claims.sort_by(order);
         }
         corpus.articles.push(a);
+        // the vector grew by doubling: give back its spare room (up to half of it)
+        claims.shrink_to_fit();
         // the first article's claims are taken as they are, not copied into a second vector
         if corpus.claims.is_empty() {
             corpus.claims = claims;
