@@ -232,8 +232,13 @@ pub fn render_to<W: std::io::Write>(report: &Report, mut w: W) -> std::io::Resul
         errors: report.errors.iter().map(json_error).collect(),
         warnings: report.warnings.iter().map(json_error).collect(),
     };
+    use std::io::Write as _;
+    // serde_json writes a few bytes at a time: a concrete buffer in front of `w`
+    // keeps those writes inlined whatever `w` is
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, &mut w);
     serde_json::to_writer_pretty(&mut w, &json)?;
-    w.write_all(b"\n")
+    w.write_all(b"\n")?;
+    w.flush()
 }
 
 fn json_error(e: &crate::Error) -> JsonError {
@@ -350,8 +355,13 @@ pub fn render_extract_to<W: std::io::Write>(report: &Report, mut w: W) -> std::i
         errors: report.errors.iter().map(json_error).collect(),
         warnings: report.warnings.iter().map(json_error).collect(),
     };
+    use std::io::Write as _;
+    // serde_json writes a few bytes at a time: a concrete buffer in front of `w`
+    // keeps those writes inlined whatever `w` is
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, &mut w);
     serde_json::to_writer_pretty(&mut w, &json)?;
-    w.write_all(b"\n")
+    w.write_all(b"\n")?;
+    w.flush()
 }
 
 fn extract_claim(report: &Report, id: usize) -> ExtractClaim<'_> {
