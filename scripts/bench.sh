@@ -114,7 +114,7 @@ seed_files=("$SEEDS"/*.txt)
 row "seeds" "$(repeated seeds 1000 "${seed_files[@]}")"
 mapfile -t dev_files < <(find "$DEV" -path '*/articles/*' -type f \( -name '*.txt' -o -name '*.md' -o -name '*.html' \) | sort)
 if [ "${#dev_files[@]}" -gt 0 ]; then
-  row "dev" "$(repeated dev 125 "${dev_files[@]}")"
+  row "dev" "$(repeated dev 200 "${dev_files[@]}")"
 fi
 echo
 

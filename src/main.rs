@@ -423,7 +423,12 @@ fn main() -> ExitCode {
                 Err(e) => return usage(&e),
             };
             let spinner = progress(&paths);
-            let report = claimcheck::check(&paths, &opts, stdin);
+            // the JSON report quotes no article text: it need not be kept
+            let report = if shared.format == Format::Json {
+                claimcheck::check_without_text(&paths, &opts, stdin)
+            } else {
+                claimcheck::check(&paths, &opts, stdin)
+            };
             if let Some(pb) = spinner {
                 pb.finish_and_clear();
             }
