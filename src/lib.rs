@@ -118,6 +118,22 @@ pub fn check(paths: &[PathBuf], opts: &Options, stdin: Option<ingest::Stdin>) ->
     Ok(check_with(paths, opts, &knowledge, stdin))
 }
 
+/// [`check`] for a report that never quotes the articles' text (JSON): every
+/// article's lines are let go once its citation markers and suppressions are
+/// read, so the texts are not held while the claims are compared and reported.
+pub fn check_without_text(
+    paths: &[PathBuf],
+    opts: &Options,
+    stdin: Option<ingest::Stdin>,
+) -> Result<Report> {
+    let knowledge = load_knowledge(&opts.knowledge_dirs)?;
+    let mut corpus = ingest::load(paths, &knowledge, stdin);
+    for a in &mut corpus.articles {
+        a.lines = None;
+    }
+    Ok(analyze(corpus, opts, &knowledge))
+}
+
 pub fn check_with(
     paths: &[PathBuf],
     opts: &Options,

@@ -279,7 +279,9 @@ fn main() -> ExitCode {
             };
             if format == ExtractFormat::Json {
                 let r = claimcheck::extract_report(&paths, &k);
-                print!("{}", report::json::render_extract(&r));
+                if !emit_with(None, |w| report::json::render_extract_to(&r, w)) {
+                    return ExitCode::from(2);
+                }
                 for e in &r.errors {
                     eprintln!("claimcheck: error: {e}");
                 }
@@ -421,7 +423,12 @@ fn main() -> ExitCode {
                 Err(e) => return usage(&e),
             };
             let spinner = progress(&paths);
-            let report = claimcheck::check(&paths, &opts, stdin);
+            // the JSON report quotes no article text: it need not be kept
+            let report = if shared.format == Format::Json {
+                claimcheck::check_without_text(&paths, &opts, stdin)
+            } else {
+                claimcheck::check(&paths, &opts, stdin)
+            };
             if let Some(pb) = spinner {
                 pb.finish_and_clear();
             }
@@ -441,16 +448,23 @@ fn main() -> ExitCode {
             }
             let colored = use_color(shared.color, shared.output.as_deref());
             let text = match shared.format {
-                Format::Json => report::json::render(&report),
-                Format::Text => report::text::render(&report, colored),
-                Format::Markdown => report::markdown::render(&report),
-                Format::Sarif => report::sarif::render_with_root(&report, &shared.sarif_root),
-                Format::Html => report::html::render(&report),
-                Format::Github => report::ci::github(&report),
-                Format::Gitlab => report::ci::gitlab(&report),
+                // written as it is serialized (below), never held as one string
+                Format::Json => None,
+                Format::Text => Some(report::text::render(&report, colored)),
+                Format::Markdown => Some(report::markdown::render(&report)),
+                Format::Sarif => Some(report::sarif::render_with_root(&report, &shared.sarif_root)),
+                Format::Html => Some(report::html::render(&report)),
+                Format::Github => Some(report::ci::github(&report)),
+                Format::Gitlab => Some(report::ci::gitlab(&report)),
                 Format::Claimreview => unreachable!("refused above"),
             };
-            if !emit(&text, shared.output.as_deref()) {
+            let written = match &text {
+                Some(text) => emit(text, shared.output.as_deref()),
+                None => emit_with(shared.output.as_deref(), |w| {
+                    report::json::render_to(&report, w)
+                }),
+            };
+            if !written {
                 return ExitCode::from(2);
             }
             print_errors(&report.errors, &shared);
@@ -566,6 +580,26 @@ fn emit(text: &str, output: Option<&std::path::Path>) -> bool {
             }
         },
         None => std::io::stdout().lock().write_all(text.as_bytes()).is_ok(),
+    }
+}
+
+/// Like [`emit`], for a report written as it is produced (buffered).
+fn emit_with(
+    output: Option<&std::path::Path>,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> bool {
+    match output {
+        Some(path) => match claimcheck::atomic::write_with(path, fill) {
+            Ok(()) => true,
+            Err(e) => {
+                eprintln!("claimcheck: {}: cannot write: {e}", path.display());
+                false
+            }
+        },
+        None => {
+            let mut w = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            fill(&mut w).and_then(|()| w.flush()).is_ok()
+        }
     }
 }
 

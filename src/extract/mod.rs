@@ -707,6 +707,8 @@ pub fn extract(
         .unwrap_or_else(|| "(unknown entity)".to_string());
     meta.entity = Some(entity.clone());
     let european = numbers::is_european(&body);
+    // a copy of the whole text: not kept while the paragraphs are read
+    drop(body);
     let mut claims: Vec<Claim> = Vec::new();
     let mut learned = Vec::new();
     let entity_names: Vec<String> = k
@@ -845,9 +847,39 @@ pub fn extract(
             .filter(|s| s != "company");
         let mut para_subject: Option<String> = para_label.clone();
         let para_first = claims.len();
+        // the paragraph's earlier claims a figure may look back to, kept up to date
+        // sentence by sentence (a claim is final once its sentence is read), so a
+        // long paragraph is not searched again for every figure: the last guidance
+        // claim, and the last flow level of each unit
+        let mut indexed = para_first;
+        let mut last_guidance: Option<usize> = None;
+        let mut last_flow_level: Vec<usize> = Vec::new();
         for (ss, se) in document::bounded(ptext, document::sentences(ptext)) {
             let sentence = &ptext[ss..se];
             let sentence_rates = rates::learn_rates(sentence);
+            for (i, c) in claims.iter().enumerate().skip(indexed) {
+                if c.metric
+                    .as_ref()
+                    .is_some_and(|m| m.measure == "guidance-revenue")
+                {
+                    last_guidance = Some(i);
+                }
+                if c.kind == crate::model::Kind::Level
+                    && c.basis != Some(crate::model::Basis::Estimate)
+                    && c.metric
+                        .as_ref()
+                        .is_some_and(|m| k.metrics.class_of(m) == crate::period::PeriodClass::Flow)
+                {
+                    match last_flow_level
+                        .iter_mut()
+                        .find(|j| claims[**j].figure.unit == c.figure.unit)
+                    {
+                        Some(j) => *j = i,
+                        None => last_flow_level.push(i),
+                    }
+                }
+            }
+            indexed = claims.len();
             learned.extend(learned_at(
                 &para.text_with_lines(ss, se),
                 sentence,
@@ -982,11 +1014,12 @@ pub fn extract(
                     && GUIDE_REF.is_match(&sentence[cl.0..f.start])
                     && !PART_WORD.is_match(&sentence[cl.0..f.start])
                 {
-                    if let Some(g) = claims[para_first..]
+                    if let Some(g) = claims[indexed..]
                         .iter()
                         .rev()
                         .filter_map(|c| c.metric.as_ref())
                         .find(|m| m.measure == "guidance-revenue")
+                        .or_else(|| last_guidance.and_then(|i| claims[i].metric.as_ref()))
                     {
                         a.metric = Some(g.clone());
                         a.outlook = true;
@@ -1010,14 +1043,24 @@ pub fn extract(
                     && matches!(f.unit, Unit::Currency(_))
                     && metric::is_estimate(sentence, cl.0, f)
                 {
-                    if let Some(prev) = claims[para_first..].iter().rev().find(|c| {
-                        c.kind == crate::model::Kind::Level
-                            && c.figure.unit == f.unit
-                            && c.basis != Some(crate::model::Basis::Estimate)
-                            && c.metric.as_ref().is_some_and(|m| {
-                                k.metrics.class_of(m) == crate::period::PeriodClass::Flow
-                            })
-                    }) {
+                    if let Some(prev) = claims[indexed..]
+                        .iter()
+                        .rev()
+                        .find(|c| {
+                            c.kind == crate::model::Kind::Level
+                                && c.figure.unit == f.unit
+                                && c.basis != Some(crate::model::Basis::Estimate)
+                                && c.metric.as_ref().is_some_and(|m| {
+                                    k.metrics.class_of(m) == crate::period::PeriodClass::Flow
+                                })
+                        })
+                        .or_else(|| {
+                            last_flow_level
+                                .iter()
+                                .map(|&i| &claims[i])
+                                .find(|c| c.figure.unit == f.unit)
+                        })
+                    {
                         let mut m = prev.metric.clone().expect("metric");
                         if m.measure == "guidance-revenue" {
                             m.measure = "revenue".into();
@@ -1593,6 +1636,10 @@ fn summaries_restate(doc: &Doc, claims: &mut [Claim]) {
         .flat_map(|p| p.parts.iter().map(|x| x.line))
         .chain(headline)
         .collect();
+    // nothing restates: no index of every figure of the body
+    if bullet_lines.is_empty() {
+        return;
+    }
     let mut body: BTreeMap<(String, String), Vec<(usize, bool)>> = BTreeMap::new();
     for c in claims.iter() {
         if !bullet_lines.contains(&c.span.line) {

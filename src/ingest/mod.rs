@@ -388,15 +388,27 @@ pub fn add_docs(corpus: &mut Corpus, docs: Vec<(Article, Vec<Claim>)>) {
         for c in &mut claims {
             c.article = i;
         }
-        claims.sort_by(|x, y| {
+        let order = |x: &Claim, y: &Claim| {
             (x.span.line, x.span.column, &x.figure.text).cmp(&(
                 y.span.line,
                 y.span.column,
                 &y.figure.text,
             ))
-        });
+        };
+        // extraction mostly yields claims in order already: a stable sort would still
+        // allocate half the claims again as scratch
+        if !claims.is_sorted_by(|x, y| order(x, y).is_le()) {
+            claims.sort_by(order);
+        }
         corpus.articles.push(a);
-        corpus.claims.extend(claims);
+        // the vector grew by doubling: give back its spare room (up to half of it)
+        claims.shrink_to_fit();
+        // the first article's claims are taken as they are, not copied into a second vector
+        if corpus.claims.is_empty() {
+            corpus.claims = claims;
+        } else {
+            corpus.claims.extend(claims);
+        }
     }
 }
 

@@ -77,8 +77,33 @@ struct JsonFinding<'a> {
     path: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     line: Option<usize>,
-    claims: Vec<JsonClaim<'a>>,
+    claims: FindingClaims<'a>,
     related: &'a [String],
+}
+
+/// A finding's claims, each turned into JSON as it is written: a finding may
+/// list every figure of a long article.
+struct FindingClaims<'a>(&'a Report, &'a Finding);
+
+impl Serialize for FindingClaims<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let FindingClaims(report, f) = *self;
+        s.collect_seq(
+            f.claims
+                .iter()
+                .map(|fc| claim_json(report, fc.claim, Some(fc.role))),
+        )
+    }
+}
+
+/// The findings, each turned into JSON as it is written (never all at once).
+struct Findings<'a>(&'a Report);
+
+impl Serialize for Findings<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let report = self.0;
+        s.collect_seq(report.findings.iter().map(|f| finding_json(report, f)))
+    }
 }
 
 #[derive(Serialize)]
@@ -105,7 +130,7 @@ struct Json<'a> {
     schema: &'static str,
     schema_version: u32,
     tool: Tool,
-    findings: Vec<JsonFinding<'a>>,
+    findings: Findings<'a>,
     summary: Summary,
     errors: Vec<JsonError>,
     warnings: Vec<JsonError>,
@@ -171,16 +196,20 @@ fn finding_json<'a>(report: &'a Report, f: &'a Finding) -> JsonFinding<'a> {
         fingerprint: &f.fingerprint,
         path: f.path.as_deref(),
         line: f.line,
-        claims: f
-            .claims
-            .iter()
-            .map(|fc| claim_json(report, fc.claim, Some(fc.role)))
-            .collect(),
+        claims: FindingClaims(report, f),
         related: &f.related,
     }
 }
 
 pub fn render(report: &Report) -> String {
+    let mut out = Vec::new();
+    render_to(report, &mut out).expect("report serializes");
+    String::from_utf8(out).expect("JSON is UTF-8")
+}
+
+/// The report written to `w` as it is serialized: findings and their claims are
+/// turned into JSON one at a time, never held as one string.
+pub fn render_to<W: std::io::Write>(report: &Report, mut w: W) -> std::io::Result<()> {
     let articles = report.article_summaries();
     let json = Json {
         schema: "claimcheck-report",
@@ -189,11 +218,7 @@ pub fn render(report: &Report) -> String {
             name: "claimcheck",
             version: env!("CARGO_PKG_VERSION"),
         },
-        findings: report
-            .findings
-            .iter()
-            .map(|f| finding_json(report, f))
-            .collect(),
+        findings: Findings(report),
         summary: Summary {
             figures: articles.iter().map(|a| a.figures).sum(),
             attributed: articles.iter().map(|a| a.attributed).sum(),
@@ -207,9 +232,13 @@ pub fn render(report: &Report) -> String {
         errors: report.errors.iter().map(json_error).collect(),
         warnings: report.warnings.iter().map(json_error).collect(),
     };
-    let mut s = serde_json::to_string_pretty(&json).expect("report serializes");
-    s.push('\n');
-    s
+    use std::io::Write as _;
+    // serde_json writes a few bytes at a time: a concrete buffer in front of `w`
+    // keeps those writes inlined whatever `w` is
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, &mut w);
+    serde_json::to_writer_pretty(&mut w, &json)?;
+    w.write_all(b"\n")?;
+    w.flush()
 }
 
 fn json_error(e: &crate::Error) -> JsonError {
@@ -254,10 +283,42 @@ fn null<S: serde::Serializer>(_: &bool, s: S) -> Result<S::Ok, S::Error> {
 #[derive(Serialize)]
 struct ExtractArticle<'a> {
     path: String,
-    claims: Vec<ExtractClaim<'a>>,
+    claims: ExtractClaims<'a>,
     /// What was left unread, and why (a table row whose cells do not fit its header).
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     notes: &'a [crate::model::Note],
+}
+
+/// An article's claims, each turned into JSON as it is written.
+struct ExtractClaims<'a>(&'a Report, &'a [usize]);
+
+impl Serialize for ExtractClaims<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let ExtractClaims(report, ids) = *self;
+        s.collect_seq(ids.iter().map(|&id| extract_claim(report, id)))
+    }
+}
+
+/// The articles, each turned into JSON as it is written.
+struct ExtractArticles<'a>(&'a Report, &'a [Vec<usize>]);
+
+impl Serialize for ExtractArticles<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let ExtractArticles(report, by_article) = *self;
+        s.collect_seq(report.articles.iter().enumerate().map(|(a, article)| {
+            ExtractArticle {
+                path: article.display_path(),
+                claims: ExtractClaims(
+                    report,
+                    by_article
+                        .get(a)
+                        .map(|ids| ids.as_slice())
+                        .unwrap_or_default(),
+                ),
+                notes: &article.notes,
+            }
+        }))
+    }
 }
 
 #[derive(Serialize)]
@@ -265,7 +326,7 @@ struct ExtractJson<'a> {
     schema: &'static str,
     schema_version: u32,
     tool: Tool,
-    articles: Vec<ExtractArticle<'a>>,
+    articles: ExtractArticles<'a>,
     errors: Vec<JsonError>,
     warnings: Vec<JsonError>,
 }
@@ -274,23 +335,15 @@ struct ExtractJson<'a> {
 /// resolved (see [`crate::extract_report`]):
 /// `{"articles": [{"path": ..., "claims": [...]}]}`.
 pub fn render_extract(report: &Report) -> String {
+    let mut out = Vec::new();
+    render_extract_to(report, &mut out).expect("extract report serializes");
+    String::from_utf8(out).expect("JSON is UTF-8")
+}
+
+/// [`render_extract`] written to `w` as it is serialized, one claim at a time.
+pub fn render_extract_to<W: std::io::Write>(report: &Report, mut w: W) -> std::io::Result<()> {
     let by_article = crate::model::claims_by_article(report.articles.len(), &report.claims);
-    let articles = report
-        .articles
-        .iter()
-        .enumerate()
-        .map(|(a, article)| ExtractArticle {
-            path: article.display_path(),
-            claims: by_article
-                .get(a)
-                .map(|ids| ids.as_slice())
-                .unwrap_or_default()
-                .iter()
-                .map(|&id| extract_claim(report, id))
-                .collect(),
-            notes: &article.notes,
-        })
-        .collect();
+    let articles = ExtractArticles(report, &by_article);
     let json = ExtractJson {
         schema: "claimcheck-extract",
         schema_version: SCHEMA_VERSION,
@@ -302,9 +355,13 @@ pub fn render_extract(report: &Report) -> String {
         errors: report.errors.iter().map(json_error).collect(),
         warnings: report.warnings.iter().map(json_error).collect(),
     };
-    let mut s = serde_json::to_string_pretty(&json).expect("extract report serializes");
-    s.push('\n');
-    s
+    use std::io::Write as _;
+    // serde_json writes a few bytes at a time: a concrete buffer in front of `w`
+    // keeps those writes inlined whatever `w` is
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, &mut w);
+    serde_json::to_writer_pretty(&mut w, &json)?;
+    w.write_all(b"\n")?;
+    w.flush()
 }
 
 fn extract_claim(report: &Report, id: usize) -> ExtractClaim<'_> {
