@@ -1143,3 +1143,16 @@ fn a_raised_forecast_is_measured_against_the_old_forecast() {
     let t = "Norrvik Freight said 2025 revenue rose by 4% to $9.1 billion.";
     assert_eq!(basis(t, "4%").as_deref(), Some("yoy"));
 }
+
+#[test]
+fn words_set_between_dashes_do_not_name_the_figure() {
+    // the aside lists what the segment sells; the segment named before it takes the figure
+    let t = "Norrvik Freight reported results for the third quarter of 2025. Revenue in its \
+             \"outdoor gear\" segment -- home to tents and phones -- increased by 5% year over \
+             year to $2.2 billion.";
+    assert_eq!(metric_of(t, "$2.2 billion"), "text-outdoor-gear.revenue");
+    // with no dashes the same words still name a unit
+    let t = "Norrvik Freight reported results for the third quarter of 2025. Revenue from \
+             phones increased by 5% year over year to $2.2 billion.";
+    assert_eq!(metric_of(t, "$2.2 billion"), "devices.revenue");
+}

@@ -436,7 +436,12 @@ fn unknown_part(
         };
         let name = &head[m.end()..];
         let n = name.split_whitespace().count();
-        if !(1..=3).contains(&n) || name.contains([',', ';', '.', '(', ')']) {
+        // a proper name may be longer: "its Planning and Field Operations segment"
+        let proper = name
+            .split_whitespace()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()) || w == "and" || w == "&");
+        let longest = if proper { 5 } else { 3 };
+        if !(1..=longest).contains(&n) || name.contains([',', ';', '.', '(', ')']) {
             continue;
         }
         let (a, b) = (cs + m.end(), cs + w_start);
@@ -1013,7 +1018,8 @@ pub struct SentenceIndex {
 }
 
 static ASIDE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i),\s+(?:which|who|where|the|a|an|its)\s[^,;]{2,160},").expect("aside")
+    // ", which ...,"; or set between dashes: " -- home to X and Y -- ", "\u{2014}X\u{2014}"
+    Regex::new(r"(?i),\s+(?:which|who|where|the|a|an|its)\s[^,;]{2,160},|\s(?:--|\u{2014}|\u{2013})\s[^;]{2,160}?\s(?:--|\u{2014}|\u{2013})\s|\u{2014}[^\u{2014};]{2,160}?\u{2014}").expect("aside")
 });
 /// A measure word that names a document or an event, not the measure: "earnings release".
 static DESCRIBES_FIRM: LazyLock<Regex> = LazyLock::new(|| {
