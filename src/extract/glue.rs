@@ -42,8 +42,10 @@ fn row_cuts(text: &str) -> Vec<(usize, bool)> {
                 Some(p) => {
                     let start = at - p.len();
                     let lead = text[..start].chars().next_back();
-                    // "EPS$1.20" is a label and an amount; "…millionUS$3.1" two cells
-                    (!lead.is_some_and(|l| l.is_uppercase())).then_some((start, true))
+                    // "EPS$1.20" is a label and an amount; "…millionUS$3.1" two cells;
+                    // " HK$182" is written apart already: no glue
+                    lead.is_some_and(|l| !(l.is_uppercase() || l.is_whitespace() || l == '('))
+                        .then_some((start, true))
                 }
                 None => Some((at, true)),
             }
@@ -176,6 +178,8 @@ mod tests {
 
     #[test]
     fn prose_and_spaced_rows_are_not_glued() {
+        // a sign's letters written apart from the word before
+        assert!(row_cells("Target: HK$182 (from HK$165)").is_none());
         assert!(row_cells("Sales rose to $412 million from $388 million, up 6%.").is_none());
         assert!(row_cells("Net sales  $412  $388  +6%").is_none());
         // one glued amount is a typo, not a table
