@@ -1156,3 +1156,18 @@ fn words_set_between_dashes_do_not_name_the_figure() {
              phones increased by 5% year over year to $2.2 billion.";
     assert_eq!(metric_of(t, "$2.2 billion"), "devices.revenue");
 }
+
+#[test]
+fn a_cause_after_the_figure_does_not_name_it() {
+    // "driven by" / "due to": what moved the figure, not what it measures
+    let t = "Norrvik Freight reported results for the third quarter of 2025. Operating income \
+             fell 12% driven by lower phone sales.";
+    assert_eq!(metric_of(t, "12%"), "company.operating-income");
+    let t = "Norrvik Freight reported results for the third quarter of 2025. Gross profit rose \
+             6%, mainly due to higher cloud revenue.";
+    assert_eq!(metric_of(t, "6%"), "company.gross-profit");
+    // what a sale cost is not revenue
+    let t = "Norrvik Freight reported results for the third quarter of 2025. Cost of sales \
+             rose 7% to $1.3 billion.";
+    assert_eq!(metric_of(t, "$1.3 billion"), "company.cost-of-revenue");
+}

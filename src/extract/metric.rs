@@ -171,7 +171,7 @@ impl Attribution {
 }
 
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i);|\s[\u{2014}\u{2013}]\s|\u{2014}|,\s+\w+(?:ed|en)\s+by\s+|,?\s+(?:while|but|yet|whereas|although|though|despite|thanks\s+to|reflecting|coupled\s+with|along\s+with|together\s+with|and|with|as|which|after|compared\s+with|versus|against)\s+|,\s+(?:up|down|from|reaching|to)\s").expect("clause regex")
+    Regex::new(r"(?i);|\s[\u{2014}\u{2013}]\s|\u{2014}|,\s+\w+(?:ed|en)\s+by\s+|,?\s+(?:while|but|yet|whereas|although|though|despite|thanks\s+to|reflecting|coupled\s+with|along\s+with|together\s+with|and|with|as|which|after|compared\s+with|versus|against)\s+|,\s+(?:up|down|from|reaching|to)\s|\s+(?:(?:primarily|partly|mainly|largely|in\s+part)\s+)?(?:driven|due|offset|helped|led|boosted|hurt|weighed|fueled|fuelled|caused)\s+(?:(?:in\s+part|partly|primarily|mainly|largely)\s+)?(?:by|to)\s").expect("clause regex")
 });
 static GROWTH_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:grew|grow|grows|growing|growth|rose|rise|rises|rising|increase[sd]?|increasing|up|surged?|surging|jumped|jump|climbed|climb|gained|gain|expanded|advanced|accelerat\w*|soared|fell|fall|falls|declined?|decline|decreased?|dropped|drop|down|slid|shrank|contracted|plunged|tumbled|dipped|slipped)(?-u:\b)").expect("growth words")
