@@ -1171,3 +1171,40 @@ fn a_cause_after_the_figure_does_not_name_it() {
              rose 7% to $1.3 billion.";
     assert_eq!(metric_of(t, "$1.3 billion"), "company.cost-of-revenue");
 }
+
+#[test]
+fn beats_against_estimates_are_not_compared_with_each_other() {
+    let d = std::env::temp_dir().join(format!("claimcheck-beats-{}", std::process::id()));
+    std::fs::create_dir_all(&d).expect("temp dir");
+    std::fs::write(
+        d.join("a.txt"),
+        "Norrvik Freight profit tops forecasts\n\nNorrvik Freight said on Tuesday that its \
+         third-quarter 2025 operating profit was 14% higher than the average estimate of \
+         analysts polled by Fieldwire.\n",
+    )
+    .expect("write");
+    std::fs::write(
+        d.join("b.txt"),
+        "Norrvik Freight beats\n\nNorrvik Freight's third-quarter 2025 operating profit beat \
+         brokerage estimates by about 19%, the company said on Tuesday.\n",
+    )
+    .expect("write");
+    let r = claimcheck::check(
+        std::slice::from_ref(&d),
+        &claimcheck::Options::default(),
+        None,
+    )
+    .expect("check");
+    std::fs::remove_dir_all(&d).ok();
+    let beats: Vec<_> = r
+        .claims
+        .iter()
+        .filter(|c| c.basis.map(|b| b.name()) == Some("vs-estimate"))
+        .collect();
+    assert_eq!(beats.len(), 2, "{:?}", r.claims);
+    assert!(
+        r.findings.iter().all(|f| f.rule != "contradiction"),
+        "{:?}",
+        r.findings
+    );
+}

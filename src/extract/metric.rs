@@ -256,7 +256,8 @@ static CAGR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)cagr(?-u:\b)|compound(?:ed)?\s+annual").expect("cagr")
 });
 static VS_EST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:than|above|below|beat|beating|missed|topped|ahead\s+of|short\s+of)\s+(?:analysts'?\s+)?(?:estimates?|expectations|consensus|forecasts?)").expect("vs est")
+    // "above estimates", "higher than the average estimate", "beat brokerage estimates"
+    Regex::new(r"(?i)(?-u:\b)(?:than|above|below|beat|beating|missed|topped|ahead\s+of|short\s+of)\s+(?:the\s+|its\s+)?(?:[\w-]+(?:'s?|\u{2019}s?)?\s+){0,2}(?:estimates?|expectations|consensus|forecasts?)(?-u:\b)").expect("vs est")
 });
 static OUTLOOK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:expects?|expected\s+to|forecasts?|forecasting|guidance|guided|guides|outlook|projects?|projected|projecting|projection|targets?|targeting|will|would|estimates?|expectations?|had\s+expected|anticipates?|sees|predicts?|through\s+(?:fiscal\s+)?\d{4}|by\s+(?:fiscal\s+)?20\d\d|consensus|analysts?\s+(?:expect|estimate|project|see))(?-u:\b)").expect("outlook")

@@ -29,7 +29,9 @@ qualifiers. \"over 20%\" agrees with \"20%\", 39.8 with 39.82, 8% with 8.0%; 5% 
 points are different things. One finding per group lists every claim, the majority (or the \
 company's own release) first. Stocks and ratios (market share, margins, users) are also compared \
 across overlapping periods, at warning. Analysts' estimates (\"analysts had expected $4.9 \
-billion\") are not compared with each other: data providers' consensus figures differ by nature. \
+billion\") are not compared with each other: data providers' consensus figures differ by nature; \
+nor are beats and misses measured against them (\"17% above the consensus\", \"beat estimates by \
+20%\"), each against its own provider's estimate. \
 A figure with no qualifier that equals the qualified one (\"EPS of $1.30\" where the release gives \
 non-GAAP EPS of $1.30 and GAAP EPS of $1.10) may be that figure with \"adjusted\" left out, and is \
 left out; one labelled outright (\"$1.30 (GAAP)\") is compared.",
@@ -44,9 +46,13 @@ article B: \"cloud revenue rose 21% from a year earlier in the third quarter of 
         let mut out = Vec::new();
         let twins = super::qualified_twins(ctx);
         for (key, ids) in ctx.graph.groups() {
-            // estimates from different providers differ by nature
+            // estimates from different providers differ by nature, and so do beats and
+            // misses measured against them ("17% above the consensus" vs "beat by 20%")
             if key.series.kind == Kind::Streak
-                || key.series.basis == Some(crate::model::Basis::Estimate)
+                || matches!(
+                    key.series.basis,
+                    Some(crate::model::Basis::Estimate | crate::model::Basis::VsEstimate)
+                )
                 || ids.len() < 2
             {
                 continue;
@@ -66,7 +72,10 @@ article B: \"cloud revenue rose 21% from a year earlier in the third quarter of 
         // stocks and ratios: overlapping (not equal) periods, at warning
         for (series, groups) in ctx.graph.series() {
             if series.kind == Kind::Streak
-                || series.basis == Some(crate::model::Basis::Estimate)
+                || matches!(
+                    series.basis,
+                    Some(crate::model::Basis::Estimate | crate::model::Basis::VsEstimate)
+                )
                 || !overlapping_class(ctx.knowledge, series)
             {
                 continue;
