@@ -1208,3 +1208,14 @@ fn beats_against_estimates_are_not_compared_with_each_other() {
         r.findings
     );
 }
+
+#[test]
+fn a_part_named_after_the_measure_owns_the_figure() {
+    let t = "Norrvik Freight posted $410 million in operating profit in its cloud business in \
+             the third quarter of 2025.";
+    assert_eq!(metric_of(t, "$410 million"), "cloud.operating-income");
+    // no part noun after the subject: a market, not a part of the company
+    let t = "Norrvik Freight posted $410 million in operating profit in the cloud market in the \
+             third quarter of 2025.";
+    assert_ne!(metric_of(t, "$410 million"), "cloud.operating-income");
+}

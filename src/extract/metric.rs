@@ -1566,6 +1566,44 @@ pub fn attribute(
             .find(|h| h.kind == TermKind::Subject && h.start >= at && h.start <= at + 3)
             .cloned()
     });
+    // "booked $410 million of operating profit at its cloud unit": the part named
+    // after the figure's measure, as the owner of a part noun
+    static OWNED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s+(?:of\s+|in\s+)?(?:[\w-]+\s+){1,3}?(?:in|at|from|for)\s+(?:its|the|their)\s+(?:[\w-]+\s+){0,2}?$")
+            .expect("owned after")
+    });
+    let grown = grown.or_else(|| {
+        let window =
+            crate::extract::numbers::floor_char(sentence, (f.end + 90).min(sentence.len()));
+        hits.iter()
+            .filter(|h| h.kind == TermKind::Subject && h.id != "company")
+            .filter(|h| h.start > f.end && h.end <= window)
+            .find(|h| {
+                let between = &sentence[f.end..h.start];
+                let measure_between = hits
+                    .iter()
+                    .any(|m| m.kind == TermKind::Measure && m.start >= f.end && m.end <= h.start);
+                let part_noun = |w: &str| {
+                    let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+                    k.metrics
+                        .parts
+                        .nouns
+                        .iter()
+                        .any(|p| p.eq_ignore_ascii_case(w))
+                };
+                // the noun after the subject, or the subject's own last word ("cloud business")
+                let noun = sentence[h.end..]
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(part_noun)
+                    || sentence[h.start..h.end]
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(part_noun);
+                measure_between && OWNED_AFTER.is_match(between) && noun
+            })
+            .cloned()
+    });
     // a compound in the figure's own clause comes first; one from the sentence head only after the clause's own subjects
     let compound_here = compound.clone().filter(|c| c.start >= cs);
     // "..., and the unit now contributes 11%": the unit is the sentence's subject, or the
