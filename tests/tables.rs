@@ -95,9 +95,10 @@ fn cells_of_one_table_are_not_compared_with_each_other() {
     }
 }
 
-#[test]
-fn a_change_column_that_its_own_levels_do_not_support_is_found() {
-    let d = std::env::temp_dir().join(format!("claimcheck-table-arith-{}", std::process::id()));
+/// A release whose flattened table's revenue Y/Y cell (17%) its own levels do not
+/// support; written to a temp dir (returned with the article's path).
+fn flat_release(tag: &str) -> (std::path::PathBuf, std::path::PathBuf) {
+    let d = std::env::temp_dir().join(format!("claimcheck-table-{tag}-{}", std::process::id()));
     std::fs::create_dir_all(&d).expect("temp dir");
     let a = d.join("release.txt");
     std::fs::write(
@@ -107,6 +108,12 @@ fn a_change_column_that_its_own_levels_do_not_support_is_found() {
          Q2 2025 Q2 2024 Y/Y Revenue ($M) $640 $600 Up 17% Net income ($M) $60 $50 Up 20%\n",
     )
     .expect("write");
+    (d, a)
+}
+
+#[test]
+fn a_change_column_that_its_own_levels_do_not_support_is_found() {
+    let (d, a) = flat_release("arith");
     let f = findings(std::slice::from_ref(&a));
     std::fs::remove_dir_all(&d).ok();
     let arith: Vec<_> = f.iter().filter(|(r, _)| r == "arithmetic").collect();
@@ -119,16 +126,7 @@ fn a_change_column_that_its_own_levels_do_not_support_is_found() {
 
 #[test]
 fn every_report_shows_the_row_and_column_a_cell_came_from() {
-    let d = std::env::temp_dir().join(format!("claimcheck-table-place-{}", std::process::id()));
-    std::fs::create_dir_all(&d).expect("temp dir");
-    let a = d.join("release.txt");
-    std::fs::write(
-        &a,
-        "Lindqvist Optics Reports Second Quarter 2025 Results\n\n\
-         Lindqvist Optics announced results for the second quarter of 2025 today.\n\n\
-         Q2 2025 Q2 2024 Y/Y Revenue ($M) $640 $600 Up 17% Net income ($M) $60 $50 Up 20%\n",
-    )
-    .expect("write");
+    let (d, a) = flat_release("place");
     for format in ["text", "markdown", "sarif", "html"] {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_claimcheck"))
             .args(["check", "--fail-on", "never", "--format", format])

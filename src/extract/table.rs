@@ -305,24 +305,6 @@ fn header_from_mentions(text: &str) -> Option<Vec<Col>> {
 }
 
 fn header_col(cell: &str) -> Option<Col> {
-    let t = cell.trim().to_lowercase();
-    if [
-        "y/y",
-        "yoy",
-        "y-o-y",
-        "change",
-        "% change",
-        "chg",
-        "% chg",
-        "year over year",
-    ]
-    .contains(&t.as_str())
-    {
-        return Some(Col::Change(Basis::Yoy));
-    }
-    if ["q/q", "qoq", "q-o-q", "sequential", "quarter over quarter"].contains(&t.as_str()) {
-        return Some(Col::Change(Basis::Qoq));
-    }
     let words = &*crate::knowledge::tables::WORDS;
     let ws: Vec<&str> = cell.split_whitespace().collect();
     if let Some((b, n)) = words.change_label(&ws) {
