@@ -1219,3 +1219,58 @@ fn a_part_named_after_the_measure_owns_the_figure() {
              third quarter of 2025.";
     assert_ne!(metric_of(t, "$410 million"), "cloud.operating-income");
 }
+
+#[test]
+fn a_measure_label_before_a_colon_names_the_figure() {
+    // the label is the measure itself, capitalised as a list item
+    let s = "- Net Profit: €4.31 billion, up 11% year-on-year.";
+    assert_eq!(metric_of(s, "€4.31 billion"), "company.net-income");
+    assert_eq!(metric_of(s, "11%"), "company.net-income");
+    let g = "- Gross Profit: €9.02 billion.";
+    assert_eq!(metric_of(g, "€9.02 billion"), "company.gross-profit");
+    // a part the catalogue does not know is that part's, never the company's
+    let p = "- Harbour Tugs: €1.7 billion in sales.";
+    assert_ne!(metric_of(p, "€1.7 billion"), "company.revenue");
+}
+
+#[test]
+fn a_bare_measure_label_names_the_bullets_under_it() {
+    let s = "Norrvik reported its third-quarter results on Tuesday.\n\
+             - Revenue:\n\
+             - €12.4 billion in Q3 2025, up 9% from €11.4 billion in Q3 2024.\n\
+             - Operating Margin:\n\
+             - 14%, up 2 percentage points from 12% in Q3 2024.";
+    assert_eq!(metric_of(s, "€12.4 billion"), "company.revenue");
+    assert_eq!(metric_of(s, "9%"), "company.revenue");
+    assert_eq!(metric_of(s, "14%"), "company.operating-margin");
+    assert_eq!(
+        metric_of(s, "2 percentage points"),
+        "company.operating-margin"
+    );
+    // a label the catalogue cannot read in full names nothing for its bullets
+    let u = "Norrvik reported its third-quarter results on Tuesday.\n\
+             - Harbour Tug Charters:\n\
+             - €1.1 billion, up 4%.";
+    assert_eq!(metric_of(u, "€1.1 billion"), "-");
+    // outside a list the label line is over once a paragraph starts
+    let p = "Norrvik reported its third-quarter results on Tuesday.\n\
+             - Revenue:\n\
+             - €12.4 billion.\n\n\
+             The fleet grew to 140 vessels, worth about €3 billion.";
+    assert_eq!(metric_of(p, "€3 billion"), "-");
+}
+
+#[test]
+fn points_after_a_margin_change_that_margin() {
+    let s = "Operating margin was 14.2%, up 1.5 percentage points from a year earlier.";
+    assert_eq!(
+        metric_of(s, "1.5 percentage points"),
+        "company.operating-margin"
+    );
+    // points after a growth rate are no margin's
+    let g = "Revenue rose 9%, up 1.5 percentage points on the pace of the second quarter.";
+    assert_ne!(
+        metric_of(g, "1.5 percentage points"),
+        "company.operating-margin"
+    );
+}

@@ -1325,6 +1325,38 @@ pub fn lead_subject(lex: &Lexicon, k: &Knowledge, line: &str) -> Option<LeadSubj
     }
 }
 
+/// The measure a lead line names when it is a bare label of a measure ("- Gross
+/// Margin:", "Adjusted Net Income:") with nothing else: the bullets under it give
+/// that measure's figures ("- $4.1 billion, up 12%"). Every word of the label must be
+/// a catalogue term (or a joining word), so a label naming a part the catalogue does
+/// not know ("Subscription Revenue:") names nothing.
+pub fn lead_measure(lex: &Lexicon, line: &str) -> Option<String> {
+    let t = line
+        .trim()
+        .trim_start_matches(['-', '*', '\u{2022}', '~', '>', ' '])
+        .strip_suffix(':')?
+        .trim();
+    let words = t.split_whitespace().count();
+    if words == 0 || words > 6 || t.chars().any(|c| c.is_ascii_digit() || ",;.()".contains(c)) {
+        return None;
+    }
+    let hits = lex.hits(t);
+    if !hits.iter().any(|h| h.kind == TermKind::Measure) {
+        return None;
+    }
+    let small = ["and", "&", "of", "the", "total"];
+    let mut at = 0;
+    for w in t.split_whitespace() {
+        let s = at + t[at..].find(w).unwrap_or(0);
+        at = s + w.len();
+        let covered = hits.iter().any(|h| h.start <= s && at <= h.end);
+        if !covered && !small.contains(&w.to_lowercase().as_str()) {
+            return None;
+        }
+    }
+    Some(t.to_string())
+}
+
 /// The qualifier a lead line ("On a non-GAAP basis:") sets for the bullets under it.
 pub fn lead_qualifier(k: &Knowledge, line: &str) -> Option<String> {
     let w = cue_words(line);
@@ -1810,11 +1842,14 @@ pub fn attribute(
                 .hits(&l.text)
                 .iter()
                 .any(|h| h.kind == TermKind::Measure);
-            label_part = (!names_measure && !def.company_level)
-                .then(|| text_subject(k, &l.text))
-                .flatten();
-            if label_part.is_none() {
-                return Attribution::none(kind, of, outlook);
+            // (the measure's own label, "Gross Profit: RMB10 billion", names the figure)
+            if !names_measure {
+                label_part = (!def.company_level)
+                    .then(|| text_subject(k, &l.text))
+                    .flatten();
+                if label_part.is_none() {
+                    return Attribution::none(kind, of, outlook);
+                }
             }
         }
     }

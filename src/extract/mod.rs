@@ -738,6 +738,8 @@ pub fn extract(
     let mut lead_scope: Option<String> = None;
     // "Payments Services:" leads the bullets of that segment
     let mut lead_subject: Option<metric::LeadSubject> = None;
+    // "- Gross Margin:" names the measure of the bullets that follow ("- 52%, up 2 points")
+    let mut lead_measure: Option<String> = None;
     let mut table = table::State::default();
     // the first phrase giving the article's figures as the company's ("Acme reported")
     let mut article_voice: Option<String> = None;
@@ -793,11 +795,13 @@ pub fn extract(
         if is_lead {
             lead_scope = metric::lead_qualifier(k, ptext);
             lead_subject = metric::lead_subject(lex, k, ptext);
+            lead_measure = metric::lead_measure(lex, ptext);
             lead_provider = voice::provider(&voice::Words::new(ptext), vw)
                 .map(|(a, b)| ptext[a..b].to_string());
         } else if para.kind != ParaKind::Bullet && para.kind != ParaKind::TableRow {
             lead_scope = None;
             lead_subject = None;
+            lead_measure = None;
             lead_provider = None;
         }
         if para.kind == ParaKind::TableRow {
@@ -998,6 +1002,35 @@ pub fn extract(
                     streak_of.as_ref(),
                     para_subject.as_deref(),
                 );
+                // "- Gross Margin:" then "- 52%, up 2 points": a bullet that names no measure
+                // is read as if its lead's label opened it
+                if let (None, Some(label), ParaKind::Bullet, false) =
+                    (&a.metric, &lead_measure, para.kind, is_lead)
+                {
+                    if !lex.names_measure(sentence) {
+                        let text = format!(
+                            "{label}: {}",
+                            sentence.trim_start_matches(['-', '*', '\u{2022}', ' '])
+                        );
+                        let shift = text.len() - sentence.len();
+                        let mut g = f.clone();
+                        g.start += shift;
+                        g.end += shift;
+                        let gidx = metric::SentenceIndex::new(lex, &text, &entity_names);
+                        let b = metric::attribute(
+                            lex,
+                            k,
+                            &text,
+                            &gidx,
+                            &g,
+                            streak_of.as_ref(),
+                            para_subject.as_deref(),
+                        );
+                        if b.metric.is_some() {
+                            a = b;
+                        }
+                    }
+                }
                 // "The midpoint implies sequential growth of about 8%": growth of the guidance
                 // given earlier in the paragraph
                 static GUIDE_REF: LazyLock<Regex> = LazyLock::new(|| {
@@ -1137,6 +1170,25 @@ pub fn extract(
                 // "accounting for 57% of revenue, up from 51% a year earlier": the same share, earlier;
                 // "up 14% ... and 3% from the previous quarter": the same growth, another basis
                 let pct = matches!(f.unit, Unit::Percent | Unit::Pp | Unit::Bp);
+                // "gross margin was 47%, up 3 percentage points": points after a margin or a
+                // share change that margin or share
+                if a.metric.is_none() && matches!(f.unit, Unit::Pp | Unit::Bp) {
+                    let prev = claims[first_claim..]
+                        .iter()
+                        .rev()
+                        .find(|c| c.metric.is_some() && c.figure.unit == Unit::Percent);
+                    if let Some(prev) = prev.filter(|c| {
+                        matches!(
+                            c.kind,
+                            crate::model::Kind::Share | crate::model::Kind::Margin
+                        )
+                    }) {
+                        a.metric = prev.metric.clone();
+                        a.kind = crate::model::Kind::Growth;
+                        a.of = prev.of.clone();
+                        a.basis = metric::own_basis(&sentence[f.end..]);
+                    }
+                }
                 if pct {
                     let prev = claims[first_claim..]
                         .iter()
