@@ -1274,3 +1274,17 @@ fn points_after_a_margin_change_that_margin() {
         "company.operating-margin"
     );
 }
+
+#[test]
+fn a_change_in_a_named_line_is_that_line_s() {
+    // the measure after the figure, as the thing that changed, with a name the catalogue
+    // does not know before it
+    let s = "Sales climbed 7%, led by a 31% jump in Harbour Tug charter revenue.";
+    assert_eq!(metric_of(s, "7%"), "company.revenue");
+    assert_ne!(metric_of(s, "31%"), "company.revenue");
+    // everyday words and the company's own name leave the total
+    let q = "Norrvik booked a 12% rise in quarterly revenue.";
+    assert_eq!(metric_of(q, "12%"), "company.revenue");
+    let n = "Analysts expect a 12% rise in Norrvik revenue.";
+    assert_eq!(metric_of(n, "12%"), "company.revenue");
+}

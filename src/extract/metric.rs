@@ -587,9 +587,14 @@ pub fn last_subject(lex: &Lexicon, text: &str) -> Option<String> {
 /// Whether the word right before the measure is a modifier the catalogue does not know
 /// ("Customer management revenue", "Subscription fees"): then the figure is some line
 /// item, not the company's total.
-fn unknown_modifier(sentence: &str, measure: Option<&Hit>, f: &Found) -> bool {
+fn unknown_modifier(sentence: &str, measure: Option<&Hit>, f: &Found, company: &[String]) -> bool {
     let Some(m) = measure else { return false };
-    if m.start > f.start {
+    // after the figure only as the thing that changed: "a 26% jump in Lumen device revenue"
+    static CHANGE_IN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:[\w-]+\s+)?(?:growth|increase|rise|gain|jump|surge|climb|decline|drop|fall|slump)\s+(?:in|of)\s+(?:[\w&-]+\s+){1,4}$")
+            .expect("change in")
+    });
+    if m.start > f.start && (f.end > m.start || !CHANGE_IN.is_match(&sentence[f.end..m.start])) {
         return false;
     }
     // "management guided revenue to", "the chip designer expects revenue of": the term
@@ -626,6 +631,10 @@ fn unknown_modifier(sentence: &str, measure: Option<&Hit>, f: &Found) -> bool {
         .chars()
         .rev()
         .collect();
+    // "a jump in Acme revenue": the company's own name is no modifier
+    if company.iter().any(|c| c.eq_ignore_ascii_case(&word)) {
+        return false;
+    }
     if word.len() < 3 || before.len() == word.len() && word.starts_with(|c: char| c.is_uppercase())
     {
         // sentence-initial capital: "Revenue", or a name at the start
@@ -1570,8 +1579,9 @@ pub fn attribute(
         .is_some_and(|d| d.class == crate::period::PeriodClass::Flow && !d.company_level);
     let mut modifier_part: Option<String> = None;
     let mut modifier_start: Option<usize> = None;
-    let unknown_mod =
-        compound.is_none() && modifiable && unknown_modifier(sentence, part_measure.as_ref(), f);
+    let unknown_mod = compound.is_none()
+        && modifiable
+        && unknown_modifier(sentence, part_measure.as_ref(), f, &idx.company_words);
     if unknown_mod {
         // a name of two words or more ("international games"), or a capitalised one inside
         // the sentence ("the Lumen revenue"); a single lower-case word may be anything
