@@ -1288,3 +1288,30 @@ fn a_change_in_a_named_line_is_that_line_s() {
     let n = "Analysts expect a 12% rise in Norrvik revenue.";
     assert_eq!(metric_of(n, "12%"), "company.revenue");
 }
+
+fn sourced_of(text: &str, figure: &str) -> bool {
+    claims(text)
+        .into_iter()
+        .find(|c| c.figure.text == figure)
+        .unwrap_or_else(|| panic!("{figure} not found"))
+        .sourcing
+        .is_direct()
+}
+
+#[test]
+fn a_lead_line_giving_the_company_s_report_sources_its_list() {
+    let s = "Here is a short digest of the Norrvik Freight third-quarter report:\n\
+             - Fleet: 212 vessels in service.\n\
+             - Crew: 5,400 seafarers, up 3%.";
+    assert!(sourced_of(s, "212"));
+    assert!(sourced_of(s, "5,400"));
+    // a lead line that names no source leaves its list unsourced
+    let u = "Here is a short digest of the quarter:\n\
+             - Fleet: 212 vessels in service.";
+    assert!(!sourced_of(u, "212"));
+    // and the list is over once the body goes on
+    let b = "Here is a short digest of the Norrvik Freight third-quarter report:\n\
+             - Fleet: 212 vessels in service.\n\n\
+             Rival carriers, by contrast, retired 40 ships over the summer months.";
+    assert!(!sourced_of(b, "40"));
+}

@@ -740,6 +740,8 @@ pub fn extract(
     let mut lead_subject: Option<metric::LeadSubject> = None;
     // "- Gross Margin:" names the measure of the bullets that follow ("- 52%, up 2 points")
     let mut lead_measure: Option<String> = None;
+    // "Below is a summary of Acme's quarterly report:" sources the list that follows
+    let mut lead_source: Option<String> = None;
     let mut table = table::State::default();
     // the first phrase giving the article's figures as the company's ("Acme reported")
     let mut article_voice: Option<String> = None;
@@ -796,12 +798,21 @@ pub fn extract(
             lead_scope = metric::lead_qualifier(k, ptext);
             lead_subject = metric::lead_subject(lex, k, ptext);
             lead_measure = metric::lead_measure(lex, ptext);
+            if let Some((a, b)) =
+                voice::frames(&voice::Words::new(ptext), &entity_names, vw, name_words)
+            {
+                lead_source = Some(format!("{} (line {})", &ptext[a..b], para.locate(a).0));
+            }
             lead_provider = voice::provider(&voice::Words::new(ptext), vw)
                 .map(|(a, b)| ptext[a..b].to_string());
         } else if para.kind != ParaKind::Bullet && para.kind != ParaKind::TableRow {
             lead_scope = None;
             lead_subject = None;
             lead_measure = None;
+            // a sentence of the body ends the list a lead line sourced; a section label does not
+            if para.kind == ParaKind::Paragraph && ptext.split_whitespace().nth(5).is_some() {
+                lead_source = None;
+            }
             lead_provider = None;
         }
         if para.kind == ParaKind::TableRow {
@@ -1578,6 +1589,17 @@ pub fn extract(
                     .iter()
                     .find(|m| !m.is_relative() && !m.is_bare_year())
                     .cloned();
+            }
+        }
+        // the bullets under a lead line that gives them as the company's report are sourced
+        // by it; an analysts' estimate only by who compiled it
+        if let (Some(v), ParaKind::Bullet) = (&lead_source, para.kind) {
+            for c in claims[para_first..].iter_mut() {
+                if !c.sourcing.is_direct()
+                    && !matches!(c.basis, Some(Basis::Estimate | Basis::VsEstimate))
+                {
+                    c.sourcing.voice = Some(v.clone());
+                }
             }
         }
     }
