@@ -1315,3 +1315,14 @@ fn a_lead_line_giving_the_company_s_report_sources_its_list() {
              Rival carriers, by contrast, retired 40 ships over the summer months.";
     assert!(!sourced_of(b, "40"));
 }
+
+#[test]
+fn a_relative_clause_listing_what_a_part_holds_does_not_name_the_figure() {
+    let s = "The Coastal Services unit, which includes pilotage, towing and cloud hosting, \
+             reported 6% growth to €1.3 billion in revenue.";
+    assert_ne!(metric_of(s, "6%"), "cloud.revenue");
+    assert_ne!(metric_of(s, "€1.3 billion"), "cloud.revenue");
+    // without the aside the named segment is the subject
+    let t = "Its cloud hosting revenue reached €1.3 billion, up 6%.";
+    assert_eq!(metric_of(t, "6%"), "cloud.revenue");
+}

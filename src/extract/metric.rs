@@ -1028,8 +1028,10 @@ pub struct SentenceIndex {
 }
 
 static ASIDE: LazyLock<Regex> = LazyLock::new(|| {
-    // ", which ...,"; or set between dashes: " -- home to X and Y -- ", "\u{2014}X\u{2014}"
-    Regex::new(r"(?i),\s+(?:which|who|where|the|a|an|its)\s[^,;]{2,160},|\s(?:--|\u{2014}|\u{2013})\s[^;]{2,160}?\s(?:--|\u{2014}|\u{2013})\s|\u{2014}[^\u{2014};]{2,160}?\u{2014}").expect("aside")
+    // ", which ...,"; or set between dashes: " -- home to X and Y -- ", "\u{2014}X\u{2014}";
+    // a relative clause listing what a part holds runs to the list's last item (", which
+    // includes heating, plumbing and video games,"), items without figures
+    Regex::new(r"(?i),\s+which\s+(?:includes?|included|comprises?|houses|contains|spans|covers|encompasses)\s+[^,;\d]{1,60}?(?:,\s+[^,;\d]{1,60}?)*?\s(?:and|or)\s[^,;\d]{1,60}?,|,\s+(?:which|who|where|the|a|an|its)\s[^,;]{2,160},|\s(?:--|\u{2014}|\u{2013})\s[^;]{2,160}?\s(?:--|\u{2014}|\u{2013})\s|\u{2014}[^\u{2014};]{2,160}?\u{2014}").expect("aside")
 });
 /// A measure word that names a document or an event, not the measure: "earnings release".
 static DESCRIBES_FIRM: LazyLock<Regex> = LazyLock::new(|| {
