@@ -1326,3 +1326,14 @@ fn a_relative_clause_listing_what_a_part_holds_does_not_name_the_figure() {
     let t = "Its cloud hosting revenue reached €1.3 billion, up 6%.";
     assert_eq!(metric_of(t, "6%"), "cloud.revenue");
 }
+
+#[test]
+fn a_segment_named_late_in_a_sentence_with_no_figure_is_not_the_next_sentence_s_subject() {
+    // no verb the reader can anchor a subject on: the segment sits in a descriptive phrase
+    let s = "Norrvik's quarter reflects steady demand across its towing lines and its cloud \
+             hosting arm. Revenue of €2 billion rose 4%.";
+    assert_eq!(metric_of(s, "€2 billion"), "company.revenue");
+    // a segment as the subject of the sentence before carries over
+    let t = "The cloud unit had a strong quarter. Revenue rose 12% to €400 million.";
+    assert_eq!(metric_of(t, "€400 million"), "cloud.revenue");
+}

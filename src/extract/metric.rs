@@ -292,7 +292,7 @@ pub fn first_subject(lex: &Lexicon, text: &str) -> Option<String> {
         Regex::new(r"(?i)^\s*(?:beyond|besides|apart\s+from|aside\s+from|unlike|like|in\s+addition\s+to|outside(?:\s+of)?|excluding|except\s+for|along\s+with|compared\s+with|compared\s+to)(?-u:\b)[^,;]{0,80},").expect("set apart")
     });
     let opening = SET_APART.find(text).map_or(0, |m| m.end());
-    let head = MAIN_VERB.find(text).map_or(text.len(), |m| m.start());
+    let head = MAIN_VERB.find(text).map_or(0, |m| m.start());
     let hits = lex.hits(text);
     hits.iter()
         .find(|h| {

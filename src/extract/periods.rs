@@ -127,6 +127,21 @@ pub fn find(text: &str) -> Vec<Mention> {
         if IN_A_ROW.is_match(&text[m.end()..]) {
             continue;
         }
+        // "QQ1 FY2026", "Q5 2025": a token like a quarter's or a half's name that is none
+        // makes the label unreadable; the year alone is not the period it names
+        let prev = text[..m.start()]
+            .strip_suffix(' ')
+            .and_then(|h| h.rsplit(char::is_whitespace).next())
+            .filter(|w| crate::period::parse::is_broken_code(w));
+        if let (Some(w), Expr::Year { .. }) = (prev, &expr) {
+            out.push(Mention {
+                start: m.start() - w.len() - 1,
+                end: m.end(),
+                text: format!("{w} {}", t.trim()),
+                expr: Expr::Unknown,
+            });
+            continue;
+        }
         out.push(Mention {
             start: m.start(),
             end: m.end(),
@@ -143,6 +158,23 @@ mod tests {
 
     fn texts(s: &str) -> Vec<String> {
         find(s).into_iter().map(|m| m.text).collect()
+    }
+
+    #[test]
+    fn a_broken_quarter_code_makes_its_year_unreadable() {
+        let m = find("Norrvik's QQ3 FY2026 results showed revenue of $4 billion.");
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].text, "QQ3 FY2026");
+        assert_eq!(m[0].expr, Expr::Unknown);
+        // a real code, or a word with no code shape, leaves the label as it is
+        assert_eq!(texts("in Q3 FY2026"), vec!["Q3 FY2026"]);
+        assert_ne!(find("the A320 2025 deliveries")[0].expr, Expr::Unknown);
+        assert!(crate::period::parse::is_broken_code("Q5"));
+        assert!(crate::period::parse::is_broken_code("hh1"));
+        assert!(!crate::period::parse::is_broken_code("Q4"));
+        assert!(!crate::period::parse::is_broken_code("H2"));
+        assert!(!crate::period::parse::is_broken_code("A3"));
+        assert_eq!(crate::period::parse_label("QQ1 FY2026"), Expr::Unknown);
     }
 
     #[test]

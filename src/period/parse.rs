@@ -271,12 +271,28 @@ pub fn parse_label(label: &str) -> Expr {
     e
 }
 
+/// A word shaped like a quarter's or a half's code that names none ("QQ1", "Q5",
+/// "H0"): a label holding one cannot be read, whatever else it says.
+pub fn is_broken_code(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    let letters = w.trim_end_matches(|c: char| c.is_ascii_digit());
+    let digits = &w[letters.len()..];
+    if digits.len() != 1 || letters.is_empty() || !letters.chars().all(|c| c == 'q' || c == 'h') {
+        return false;
+    }
+    let n = digits.as_bytes()[0] - b'0';
+    letters.len() > 1 || n == 0 || (letters == "q" && n > 4) || (letters == "h" && n > 2)
+}
+
 /// [`parse_label`] without its per-thread memo (for benchmarks and tests).
 pub fn parse_label_uncached(label: &str) -> Expr {
     let s = normalize(label);
     let s = s.trim().trim_start_matches("the ").trim();
     if s.is_empty() {
         return Expr::None;
+    }
+    if s.split_whitespace().any(is_broken_code) {
+        return Expr::Unknown;
     }
     let re = &*RE;
     if let Some(c) = re.through.captures(s) {
