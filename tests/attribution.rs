@@ -1337,3 +1337,22 @@ fn a_segment_named_late_in_a_sentence_with_no_figure_is_not_the_next_sentence_s_
     let t = "The cloud unit had a strong quarter. Revenue rose 12% to €400 million.";
     assert_eq!(metric_of(t, "€400 million"), "cloud.revenue");
 }
+
+#[test]
+fn a_paragraph_opening_on_a_bare_measure_after_one_that_introduced_a_part_names_nothing() {
+    // the part introduced with no figure, then "Sales ...": the part's or the company's?
+    let s = "Revenue rose 5% to €3 billion.\n\n\
+             Norrvik's Harbour Tug segment once again proved its worth to the group, despite \
+             one-off charges.\n\n\
+             Sales increased 4% year-over-year to €1.1 billion.";
+    assert_eq!(metric_of(s, "€1.1 billion"), "-");
+    assert_eq!(metric_of(s, "€3 billion"), "company.revenue");
+    // a closing sentence that states its own figures closes its topic
+    let f = "Norrvik's Harbour Tug segment posted sales of €1 billion.\n\n\
+             Net income came in at €400 million.";
+    assert_eq!(metric_of(f, "€400 million"), "company.net-income");
+    // and an opening sentence that names its subject is read as usual
+    let n = "Norrvik's Harbour Tug segment once again proved its worth to the group.\n\n\
+             Norrvik's sales increased 4% to €1.1 billion.";
+    assert_eq!(metric_of(n, "€1.1 billion"), "company.revenue");
+}

@@ -307,6 +307,32 @@ pub fn first_subject(lex: &Lexicon, text: &str) -> Option<String> {
         .map(|h| h.id.clone())
 }
 
+/// Whether a sentence's subject (its words before the main verb) is a part of the
+/// business by name: "Its Widgets segment had a strong quarter".
+pub fn head_names_part(k: &Knowledge, text: &str) -> bool {
+    // a part noun among the first words, with no verb before it
+    let words: Vec<&str> = text.split_whitespace().take(8).collect();
+    let Some(i) = words.iter().position(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        k.metrics
+            .parts
+            .nouns
+            .iter()
+            .any(|n| n.eq_ignore_ascii_case(w))
+    }) else {
+        return false;
+    };
+    !MAIN_VERB.is_match(&words[..i].join(" "))
+}
+
+/// Whether a sentence opens on a bare measure, naming nobody: "Sales increased 4%".
+pub fn opens_on_measure(lex: &Lexicon, text: &str) -> bool {
+    let lead = text.len() - text.trim_start().len();
+    lex.hits(text)
+        .first()
+        .is_some_and(|h| h.kind == TermKind::Measure && h.start == lead)
+}
+
 /// A section label before a colon ("Industrial Sensors: Net sales were ..."): its text, the
 /// catalogue subject it names, and whether the catalogue's terms cover all of its words.
 #[derive(Clone, Debug, PartialEq)]
@@ -1049,6 +1075,16 @@ impl Lexicon {
 }
 
 impl SentenceIndex {
+    /// Whether the sentence names whose figures it gives before byte `at`: the company,
+    /// a part of it, or the company speaking of itself ("We", "Our").
+    pub fn names_subject_before(&self, at: usize) -> bool {
+        self.company_at.iter().any(|&(s, _)| s < at)
+            || self
+                .hits
+                .iter()
+                .any(|h| h.kind == TermKind::Subject && h.start < at)
+    }
+
     /// The measures the sentence names before byte `at`, in order: (start, end, measure id).
     pub fn measures_before(&self, at: usize) -> Vec<(usize, usize, String)> {
         self.hits

@@ -769,6 +769,10 @@ pub fn extract(
         .filter(|(_, t)| t.len() > 1)
         .map(|(s, _)| s)
         .collect();
+    // the part the previous paragraph's closing sentence is about ("Its Widgets segment
+    // had a strong quarter."): a next paragraph that opens on a bare measure ("Sales rose
+    // 4%") may be that part's or the company's, and the reader cannot tell which
+    let mut closed_on_part = false;
     for para in &doc.paras {
         let masked = document::mask_urls(&para.text);
         let ptext = masked.as_str();
@@ -869,8 +873,18 @@ pub fn extract(
         let mut indexed = para_first;
         let mut last_guidance: Option<usize> = None;
         let mut last_flow_level: Vec<usize> = Vec::new();
+        let after_part = para.kind == ParaKind::Paragraph && closed_on_part;
+        closed_on_part = false;
+        let mut sentence_on_part = false;
+        let mut sentence_no = 0usize;
         for (ss, se) in document::bounded(ptext, document::sentences(ptext)) {
             let sentence = &ptext[ss..se];
+            sentence_no += 1;
+            // a closing sentence that names a part as its subject and states no figure
+            // introduces what follows
+            sentence_on_part = metric::head_names_part(k, sentence)
+                && (!numbers::may_contain(sentence)
+                    || numbers::scan(sentence, european).is_empty());
             let sentence_rates = rates::learn_rates(sentence);
             for (i, c) in claims.iter().enumerate().skip(indexed) {
                 if c.metric
@@ -1444,6 +1458,20 @@ pub fn extract(
                         m.scope = None;
                     }
                 }
+                // a paragraph opening on a bare measure after one that closed on a part
+                if after_part && sentence_no == 1 && metric::opens_on_measure(lex, sentence) {
+                    let company_level = a
+                        .metric
+                        .as_ref()
+                        .is_some_and(|m| k.metrics.is_company_level(&m.measure));
+                    if a.metric.as_ref().is_some_and(|m| m.subject == "company")
+                        && !company_level
+                        && !idx.names_subject_before(f.start)
+                    {
+                        a.metric = None;
+                        a.basis = None;
+                    }
+                }
                 // a bullet under "Payments Services:" is that segment's, unless it names its own
                 if let (Some(l), ParaKind::Bullet) = (&lead_subject, para.kind) {
                     let company_level = a
@@ -1590,6 +1618,9 @@ pub fn extract(
                     .find(|m| !m.is_relative() && !m.is_bare_year())
                     .cloned();
             }
+        }
+        if para.kind == ParaKind::Paragraph {
+            closed_on_part = sentence_on_part;
         }
         // the bullets under a lead line that gives them as the company's report are sourced
         // by it; an analysts' estimate only by who compiled it
