@@ -1356,3 +1356,25 @@ fn a_paragraph_opening_on_a_bare_measure_after_one_that_introduced_a_part_names_
              Norrvik's sales increased 4% to €1.1 billion.";
     assert_eq!(metric_of(n, "€1.1 billion"), "company.revenue");
 }
+
+#[test]
+fn a_capitalised_name_ending_like_a_verb_is_still_a_name() {
+    let s = "Its Consumer Lending revenue rose 6% to €800 million.";
+    assert_ne!(metric_of(s, "€800 million"), "company.revenue");
+    // a lower-case participle before the measure is an everyday word
+    let p = "Norrvik reported growing revenue of €2 billion.";
+    assert_eq!(metric_of(p, "€2 billion"), "company.revenue");
+}
+
+#[test]
+fn a_section_named_for_a_part_leaves_a_bare_measure_under_it_unread() {
+    let s = "Revenue rose 5% to €3 billion.\n\n\
+             Harbour Towing\n\n\
+             Revenue increased 4% to €1.1 billion.";
+    assert_eq!(metric_of(s, "€1.1 billion"), "-");
+    // a generic section heading changes nothing
+    let g = "Revenue rose 5% to €3 billion.\n\n\
+             Highlights\n\n\
+             Revenue increased 4% to €1.1 billion.";
+    assert_eq!(metric_of(g, "€1.1 billion"), "company.revenue");
+}

@@ -325,6 +325,24 @@ pub fn head_names_part(k: &Knowledge, text: &str) -> bool {
     !MAIN_VERB.is_match(&words[..i].join(" "))
 }
 
+/// Whether a heading is the name of a part of the business: a short label in title
+/// case ("More Home Systems", "Cloud & Hosting") that is not generic ("Highlights",
+/// "Outlook"), names no measure and is not the company's name.
+pub fn names_a_part(lex: &Lexicon, k: &Knowledge, text: &str, company: &[String]) -> bool {
+    let t = text.trim().trim_end_matches(':').trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let small = ["and", "&", "of", "the", "for"];
+    !words.is_empty()
+        && words.len() <= 5
+        && !t.chars().any(|c| c.is_ascii_digit())
+        && words
+            .iter()
+            .all(|w| small.contains(w) || w.starts_with(char::is_uppercase))
+        && !is_generic_label(k, t)
+        && !lex.names_measure(t)
+        && !company.iter().any(|c| c.eq_ignore_ascii_case(t))
+}
+
 /// Whether a sentence opens on a bare measure, naming nobody: "Sales increased 4%".
 pub fn opens_on_measure(lex: &Lexicon, text: &str) -> bool {
     let lead = text.len() - text.trim_start().len();
@@ -667,7 +685,7 @@ fn unknown_modifier(sentence: &str, measure: Option<&Hit>, f: &Found, company: &
         return false;
     }
 
-    !is_plain_word(&word.to_lowercase())
+    !plain_here(&word)
 }
 
 const PLAIN: [&str; 128] = [
@@ -804,6 +822,20 @@ const PLAIN: [&str; 128] = [
 
 /// Whether a word before a measure is an everyday word (a determiner, verb,
 /// time word, adverb), not the name of a line of business.
+/// [`is_plain_word`] for a word as written: a capitalised word inside a sentence is a
+/// name ("Personal Computing", "Consumer Lending") whatever its ending.
+fn plain_here(w: &str) -> bool {
+    let lw = w.to_lowercase();
+    if w.starts_with(char::is_uppercase) {
+        return PLAIN.contains(&lw.as_str())
+            || GROWTH_WORD.is_match(&lw)
+            || OUTLOOK.is_match(&lw)
+            || lw.contains("quarter")
+            || lw.contains("year");
+    }
+    is_plain_word(&lw)
+}
+
 fn is_plain_word(lw: &str) -> bool {
     PLAIN.contains(&lw)
         || matches!(lw, "yoy" | "qoq" | "hoh" | "mom" | "y-o-y" | "q-o-q")
@@ -832,7 +864,7 @@ fn modifier_words(sentence: &str, m: &Hit) -> Option<(usize, String)> {
             || !clean
                 .chars()
                 .all(|c| c.is_alphabetic() || c == '-' || c == '&')
-            || is_plain_word(&clean.to_lowercase())
+            || plain_here(clean)
             || words.len() == 3
         {
             break;

@@ -786,6 +786,10 @@ pub fn extract(
                 title_period = own.clone();
             }
             heading_period = own.or_else(|| title_period.clone());
+            // a section named for a part ("Home Systems") over a paragraph opening on a bare
+            // measure: the part's figures, or the company's, the text does not say
+            closed_on_part = !std::ptr::eq(para, &doc.paras[0])
+                && metric::names_a_part(lex, k, ptext, &entity_names);
             // a headline states figures too (it restates the body); other headings rarely do
             if !ptext.chars().any(|c| c.is_ascii_digit()) {
                 continue;
