@@ -1378,3 +1378,21 @@ fn a_section_named_for_a_part_leaves_a_bare_measure_under_it_unread() {
              Revenue increased 4% to €1.1 billion.";
     assert_eq!(metric_of(g, "€1.1 billion"), "company.revenue");
 }
+
+#[test]
+fn a_company_s_first_estimate_of_its_results_is_preliminary() {
+    let s = "Norrvik Freight on Monday estimated its third-quarter operating profit at €410 \
+             million, up 12% from €366 million a year earlier.\n\n\
+             Sales rose 4% to €3.2 billion. The company will publish its full report next month.";
+    assert_eq!(
+        scoped(s, "€410 million"),
+        "company.operating-income:preliminary"
+    );
+    assert_eq!(scoped(s, "€3.2 billion"), "company.revenue:preliminary");
+    // the year-earlier figure is a final one
+    assert_eq!(scoped(s, "€366 million"), "company.operating-income");
+    // analysts estimating the company's results make nothing preliminary
+    let a = "Analysts estimated its third-quarter operating profit at €410 million.\n\n\
+             Sales rose 4% to €3.2 billion.";
+    assert_eq!(scoped(a, "€3.2 billion"), "company.revenue");
+}

@@ -773,6 +773,8 @@ pub fn extract(
     // had a strong quarter."): a next paragraph that opens on a bare measure ("Sales rose
     // 4%") may be that part's or the company's, and the reader cannot tell which
     let mut closed_on_part = false;
+    // the company's first estimate of its results ("Acme estimated its quarterly profit")
+    let mut preliminary = false;
     for para in &doc.paras {
         let masked = document::mask_urls(&para.text);
         let ptext = masked.as_str();
@@ -921,6 +923,7 @@ pub fn extract(
                 path,
                 |at| para.locate(ss + at).0,
             ));
+            preliminary = preliminary || voice::preliminary(sentence, &entity_names, vw);
             // most sentences state no figure: only look for what a later sentence may inherit
             let may_have_figures = numbers::may_contain(sentence);
             // the sentence's words, cut once for every reading of who speaks in it
@@ -1649,6 +1652,9 @@ pub fn extract(
             }
         }
     }
+    if preliminary {
+        preliminary_results(&mut claims, &entity);
+    }
     if let (Some(v), false) = (&article_voice, meta.primary) {
         voice_covers(&mut claims, &entity, v);
     }
@@ -1727,6 +1733,30 @@ fn voice_covers(claims: &mut [Claim], entity: &str, voice: &str) {
             continue;
         }
         c.sourcing.voice = Some(voice.to_string());
+    }
+}
+
+/// An article that gives the company's first estimate of its results: its figures of
+/// the company's results are the preliminary ones (an analysts' estimate, or a figure
+/// with a scope of its own, is left as it is).
+fn preliminary_results(claims: &mut [Claim], entity: &str) {
+    for c in claims.iter_mut() {
+        if c.entity != entity
+            || c.outlook
+            || matches!(c.basis, Some(Basis::Estimate | Basis::VsEstimate))
+        {
+            continue;
+        }
+        // "up 12% from €366 million a year earlier": the earlier quarter's final figure
+        if matches!(
+            crate::period::parse_label(&c.period.label),
+            crate::period::Expr::Prior { .. } | crate::period::Expr::LastYear(_)
+        ) {
+            continue;
+        }
+        if let Some(m) = c.metric.as_mut().filter(|m| m.scope.is_none()) {
+            m.scope = Some("preliminary".into());
+        }
     }
 }
 

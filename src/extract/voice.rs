@@ -414,6 +414,23 @@ pub fn names_someone(phrase: &str, v: &Voice) -> bool {
     })
 }
 
+/// Whether a sentence gives the company's figures as a first estimate of results it
+/// reports in full later ("Acme on Tuesday estimated its quarterly profit", "the
+/// company's preliminary results"): one of `preliminary`, in a sentence naming the
+/// company.
+pub fn preliminary(sentence: &str, names: &[String], v: &Voice) -> bool {
+    let lower = sentence.to_lowercase();
+    if !v.preliminary.iter().any(|p| lower.contains(p.as_str())) {
+        return false;
+    }
+    names
+        .iter()
+        .any(|n| n.len() >= 2 && sentence.contains(n.as_str()))
+        || v.speakers
+            .iter()
+            .any(|s| lower.contains(&format!("the {s}")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -72,6 +72,11 @@ pub struct Voice {
     /// a paragraph is about when it has one, else the company.
     #[serde(default)]
     pub back_references: Vec<String>,
+    /// Phrases by which the company gives a first estimate of results it reports in
+    /// full later ("preliminary results", "estimated its quarterly profit"): the
+    /// article's figures are then the preliminary ones.
+    #[serde(default)]
+    pub preliminary: Vec<String>,
 }
 
 /// Words that make a figure a change in a measure or an effect on it (see
@@ -280,6 +285,7 @@ impl Catalogue {
             self.voice.not_providers.extend(lower(v.not_providers));
             self.voice.first_person.extend(lower(v.first_person));
             self.voice.back_references.extend(lower(v.back_references));
+            self.voice.preliminary.extend(lower(v.preliminary));
         }
         for mut q in f.qualifiers {
             q.before_cues = cues(&q.before);
