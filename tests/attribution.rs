@@ -1396,3 +1396,32 @@ fn a_company_s_first_estimate_of_its_results_is_preliminary() {
              Sales rose 4% to €3.2 billion.";
     assert_eq!(scoped(a, "€3.2 billion"), "company.revenue");
 }
+
+#[test]
+fn under_a_lead_against_estimates_the_second_figure_is_the_estimate() {
+    let s = "Here are Norrvik's third-quarter results compared with the Fieldwire SmartEstimate:\n\
+             - Revenue: 12.4 trillion Korean won vs. 12.1 trillion won\n\
+             - Operating profit: 1.3 trillion won vs. 1.1 trillion won";
+    let c = claims(s);
+    let est = |fig: &str| {
+        c.iter()
+            .find(|c| c.figure.text == fig)
+            .and_then(|c| c.basis)
+            .map(|b| format!("{b:?}"))
+    };
+    assert_eq!(est("12.4 trillion Korean won"), None);
+    assert_eq!(est("12.1 trillion won").as_deref(), Some("Estimate"));
+    assert_eq!(est("1.1 trillion won").as_deref(), Some("Estimate"));
+    assert_eq!(metric_of(s, "1.1 trillion won"), "company.operating-income");
+    // the estimate is sourced by who compiled it, named in the lead
+    assert!(sourced_of(s, "1.1 trillion won"));
+    // with no such lead, "vs." sets two figures side by side and makes no estimate
+    let n = "Key figures:\n- Revenue: 12.4 trillion won vs. 11.9 trillion won";
+    assert_eq!(
+        claims(n)
+            .iter()
+            .find(|c| c.figure.text == "11.9 trillion won")
+            .and_then(|c| c.basis),
+        None
+    );
+}

@@ -328,10 +328,17 @@ pub fn from_lines(lines: Vec<String>, skip_until: usize) -> Doc {
                 true
             }
             (Some(p), ParaKind::Paragraph) => {
-                (p.kind == ParaKind::Paragraph || p.kind == ParaKind::Bullet)
-                    && (!ends_sentence(&p.text)
-                        || body_trim
-                            .starts_with(|c: char| c.is_lowercase() || c == ',' || c == '.'))
+                let lower =
+                    body_trim.starts_with(|c: char| c.is_lowercase() || c == ',' || c == '.');
+                match p.kind {
+                    ParaKind::Paragraph => !ends_sentence(&p.text) || lower,
+                    // a bullet rarely ends with a full stop ("- Revenue: $4.1 billion"): a
+                    // line after it continues it only when indented under it or in mid-sentence
+                    ParaKind::Bullet => {
+                        lower || !ends_sentence(&p.text) && raw.starts_with([' ', '\t'])
+                    }
+                    _ => false,
+                }
             }
             _ => false,
         };
@@ -556,6 +563,22 @@ mod tests {
 
     fn doc(s: &str) -> Doc {
         from_lines(crate::ingest::split_lines(s), 0)
+    }
+
+    #[test]
+    fn a_line_after_a_bullet_continues_it_only_when_indented_or_in_mid_sentence() {
+        let d = doc("Title of the piece\n\n- Revenue: $4.1 billion vs. $4.0 billion\nThe group also said costs fell.\n");
+        let kinds: Vec<ParaKind> = d.paras.iter().map(|p| p.kind).collect();
+        assert_eq!(kinds[1..], [ParaKind::Bullet, ParaKind::Paragraph]);
+        let w = doc("Title of the piece\n\n- Revenue: $4.1 billion, the highest\n  In any quarter so far\n- Costs: $1 billion\n");
+        assert_eq!(
+            w.paras[1].text,
+            "Revenue: $4.1 billion, the highest In any quarter so far"
+        );
+        let m = doc(
+            "Title of the piece\n\n- Revenue: $4.1 billion, the highest\nin any quarter so far\n",
+        );
+        assert_eq!(m.paras.len(), 2);
     }
 
     #[test]

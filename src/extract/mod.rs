@@ -742,6 +742,9 @@ pub fn extract(
     let mut lead_measure: Option<String> = None;
     // "Below is a summary of Acme's quarterly report:" sources the list that follows
     let mut lead_source: Option<String> = None;
+    // "Here are Acme's results compared with the Fieldwire consensus:" makes the second
+    // figure of "Revenue: $4.1 billion vs. $4.0 billion" the estimate
+    let mut lead_vs_estimates = false;
     let mut table = table::State::default();
     // the first phrase giving the article's figures as the company's ("Acme reported")
     let mut article_voice: Option<String> = None;
@@ -808,6 +811,7 @@ pub fn extract(
             lead_scope = metric::lead_qualifier(k, ptext);
             lead_subject = metric::lead_subject(lex, k, ptext);
             lead_measure = metric::lead_measure(lex, ptext);
+            lead_vs_estimates = voice::against_estimates(ptext, vw);
             if let Some((a, b)) =
                 voice::frames(&voice::Words::new(ptext), &entity_names, vw, name_words)
             {
@@ -819,6 +823,7 @@ pub fn extract(
             lead_scope = None;
             lead_subject = None;
             lead_measure = None;
+            lead_vs_estimates = false;
             // a sentence of the body ends the list a lead line sourced; a section label does not
             if para.kind == ParaKind::Paragraph && ptext.split_whitespace().nth(5).is_some() {
                 lead_source = None;
@@ -1133,6 +1138,25 @@ pub fn extract(
                         a.metric = Some(m);
                         a.kind = crate::model::Kind::Level;
                         a.basis = Some(crate::model::Basis::Estimate);
+                    }
+                }
+                // under a lead setting results against estimates, "$4.1 billion vs. $4.0
+                // billion": the figure after "vs." is the estimate of the one before
+                if lead_vs_estimates && para.kind == ParaKind::Bullet && !is_lead {
+                    static VS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+                        Regex::new(r"(?i)(?:(?-u:\b)vs\.?|(?-u:\b)versus|(?-u:\b)against|(?-u:\b)compared\s+(?:with|to))\s*$")
+                            .expect("vs before")
+                    });
+                    if VS_BEFORE.is_match(&sentence[..f.start]) {
+                        if let Some(prev) = claims[first_claim..]
+                            .iter()
+                            .rev()
+                            .find(|c| c.metric.is_some() && c.figure.unit == f.unit)
+                        {
+                            a.metric = prev.metric.clone();
+                            a.kind = prev.kind;
+                            a.basis = Some(crate::model::Basis::Estimate);
+                        }
                     }
                 }
                 // "7% at constant currency", "4.8% on a like-for-like basis": not the reported growth

@@ -55,7 +55,7 @@ fn figure_regex(ranges: bool) -> Regex {
     let pre = r"US\$|HK\$|NT\$|C\$|A\$|S\$|R\$|\$|€|£|¥|₩|₹|(?-u:\b)(?:USD|HKD|RMB|CNY|EUR|GBP|JPY|KRW|INR|CHF|CAD|AUD|SGD|TWD|BRL)|(?-i:USD|HKD|RMB|CNY|EUR|GBP|JPY|KRW|INR|CHF|CAD|AUD|SGD|TWD|BRL)";
     // a footnote digit glued to a scale word ("€1.4 billion3") is not part of it
     let scale = r"(?:thousand|million|billion|trillion)[1-9]?(?-u:\b)|(?:mln|mn|bln|bn|trn|tn|Milliarden|Millionen|k|m|b|t)(?-u:\b)|(?:Mrd|Mio)(?-u:\b)\.?";
-    let post = r"%|percentage[ \-]points?|per[ \-]?cent|percent|pct(?-u:\b)|ppts?(?-u:\b)|pp(?-u:\b)|pts?(?-u:\b)|basis[ \-]points?|bps(?-u:\b)|bp(?-u:\b)|points?(?-u:\b)|yuan|renminbi|dollars?|euros?|yen|won|pounds?|rupees?|francs?|USD(?-u:\b)|EUR(?-u:\b)|CNY(?-u:\b)|RMB(?-u:\b)|HKD(?-u:\b)|JPY(?-u:\b)|KRW(?-u:\b)|GBP(?-u:\b)|€";
+    let post = r"%|percentage[ \-]points?|per[ \-]?cent|percent|pct(?-u:\b)|ppts?(?-u:\b)|pp(?-u:\b)|pts?(?-u:\b)|basis[ \-]points?|bps(?-u:\b)|bp(?-u:\b)|points?(?-u:\b)|(?:(?:south\s+)?korean|japanese|chinese)\s+(?:won|yen|yuan)(?-u:\b)|yuan|renminbi|dollars?|euros?|yen|won|pounds?|rupees?|francs?|USD(?-u:\b)|EUR(?-u:\b)|CNY(?-u:\b)|RMB(?-u:\b)|HKD(?-u:\b)|JPY(?-u:\b)|KRW(?-u:\b)|GBP(?-u:\b)|€";
     let range = if ranges {
         format!(
             r"(?:(?P<pct1>%)?{SP}?(?:-|\u{{2013}}|\u{{2014}}|to){SP}?(?:(?P<pre2>(?i:{pre})){SP}?)?(?P<num2>{num}))?"
@@ -589,6 +589,16 @@ pub fn scan(text: &str, european: bool) -> Vec<Found> {
             continue;
         }
         if let Some(p) = post {
+            // "Korean won" is the won
+            let p = match p.split_once(char::is_whitespace) {
+                Some((adj, _))
+                    if ["south", "korean", "japanese", "chinese"]
+                        .contains(&adj.to_ascii_lowercase().as_str()) =>
+                {
+                    p.rsplit(char::is_whitespace).next().unwrap_or(p)
+                }
+                _ => p,
+            };
             let pl = p.to_ascii_lowercase();
             let u = if pl.starts_with("percentage")
                 || pl.starts_with("pp")
@@ -850,6 +860,8 @@ mod tests {
         assert_eq!(one("$27B plan").2, "USD billion");
         assert_eq!(one("profit of KRW 5.2 trillion").2, "KRW trillion");
         assert_eq!(one("profit of 5.2 trillion won").2, "KRW trillion");
+        assert_eq!(one("sales of 86.1 trillion Korean won").2, "KRW trillion");
+        assert_eq!(one("sales of 3.1 trillion Japanese yen").2, "JPY trillion");
         assert_eq!(one("a 700 million euro plant").2, "EUR million");
     }
 

@@ -381,6 +381,10 @@ pub fn provider(w: &Words, v: &Voice) -> Option<(usize, usize)> {
                     // a sentence's first word is capitalised anyway
                     continue;
                 }
+                // "Fieldwire SmartEstimate": the estimate's own name ends the provider's
+                if b >= a + 2 && has(&v.estimates, &toks[b - 1].lower) {
+                    return Some((toks[a].start, toks[b - 1].end));
+                }
                 let rest = &toks[b..(b + 5).min(toks.len())];
                 let mut n = 0;
                 for r in rest {
@@ -412,6 +416,22 @@ pub fn names_someone(phrase: &str, v: &Voice) -> bool {
             && (i == 0 || !toks[i - 1].capitalised())
             && name_at(&toks, i, v).is_some()
     })
+}
+
+/// Whether a lead line sets the results below against estimates ("Here is how Acme
+/// did compared with the Fieldwire consensus:", "Results versus analysts'
+/// expectations:"): then in "Revenue: $4.1 billion vs. $4.0 billion" the second
+/// figure is the estimate.
+pub fn against_estimates(text: &str, v: &Voice) -> bool {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let compares = words.windows(2).any(|w| {
+        matches!(w, ["compared", "with" | "to"]) || matches!(w[0], "versus" | "vs" | "against")
+    });
+    compares && words.iter().any(|w| v.estimates.iter().any(|e| e == w))
 }
 
 /// Whether a sentence gives the company's figures as a first estimate of results it
