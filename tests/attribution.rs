@@ -1425,3 +1425,55 @@ fn under_a_lead_against_estimates_the_second_figure_is_the_estimate() {
         None
     );
 }
+
+fn basis_of(text: &str, figure: &str) -> Option<String> {
+    claims(text)
+        .into_iter()
+        .find(|c| c.figure.text == figure)
+        .unwrap_or_else(|| panic!("{figure} not found"))
+        .basis
+        .map(|b| format!("{b:?}"))
+}
+
+#[test]
+fn the_base_a_growth_is_measured_from_sets_its_basis() {
+    // the quarter before the figure's own: quarter on quarter
+    let s = "In Q3 2025 revenue hit €8.6 billion, up 15% from Q2's €7.5 billion.";
+    assert_eq!(basis_of(s, "15%").as_deref(), Some("Qoq"));
+    // and the base's possessive names a period, not a company
+    assert_eq!(
+        claims(s)
+            .iter()
+            .find(|c| c.figure.text == "€7.5 billion")
+            .map(|c| c.entity.clone()),
+        claims(s)
+            .iter()
+            .find(|c| c.figure.text == "15%")
+            .map(|c| c.entity.clone())
+    );
+    // the same quarter a year before: year on year
+    let y = "In Q3 2025 revenue rose 9% from Q3 2024.";
+    assert_eq!(basis_of(y, "9%").as_deref(), Some("Yoy"));
+    // a month as the base: neither of the usual two
+    let m = "Operating profit rose 42% compared to March.";
+    assert_eq!(basis_of(m, "42%").as_deref(), Some("Other"));
+    // "over the same period" after such a growth is the same comparison
+    let p = "Operating profit rose 42% compared to March, and sales climbed 9% over the \
+             same period.";
+    assert_eq!(basis_of(p, "9%").as_deref(), Some("Other"));
+    let q =
+        "Profit rose 12% from the previous quarter, while revenue rose 4% over the same period.";
+    assert_eq!(basis_of(q, "4%").as_deref(), Some("Qoq"));
+}
+
+#[test]
+fn an_anaphor_in_the_sentence_subject_covers_every_clause() {
+    let s = "The Harbour Tug division had its best quarter in years.\n\n\
+             Sales for this division reached €1.1 billion, up 13% from the previous year.";
+    assert_eq!(metric_of(s, "€1.1 billion"), "-");
+    assert_eq!(metric_of(s, "13%"), "-");
+    // in a paragraph about a known part, it is that part's
+    let k = "The cloud division had its best quarter in years. Sales for this division reached \
+             €1.1 billion, up 13% from the previous year.";
+    assert_eq!(metric_of(k, "13%"), "cloud.revenue");
+}

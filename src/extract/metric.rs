@@ -219,7 +219,7 @@ pub fn is_estimate_span(sentence: &str, cs: usize, start: usize, end: usize) -> 
 }
 /// The verb that ends a sentence's subject phrase, as a rule.
 static MAIN_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:grew|grows|rose|rises|increased|increases|surged|jumped|climbed|gained|expanded|advanced|soared|fell|falls|declined|decreased|dropped|slid|shrank|contracted|plunged|tumbled|dipped|slipped|was|were|is|are|has|have|had|reached|reaches|totaled|totalled|came|posted|reported|delivered|generated|accounted|made|makes|remained|stood)(?-u:\b)").expect("main verb")
+    Regex::new(r"(?i)(?-u:\b)(?:grew|grows|rose|rises|increased|increases|surged|jumped|climbed|gained|expanded|advanced|soared|fell|falls|declined|decreased|dropped|slid|shrank|contracted|plunged|tumbled|dipped|slipped|was|were|is|are|has|have|had|reached|reaches|totaled|totalled|came|posted|reported|delivered|generated|accounted|made|makes|remained|stood|saw|sees|recorded|records|booked|logged|achieved|registered)(?-u:\b)").expect("main verb")
 });
 static QOQ: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)quarter[\s-]+(?:over|on)[\s-]+quarter|(?-u:\b)sequential(?:ly)?(?-u:\b)|(?-u:\b)q/q(?-u:\b)|(?-u:\b)qoq(?-u:\b)|from\s+the\s+(?:previous|prior|preceding)\s+quarter|than\s+in\s+the\s+(?:previous|prior)\s+quarter").expect("qoq")
@@ -241,8 +241,17 @@ pub(crate) fn own_basis(after: &str) -> Option<Basis> {
         Regex::new(r"(?i)(?-u:\b)(?:from|over|on|than|versus|vs\.?)\s+(?:its\s+|the\s+|their\s+)?(?:prior|previous|earlier|initial|original|old)\s+(?:\w+\s+)?(?:guidance|forecasts?|outlook|projections?|targets?|estimates?)(?-u:\b)")
             .expect("from outlook")
     });
+    // "up 42% compared to March", "11% from the March quarter": against a period the
+    // text names by its month; which comparison that is depends on the figure's own
+    // period, so it is none of the usual two
+    static FROM_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:from|than|compared\s+(?:to|with)|versus|vs\.?|over|on)\s+(?:the\s+)?(?:end\s+of\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+quarter)?(?-u:\b)")
+            .expect("from month")
+    });
     if QOQ.is_match(w) {
         Some(Basis::Qoq)
+    } else if FROM_MONTH.is_match(w) {
+        Some(Basis::Other)
     } else if YOY.is_match(w) {
         Some(Basis::Yoy)
     } else if FROM_OUTLOOK.is_match(w) {
@@ -1720,7 +1729,11 @@ pub fn attribute(
     let compound_here = compound.clone().filter(|c| c.start >= cs);
     // "..., and the unit now contributes 11%": the unit is the sentence's subject, or the
     // previous sentence's
-    let anaphor_at = ANAPHOR.find(&sentence[cs..f.start]);
+    // (or in the sentence's subject: "Sales for this division reached X, up 13%")
+    let anaphor_at = ANAPHOR.find(&sentence[cs..f.start]).or_else(|| {
+        let head = MAIN_VERB.find(sentence).map_or(0, |m| m.start());
+        ANAPHOR.find(&sentence[..head.min(cs)])
+    });
     let anaphor = anaphor_at.is_some().then(|| {
         let head = MAIN_VERB
             .find(sentence)

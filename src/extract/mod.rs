@@ -232,6 +232,11 @@ fn claim_entity(
             "India", "Japan", "Korea",
         ]
         .contains(&first)
+            // "Q2's 74.6 billion", "September's sales": a period, not a company
+            || !matches!(
+                crate::period::parse_label(name),
+                crate::period::Expr::Unknown | crate::period::Expr::None
+            )
             || k.metrics
                 .scopes
                 .values()
@@ -1290,6 +1295,23 @@ pub fn extract(
                         }
                     }
                 }
+                // "profit rose 42% from March, while sales rose 9% over the same period":
+                // the same comparison as the growth before it in the sentence
+                static SAME_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+                    Regex::new(r"(?i)^\s*(?:over|in|during|for|across)\s+the\s+same\s+(?:period|time|stretch)(?:\s*[,.;]|\s*$|\s+(?:while|and|but|as)(?-u:\b))")
+                        .expect("same period")
+                });
+                if a.kind == crate::model::Kind::Growth && SAME_PERIOD.is_match(&sentence[f.end..])
+                {
+                    if let Some(b) = claims[first_claim..]
+                        .iter()
+                        .rev()
+                        .find(|c| c.kind == crate::model::Kind::Growth && c.basis.is_some())
+                        .and_then(|c| c.basis)
+                    {
+                        a.basis = Some(b);
+                    }
+                }
                 if f.unit == Unit::Streak && a.metric.is_none() {
                     a.metric = claims
                         .iter()
@@ -1555,6 +1577,15 @@ pub fn extract(
                     a.metric = None;
                     a.basis = None;
                 }
+                // "up 15% from Q2's 74.6 billion": the comparison the base's label makes with
+                // the figure's own quarter, when the text names no basis of its own
+                if a.kind == crate::model::Kind::Growth
+                    && metric::own_basis(&sentence[f.end..]).is_none()
+                {
+                    if let Some(b) = base_label_basis(&sentence[f.end..], &ms, f.end, &label) {
+                        a.basis = Some(b);
+                    }
+                }
                 placed.push((claims.len(), f.start, f.end));
                 claims.push(Claim {
                     article: 0,
@@ -1758,6 +1789,39 @@ fn voice_covers(claims: &mut [Claim], entity: &str, voice: &str) {
         }
         c.sourcing.voice = Some(voice.to_string());
     }
+}
+
+/// The basis a growth figure has against the period named right after it ("up 15% from
+/// Q2's ...", "versus the third quarter of 2024"), set against the figure's own quarter:
+/// the quarter before is quarter-on-quarter, the same quarter a year before is
+/// year-on-year, any other is neither. `None` when no such base follows, or either
+/// quarter is not known.
+fn base_label_basis(after: &str, ms: &[periods::Mention], at: usize, own: &str) -> Option<Basis> {
+    static BASE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:from|over|versus|vs\.?|compared\s+(?:to|with))\s+(?:the\s+|a\s+)?$")
+            .expect("base lead")
+    });
+    let m = ms
+        .iter()
+        .find(|m| m.start >= at && m.start - at <= 30 && BASE.is_match(&after[..m.start - at]))?;
+    use crate::period::Expr;
+    let (
+        Expr::Quarter {
+            q: qb, year: yb, ..
+        },
+        Expr::Quarter { q, year, .. },
+    ) = (m.expr.clone(), crate::period::parse_label(own))
+    else {
+        return None;
+    };
+    let prev = if q == 1 { 4 } else { q - 1 };
+    Some(match (qb == q, qb == prev) {
+        // "Q3 2025 ... from Q3 2024"; the same quarter with no years is no comparison
+        (true, _) if yb.is_some() && year.is_some_and(|y| Some(y) != yb) => Basis::Yoy,
+        (true, _) => return None,
+        (false, true) if yb.is_none() || year.is_none() || yb == year || q == 1 => Basis::Qoq,
+        _ => Basis::Other,
+    })
 }
 
 /// An article that gives the company's first estimate of its results: its figures of
