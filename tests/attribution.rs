@@ -1477,3 +1477,24 @@ fn an_anaphor_in_the_sentence_subject_covers_every_clause() {
              €1.1 billion, up 13% from the previous year.";
     assert_eq!(metric_of(k, "13%"), "cloud.revenue");
 }
+
+#[test]
+fn a_section_heading_naming_a_part_covers_its_whole_section() {
+    let s = "Harbour Towing\n\n\
+             Revenue increased €58 million or 4%.\n\n\
+             - Tug hire revenue increased 6%.\n\n\
+             Operating income increased €63 million or 18%.\n\n\
+             Outlook Summary\n\n\
+             Operating income rose 9% to €400 million.";
+    assert_eq!(metric_of(s, "18%"), "-");
+    // a heading that is a dateline names no part
+    let d = "OSLO, Norway\n\nRevenue rose 7% to €3.2 billion.";
+    assert_eq!(metric_of(d, "€3.2 billion"), "company.revenue");
+}
+
+#[test]
+fn a_sentence_naming_the_company_as_its_subject_is_the_company_s() {
+    let s = "The cloud unit had a strong quarter.\n\n\
+             Norrvik reported revenue of €3.2 billion, an 8% increase year over year.";
+    assert_eq!(metric_of(s, "8%"), "company.revenue");
+}

@@ -182,6 +182,20 @@ pub(crate) fn title_case(line: &str) -> bool {
     long.len() >= 3 && caps * 10 >= long.len() * 7
 }
 
+/// A short label with every word capitalised ("Harbour Towing", "Results and Outlook").
+fn capitalised_label(line: &str) -> bool {
+    let ws: Vec<&str> = line
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    !ws.is_empty()
+        && ws.len() <= 6
+        && ws.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                || matches!(*w, "and" | "&" | "of" | "the" | "for" | "in")
+        })
+}
+
 pub fn from_lines(lines: Vec<String>, skip_until: usize) -> Doc {
     let mut doc = Doc {
         lines,
@@ -330,8 +344,11 @@ pub fn from_lines(lines: Vec<String>, skip_until: usize) -> Doc {
             (Some(p), ParaKind::Paragraph) => {
                 let lower =
                     body_trim.starts_with(|c: char| c.is_lowercase() || c == ',' || c == '.');
+                // a short line in title case on its own ("More Home Systems") is a heading
+                // over the lines after it, not the start of a wrapped sentence
+                let heading_line = p.parts.len() == 1 && capitalised_label(&p.text);
                 match p.kind {
-                    ParaKind::Paragraph => !ends_sentence(&p.text) || lower,
+                    ParaKind::Paragraph => (!ends_sentence(&p.text) && !heading_line) || lower,
                     // a bullet rarely ends with a full stop ("- Revenue: $4.1 billion"): a
                     // line after it continues it only when indented under it or in mid-sentence
                     ParaKind::Bullet => {
@@ -579,6 +596,25 @@ mod tests {
             "Title of the piece\n\n- Revenue: $4.1 billion, the highest\nin any quarter so far\n",
         );
         assert_eq!(m.paras.len(), 2);
+    }
+
+    #[test]
+    fn a_short_title_case_line_is_a_heading_over_the_lines_after_it() {
+        let d = doc(
+            "Quarterly Review\nHarbour Towing Services\nRevenue increased $58 million or 4%.\n",
+        );
+        let kinds: Vec<ParaKind> = d.paras.iter().map(|p| p.kind).collect();
+        assert_eq!(kinds[1..], [ParaKind::Heading, ParaKind::Paragraph]);
+        // a shorter label still stands apart from the sentence under it
+        let t = doc("Quarterly Review\nHarbour Towing\nRevenue increased $58 million or 4%.\n");
+        assert_eq!(t.paras.len(), 3);
+        // a wrapped sentence still runs on
+        let w =
+            doc("Title of the piece\n\nThe company said that revenue\nrose 4% in the quarter.\n");
+        assert_eq!(
+            w.paras[1].text,
+            "The company said that revenue rose 4% in the quarter."
+        );
     }
 
     #[test]

@@ -343,7 +343,12 @@ pub fn names_a_part(lex: &Lexicon, k: &Knowledge, text: &str, company: &[String]
     let small = ["and", "&", "of", "the", "for"];
     !words.is_empty()
         && words.len() <= 5
-        && !t.chars().any(|c| c.is_ascii_digit())
+        // not a dateline ("SEOUL, Oct."), a byline or a sentence
+        && t.chars()
+            .all(|c| c.is_alphabetic() || c.is_whitespace() || matches!(c, '&' | '-' | '\''))
+        && !words
+            .iter()
+            .any(|w| w.len() > 1 && w.chars().all(|c| !c.is_lowercase()))
         && words
             .iter()
             .all(|w| small.contains(w) || w.starts_with(char::is_uppercase))
@@ -1764,6 +1769,8 @@ pub fn attribute(
     // "We delivered revenue of $5 billion": the company speaking of itself names whose
     // figure it is; a segment the paragraph named before does not take it
     let head_end = MAIN_VERB.find(sentence).map_or(0, |m| m.start());
+    // so does a sentence whose subject is the company by name ("Acme reported revenue of
+    // $5 billion, an 18% increase")
     let first_person = sentence[..head_end]
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| {
@@ -1772,7 +1779,11 @@ pub fn attribute(
                 .first_person
                 .iter()
                 .any(|p| p.eq_ignore_ascii_case(w))
-        });
+        })
+        || idx.company_at.iter().any(|&(s, _)| s < head_end)
+            && !hits
+                .iter()
+                .any(|h| h.kind == TermKind::Subject && h.id != "company" && h.start < head_end);
     let mut subject = grown
         .clone()
         .map(|h| h.id.clone())

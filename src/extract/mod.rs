@@ -781,6 +781,8 @@ pub fn extract(
     // had a strong quarter."): a next paragraph that opens on a bare measure ("Sales rose
     // 4%") may be that part's or the company's, and the reader cannot tell which
     let mut closed_on_part = false;
+    // under a section heading naming a part, to the next heading
+    let mut section_part = false;
     // the company's first estimate of its results ("Acme estimated its quarterly profit")
     let mut preliminary = false;
     for para in &doc.paras {
@@ -800,6 +802,7 @@ pub fn extract(
             // measure: the part's figures, or the company's, the text does not say
             closed_on_part = !std::ptr::eq(para, &doc.paras[0])
                 && metric::names_a_part(lex, k, ptext, &entity_names);
+            section_part = closed_on_part;
             // a headline states figures too (it restates the body); other headings rarely do
             if !ptext.chars().any(|c| c.is_ascii_digit()) {
                 continue;
@@ -1512,7 +1515,9 @@ pub fn extract(
                     }
                 }
                 // a paragraph opening on a bare measure after one that closed on a part
-                if after_part && sentence_no == 1 && metric::opens_on_measure(lex, sentence) {
+                if (after_part && sentence_no == 1 || section_part)
+                    && metric::opens_on_measure(lex, sentence)
+                {
                     let company_level = a
                         .metric
                         .as_ref()
