@@ -1498,3 +1498,27 @@ fn a_sentence_naming_the_company_as_its_subject_is_the_company_s() {
              Norrvik reported revenue of €3.2 billion, an 8% increase year over year.";
     assert_eq!(metric_of(s, "8%"), "company.revenue");
 }
+
+#[test]
+fn a_bracketed_acronym_does_not_hide_the_part_noun_after_a_name() {
+    let s = "Its Towage and Harbour Services (THS) segment increased 10%.";
+    assert_ne!(metric_of(s, "10%"), "services.revenue");
+}
+
+#[test]
+fn a_beat_stated_after_a_growth_is_the_later_figure_s() {
+    let s = "Freight revenue rose 12%, a little above estimates by 2%.";
+    assert_eq!(basis_of(s, "12%").as_deref(), Some("Yoy"));
+    assert_eq!(basis_of(s, "2%").as_deref(), Some("VsEstimate"));
+    // a beat before the figure is still the figure's
+    let b = "Revenue beat forecasts by 3%.";
+    assert_eq!(basis_of(b, "3%").as_deref(), Some("VsEstimate"));
+}
+
+#[test]
+fn a_home_market_figure_is_kept_apart_from_the_total() {
+    let s = "Domestic games revenue rose 15% to €4.2 billion.";
+    assert_eq!(scoped(s, "15%"), "gaming.revenue:domestic");
+    let t = "Games revenue rose 23% to €6.3 billion.";
+    assert_eq!(scoped(t, "23%"), "gaming.revenue");
+}

@@ -933,6 +933,13 @@ fn named_segment(k: &Knowledge, sentence: &str, h: &Hit, company: &[String]) -> 
         return None;
     }
     let after = sentence[h.end..].trim_start();
+    // past an acronym in brackets: "the Payments and Data Services (PDS) segment"
+    let after = match after.strip_prefix('(').and_then(|r| r.split_once(')')) {
+        Some((acr, rest)) if acr.len() <= 8 && acr.chars().all(|c| c.is_ascii_uppercase()) => {
+            rest.trim_start()
+        }
+        _ => after,
+    };
     let next: String = after
         .chars()
         .take_while(|c| c.is_alphanumeric() || *c == '-')
@@ -2102,7 +2109,12 @@ pub fn attribute(
             Basis::Cagr
         } else if QOQ.is_match(clause_text) {
             Basis::Qoq
-        } else if VS_EST.is_match(clause_text) {
+        } else if VS_EST.find_iter(clause_text).any(|m| {
+            // "rose 12%, a little above estimates by 2%": the beat is the later figure's
+            let later =
+                cs + m.start() >= f.end && clause_text[m.end()..].trim_start().starts_with("by ");
+            !later
+        }) {
             Basis::VsEstimate
         } else if revises_outlook(k, &sentence[cs..f.start]) {
             // "lifted its annual sales forecast by 3%": against the earlier forecast
