@@ -753,3 +753,60 @@ fn knowledge_quotes_a_multi_line_sentence_line_by_line() {
     );
     assert!(quoted[0].ends_with("outlook raised\""), "{quoted:?}");
 }
+
+/// Three raw articles on one quarter, the first with its own sentence about operating income.
+fn basis_corpus(name: &str, first: &str, others: &str) -> PathBuf {
+    let d = tmpdir(name);
+    let write = |f: &str, title: &str, body: &str| {
+        std::fs::write(
+            d.join(f),
+            format!("{title}\n\nPublished: 2025-11-05\n\n{body}\n"),
+        )
+        .unwrap();
+    };
+    write("a.txt", "Norrvik Freight third quarter", first);
+    write("b.txt", "Norrvik Freight profit climbs", others);
+    write("c.txt", "Norrvik Freight beats forecasts", others);
+    d
+}
+
+#[test]
+fn period_mismatch_flags_a_growth_set_against_the_wrong_period() {
+    let d = basis_corpus(
+        "basis-fires",
+        "Norrvik Freight said third-quarter operating income rose 10% from the previous quarter.",
+        "Norrvik Freight said third-quarter operating income rose 10% year over year.",
+    );
+    let (v, _) = json(&["check", "--format", "json", d.to_str().unwrap()]);
+    let hits: Vec<&serde_json::Value> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "period-mismatch")
+        .collect();
+    assert_eq!(hits.len(), 1, "{}", v["findings"]);
+    let msg = hits[0]["message"].as_str().unwrap();
+    assert!(msg.contains("quarter over quarter in a.txt"), "{msg}");
+    // one article against one other settles nothing
+    let q = tmpdir("basis-quiet");
+    for (f, body) in [
+        ("a.txt", "Norrvik Freight said third-quarter operating income rose 10% from the previous quarter."),
+        ("b.txt", "Norrvik Freight said third-quarter operating income rose 10% year over year."),
+    ] {
+        std::fs::write(
+            q.join(f),
+            format!("Norrvik Freight third quarter\n\nPublished: 2025-11-05\n\n{body}\n"),
+        )
+        .unwrap();
+    }
+    let (v, _) = json(&["check", "--format", "json", q.to_str().unwrap()]);
+    assert!(
+        !v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["rule"] == "period-mismatch"),
+        "{}",
+        v["findings"]
+    );
+}

@@ -23,7 +23,9 @@ periods that do not overlap, when there is evidence that one label is wrong: oth
 give a different figure for one of the periods, or several figures move together from one \
 label to the other (the same revenue, growth and conversion under \"Q3\" in one article and \
 \"Q1 2025\" in another). The finding names both labels, how each was read, and which one the \
-other articles support.",
+other articles support. It also flags a growth figure set against the wrong period: one \
+article gives it against the previous quarter while two or more others give the same figure, \
+for the same quarter, against the quarter a year before (or the other way round).",
             why: "A quarter mislabelled by an AI writer or a hurried editor spreads a true figure \
 to the wrong period, which then contradicts the real figure for that period.",
             example: "article A: \"revenue rose 26% to $33.4B in Q2 2025\"\n\
@@ -72,8 +74,104 @@ article C: \"Q3 2025 revenue grew 34%\"\n\
                 }
             }
         }
+        out.extend(compared_with_the_wrong_period(ctx));
         out
     }
+}
+
+/// A growth figure one article gives against the previous quarter while other articles
+/// give the same figure, for the same quarter, against the quarter a year before (or
+/// the other way round): the change cannot be both, and the lone article's comparison
+/// is the likely error.
+fn compared_with_the_wrong_period(ctx: &Ctx) -> Vec<Finding> {
+    use crate::model::Basis;
+    let mut groups: BTreeMap<(SeriesKey, PeriodKey), Vec<usize>> = BTreeMap::new();
+    for (i, c) in ctx.claims.iter().enumerate() {
+        let Some(mut key) = SeriesKey::of_claim(c) else {
+            continue;
+        };
+        let p = c.period.key();
+        if c.kind != Kind::Growth
+            || !matches!(c.basis, Some(Basis::Qoq | Basis::Yoy))
+            || !precise(&c.figure)
+            || !matches!(p, PeriodKey::Range(_))
+        {
+            continue;
+        }
+        key.basis = None;
+        groups.entry((key, p)).or_default().push(i);
+    }
+    let mut out = Vec::new();
+    for ((series, period), ids) in &groups {
+        for cluster in clusters(ctx.claims, ids) {
+            let side = |b: Basis| -> (Vec<usize>, BTreeSet<usize>) {
+                let ids: Vec<usize> = cluster
+                    .iter()
+                    .copied()
+                    .filter(|&c| ctx.claims[c].basis == Some(b))
+                    .collect();
+                let arts = ids.iter().map(|&c| ctx.claims[c].article).collect();
+                (ids, arts)
+            };
+            let (q, qa) = side(Basis::Qoq);
+            let (y, ya) = side(Basis::Yoy);
+            if q.is_empty() || y.is_empty() || !qa.is_disjoint(&ya) {
+                continue;
+            }
+            // the lone article against two or more that agree with each other
+            let (lone, lone_b, many, many_b) = match (qa.len(), ya.len()) {
+                (1, n) if n >= 2 => (&q, Basis::Qoq, &y, Basis::Yoy),
+                (n, 1) if n >= 2 => (&y, Basis::Yoy, &q, Basis::Qoq),
+                _ => continue,
+            };
+            let value = figure_text(&ctx.claims[lone[0]].figure);
+            let places = |ids: &[usize]| -> String {
+                ids.iter()
+                    .map(|&c| ctx.place(c))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let mut f = Finding::new(
+                "period-mismatch",
+                Severity::Error,
+                format!(
+                    "{} growth of {value} for {period} is given {} in {} but {} in {}: one change \
+cannot be both",
+                    series.describe(),
+                    lone_b.phrase(),
+                    places(lone),
+                    many_b.phrase(),
+                    places(many)
+                ),
+            );
+            f.help = Some(format!(
+                "The same figure is set against a different period: {} articles compare it {}. \
+Check which period the lone article compares with.",
+                ctx.claims
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| many.contains(i))
+                    .map(|(_, c)| c.article)
+                    .collect::<BTreeSet<_>>()
+                    .len(),
+                many_b.phrase()
+            ));
+            for &c in lone {
+                f.claims.push(FindingClaim {
+                    claim: c,
+                    role: Role::Conflicting,
+                });
+            }
+            for &c in many.iter() {
+                f.claims.push(FindingClaim {
+                    claim: c,
+                    role: Role::Reference,
+                });
+            }
+            out.push(f);
+        }
+    }
+    out
 }
 
 type Stated<'a> = BTreeMap<(&'a str, usize, PeriodKey), BTreeMap<&'a SeriesKey, Vec<usize>>>;
