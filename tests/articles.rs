@@ -290,3 +290,46 @@ fn an_adjusted_figure_with_its_qualifier_left_out_is_no_contradiction() {
     );
     assert_eq!(contradictions(&check_json(&d, None)), 1);
 }
+
+/// The company's release never contradicts itself: two values it gives in different
+/// lines under what we read as one key ("net profit" and "net profit attributable to
+/// shareholders") are two lines, kept out of comparisons; in a wire story they conflict.
+#[test]
+fn a_release_giving_two_values_under_one_key_is_not_a_contradiction() {
+    let write = |d: &std::path::Path, primary: bool| {
+        std::fs::write(
+            d.join("sources.yaml"),
+            format!("sources:\n  - file: a.txt\n    entity: Quillon Foods\n    published: 2026-04-20\n    primary: {primary}\n"),
+        )
+        .unwrap();
+        std::fs::write(
+            d.join("a.txt"),
+            "Quillon Foods first quarter 2026 results\n\n\
+- Net profit was $3.4 billion, up 12%.\n\n\
+- Net profit attributable to shareholders was $3.1 billion, up 10%.\n",
+        )
+        .unwrap();
+    };
+    let count = |d: &std::path::Path| {
+        let out = bin()
+            .args(["check", "--format", "json", "--fail-on", "never"])
+            .arg(d)
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == "contradiction")
+            .count()
+    };
+    let d = tmpdir("release-two-lines");
+    write(&d, true);
+    assert_eq!(count(&d), 0);
+    write(&d, false);
+    assert!(
+        count(&d) >= 1,
+        "an article that is not the release still conflicts with itself"
+    );
+}

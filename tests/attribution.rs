@@ -1522,3 +1522,11 @@ fn a_home_market_figure_is_kept_apart_from_the_total() {
     let t = "Games revenue rose 23% to €6.3 billion.";
     assert_eq!(scoped(t, "23%"), "gaming.revenue");
 }
+
+#[test]
+fn profit_for_the_period_is_not_the_profit_attributable_to_shareholders() {
+    let s = "Profit for the period was €6.5 billion, while profit attributable to \
+             shareholders was €6.3 billion.";
+    assert_eq!(metric_of(s, "€6.5 billion"), "company.profit-for-period");
+    assert_eq!(metric_of(s, "€6.3 billion"), "company.net-income");
+}

@@ -155,7 +155,7 @@ fn by_unit(ctx: &Ctx, ids: &[usize], twins: &BTreeSet<usize>) -> Vec<Vec<usize>>
 }
 
 /// Claims of `ids` that disagree with another claim of the same article and line,
-/// or of the same table (whose cells are never competing statements of one figure;
+/// of the company's own release, or of the same table (whose cells are never competing statements of one figure;
 /// one pass over buckets of article, line or table, and unit: a line as long as a
 /// file with thousands of figures is not compared pair by pair).
 fn self_split(ctx: &Ctx, ids: &[usize]) -> BTreeSet<usize> {
@@ -167,10 +167,16 @@ fn self_split(ctx: &Ctx, ids: &[usize]) -> BTreeSet<usize> {
         .filter(|&&i| ctx.claims[i].stated_scope.is_none())
     {
         let c = &ctx.claims[i];
-        let (in_table, at) = c
-            .cell
-            .as_ref()
-            .map_or((false, c.span.line), |t| (true, t.table));
+        // nor does the company's own release anywhere in it: two values it gives under
+        // one key are two lines we read as one ("net profit" and "net profit
+        // attributable to shareholders")
+        let (in_table, at) = if ctx.is_primary(i) {
+            (false, usize::MAX)
+        } else {
+            c.cell
+                .as_ref()
+                .map_or((false, c.span.line), |t| (true, t.table))
+        };
         buckets
             .entry((c.article, in_table, at, c.figure.unit.to_string()))
             .or_default()
