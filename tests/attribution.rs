@@ -1530,3 +1530,13 @@ fn profit_for_the_period_is_not_the_profit_attributable_to_shareholders() {
     assert_eq!(metric_of(s, "€6.5 billion"), "company.profit-for-period");
     assert_eq!(metric_of(s, "€6.3 billion"), "company.net-income");
 }
+
+#[test]
+fn a_forecast_revised_in_the_passive_is_measured_against_the_old_forecast() {
+    let s = "The full-year forecast for net income has been revised upward 6.4%, from the \
+             previous forecast of €2.5 billion to €2.66 billion.";
+    assert_eq!(basis_of(s, "6.4%").as_deref(), Some("Other"));
+    // a result that rose is not a revision
+    let r = "Net income for the year has risen 6.4%.";
+    assert_eq!(basis_of(r, "6.4%").as_deref(), Some("Yoy"));
+}

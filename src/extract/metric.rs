@@ -1050,10 +1050,27 @@ fn revises_outlook(k: &Knowledge, before: &str) -> bool {
         Regex::new(r"(?i)(?-u:\b)by(?:\s+(?:about|around|roughly|some|nearly|almost|up\s+to|more\s+than|over))?\s*(?:\S+(?:\s+(?:thousand|million|billion|trillion|bn|mn))?\s*\(\s*)?$")
             .expect("by end")
     });
+    let v = &k.metrics.voice;
+    // "the annual profit outlook was lifted by 5%": the outlook
+    // named before a passive revision verb that the figure follows
+    static PASSIVE_END: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:has|have|was|were|is|are)\s+(?:been\s+)?(\w+)(?:\s+(?:upward|upwards|downward|downwards|up|down))?(?:\s+by)?\s*$")
+            .expect("passive end")
+    });
+    if let Some(c) = PASSIVE_END.captures(before) {
+        let verb = c[1].to_lowercase();
+        let head = before[..c.get(0).map_or(0, |m| m.start())].to_lowercase();
+        if v.revisions.contains(&verb)
+            && head
+                .split(|ch: char| !ch.is_alphanumeric() && ch != '-')
+                .any(|w| v.outlooks.iter().any(|o| o == w))
+        {
+            return true;
+        }
+    }
     if !BY_END.is_match(before) {
         return false;
     }
-    let v = &k.metrics.voice;
     let words: Vec<String> = before
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())
