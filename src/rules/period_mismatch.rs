@@ -135,7 +135,7 @@ fn compared_with_the_wrong_period(ctx: &Ctx) -> Vec<Finding> {
                 "period-mismatch",
                 Severity::Error,
                 format!(
-                    "{} growth of {value} for {period} is given {} in {} but {} in {}: one change \
+                    "{} of {value} for {period} is given {} in {} but {} in {}: one change \
 cannot be both",
                     series.describe(),
                     lone_b.phrase(),
