@@ -1487,9 +1487,11 @@ fn a_section_heading_naming_a_part_covers_its_whole_section() {
              Outlook Summary\n\n\
              Operating income rose 9% to €400 million.";
     assert_eq!(metric_of(s, "18%"), "-");
-    // a heading that is a dateline names no part
+    // a heading that is a dateline or a byline names no part
     let d = "OSLO, Norway\n\nRevenue rose 7% to €3.2 billion.";
     assert_eq!(metric_of(d, "€3.2 billion"), "company.revenue");
+    let b = "By Ingrid Holm\n\nRevenue rose 7% to €3.2 billion.";
+    assert_eq!(metric_of(b, "€3.2 billion"), "company.revenue");
 }
 
 #[test]

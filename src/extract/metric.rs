@@ -355,6 +355,8 @@ pub fn names_a_part(lex: &Lexicon, k: &Knowledge, text: &str, company: &[String]
         && !is_generic_label(k, t)
         && !lex.names_measure(t)
         && !company.iter().any(|c| c.eq_ignore_ascii_case(t))
+        // a byline ("By Jane Doe") names a person
+        && words.first().is_some_and(|w| *w != "By")
 }
 
 /// Whether a sentence opens on a bare measure, naming nobody: "Sales increased 4%".
