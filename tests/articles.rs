@@ -213,22 +213,8 @@ fn figures_one_sentence_gives_two_values_are_not_compared() {
         "Norrvik Freight third quarter 2025\n\nNorrvik Freight's revenue was $2.2 billion in the third quarter of 2025.\n",
     )
     .unwrap();
-    let run = |dir: &std::path::Path| {
-        let out = bin()
-            .args(["check", "--format", "json", "--fail-on", "never"])
-            .arg(dir)
-            .output()
-            .unwrap();
-        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        v["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|f| f["rule"] == "contradiction")
-            .count()
-    };
     assert_eq!(
-        run(&d),
+        contradictions(&check_json(&d, None)),
         0,
         "a self-split sentence is kept out of comparisons"
     );
@@ -238,7 +224,11 @@ fn figures_one_sentence_gives_two_values_are_not_compared() {
         "Norrvik Freight third quarter 2025\n\nNorrvik Freight's revenue was $1.9 billion in the third quarter of 2025.\n",
     )
     .unwrap();
-    assert_eq!(run(&d), 1, "two articles that disagree still conflict");
+    assert_eq!(
+        contradictions(&check_json(&d, None)),
+        1,
+        "two articles that disagree still conflict"
+    );
 }
 
 /// Writes a release (primary) and a wire story about Quillon Foods into a folder.
@@ -310,26 +300,12 @@ fn a_release_giving_two_values_under_one_key_is_not_a_contradiction() {
         )
         .unwrap();
     };
-    let count = |d: &std::path::Path| {
-        let out = bin()
-            .args(["check", "--format", "json", "--fail-on", "never"])
-            .arg(d)
-            .output()
-            .unwrap();
-        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        v["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|f| f["rule"] == "contradiction")
-            .count()
-    };
     let d = tmpdir("release-two-lines");
     write(&d, true);
-    assert_eq!(count(&d), 0);
+    assert_eq!(contradictions(&check_json(&d, None)), 0);
     write(&d, false);
     assert!(
-        count(&d) >= 1,
+        contradictions(&check_json(&d, None)) >= 1,
         "an article that is not the release still conflicts with itself"
     );
 }

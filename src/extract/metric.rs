@@ -1123,6 +1123,8 @@ pub struct SentenceIndex {
     asides: Vec<(usize, usize)>,
     /// The asides that are relative clauses (", which ...,", ", who ...,").
     relative: Vec<(usize, usize)>,
+    /// Where the sentence's main verb starts: the words before it are its subject.
+    main_verb: Option<usize>,
 }
 
 static ASIDE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1291,6 +1293,7 @@ impl SentenceIndex {
             breaks,
             asides,
             relative,
+            main_verb: MAIN_VERB.find(sentence).map(|m| m.start()),
         }
     }
 
@@ -1762,13 +1765,11 @@ pub fn attribute(
     // previous sentence's
     // (or in the sentence's subject: "Sales for this division reached X, up 13%")
     let anaphor_at = ANAPHOR.find(&sentence[cs..f.start]).or_else(|| {
-        let head = MAIN_VERB.find(sentence).map_or(0, |m| m.start());
+        let head = idx.main_verb.unwrap_or(0);
         ANAPHOR.find(&sentence[..head.min(cs)])
     });
     let anaphor = anaphor_at.is_some().then(|| {
-        let head = MAIN_VERB
-            .find(sentence)
-            .map_or(sentence.len(), |m| m.start());
+        let head = idx.main_verb.unwrap_or(sentence.len());
         hits.iter()
             .find(|h| h.kind == TermKind::Subject && h.id != "company" && h.end <= head.min(cs))
             .map(|h| h.id.clone())
@@ -1794,10 +1795,10 @@ pub fn attribute(
         });
     // "We delivered revenue of $5 billion": the company speaking of itself names whose
     // figure it is; a segment the paragraph named before does not take it
-    let head_end = MAIN_VERB.find(sentence).map_or(0, |m| m.start());
+    let head_end = idx.main_verb.unwrap_or(0);
     // so does a sentence whose subject is the company by name ("Acme reported revenue of
     // $5 billion, an 18% increase")
-    let first_person = sentence[..head_end]
+    let speaks_of_itself = sentence[..head_end]
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| {
             k.metrics
@@ -1822,13 +1823,13 @@ pub fn attribute(
                 .map(|h| h.id.clone())
                 .or_else(|| {
                     para_subject
-                        .filter(|_| !first_person)
+                        .filter(|_| !speaks_of_itself)
                         .map(|s| s.to_string())
                 })
         });
     // "its 21% margin" in a paragraph about a segment: the pronoun is the
     // segment's, not the company's
-    if subject.as_deref().is_none_or(|s| s == "company") && !first_person {
+    if subject.as_deref().is_none_or(|s| s == "company") && !speaks_of_itself {
         // the last word before the figure in its clause that points back ("though its 21%")
         let before_fig = &sentence[cs..f.start];
         let pronoun_at = before_fig

@@ -894,16 +894,12 @@ pub fn extract(
         let mut last_flow_level: Vec<usize> = Vec::new();
         let after_part = para.kind == ParaKind::Paragraph && closed_on_part;
         closed_on_part = false;
-        let mut sentence_on_part = false;
+        let mut last_sentence = "";
         let mut sentence_no = 0usize;
         for (ss, se) in document::bounded(ptext, document::sentences(ptext)) {
             let sentence = &ptext[ss..se];
             sentence_no += 1;
-            // a closing sentence that names a part as its subject and states no figure
-            // introduces what follows
-            sentence_on_part = metric::head_names_part(k, sentence)
-                && (!numbers::may_contain(sentence)
-                    || numbers::scan(sentence, european).is_empty());
+            last_sentence = sentence;
             let sentence_rates = rates::learn_rates(sentence);
             for (i, c) in claims.iter().enumerate().skip(indexed) {
                 if c.metric
@@ -1514,30 +1510,23 @@ pub fn extract(
                         m.scope = None;
                     }
                 }
+                // the company's figure of a measure its parts also report (so a part may
+                // be meant)
+                let company_figure = a.metric.as_ref().is_some_and(|m| {
+                    m.subject == "company" && !k.metrics.is_company_level(&m.measure)
+                });
                 // a paragraph opening on a bare measure after one that closed on a part
                 if (after_part && sentence_no == 1 || section_part)
                     && metric::opens_on_measure(lex, sentence)
+                    && company_figure
+                    && !idx.names_subject_before(f.start)
                 {
-                    let company_level = a
-                        .metric
-                        .as_ref()
-                        .is_some_and(|m| k.metrics.is_company_level(&m.measure));
-                    if a.metric.as_ref().is_some_and(|m| m.subject == "company")
-                        && !company_level
-                        && !idx.names_subject_before(f.start)
-                    {
-                        a.metric = None;
-                        a.basis = None;
-                    }
+                    a.metric = None;
+                    a.basis = None;
                 }
                 // a bullet under "Payments Services:" is that segment's, unless it names its own
                 if let (Some(l), ParaKind::Bullet) = (&lead_subject, para.kind) {
-                    let company_level = a
-                        .metric
-                        .as_ref()
-                        .is_some_and(|m| k.metrics.is_company_level(&m.measure));
-                    if a.metric.as_ref().is_some_and(|m| m.subject == "company")
-                        && !company_level
+                    if company_figure
                         // "- Total Revenue: ..." names no part of its own; "- Cloud: ..." does
                         && metric::colon_label(lex, sentence)
                             .and_then(|l| l.subject)
@@ -1686,8 +1675,12 @@ pub fn extract(
                     .cloned();
             }
         }
+        // a closing sentence that names a part as its subject and states no figure
+        // introduces what follows
         if para.kind == ParaKind::Paragraph {
-            closed_on_part = sentence_on_part;
+            closed_on_part = metric::head_names_part(k, last_sentence)
+                && (!numbers::may_contain(last_sentence)
+                    || numbers::scan(last_sentence, european).is_empty());
         }
         // the bullets under a lead line that gives them as the company's report are sourced
         // by it; an analysts' estimate only by who compiled it

@@ -119,9 +119,9 @@ fn compared_with_the_wrong_period(ctx: &Ctx) -> Vec<Finding> {
                 continue;
             }
             // the lone article against two or more that agree with each other
-            let (lone, lone_b, many, many_b) = match (qa.len(), ya.len()) {
-                (1, n) if n >= 2 => (&q, Basis::Qoq, &y, Basis::Yoy),
-                (n, 1) if n >= 2 => (&y, Basis::Yoy, &q, Basis::Qoq),
+            let (lone, lone_b, many, many_b, many_articles) = match (qa.len(), ya.len()) {
+                (1, n) if n >= 2 => (&q, Basis::Qoq, &y, Basis::Yoy, n),
+                (n, 1) if n >= 2 => (&y, Basis::Yoy, &q, Basis::Qoq, n),
                 _ => continue,
             };
             let value = figure_text(&ctx.claims[lone[0]].figure);
@@ -147,13 +147,7 @@ cannot be both",
             f.help = Some(format!(
                 "The same figure is set against a different period: {} articles compare it {}. \
 Check which period the lone article compares with.",
-                ctx.claims
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| many.contains(i))
-                    .map(|(_, c)| c.article)
-                    .collect::<BTreeSet<_>>()
-                    .len(),
+                many_articles,
                 many_b.phrase()
             ));
             for &c in lone {
