@@ -309,3 +309,92 @@ fn a_release_giving_two_values_under_one_key_is_not_a_contradiction() {
         "an article that is not the release still conflicts with itself"
     );
 }
+
+/// Writes the files `(name, text)` and a manifest (the first file is the release when
+/// `release` is true) into a fresh folder.
+fn event(dir: &str, release: bool, files: &[(&str, &str)]) -> PathBuf {
+    let d = tmpdir(dir);
+    let mut manifest = String::from("sources:\n");
+    for (i, (name, text)) in files.iter().enumerate() {
+        manifest.push_str(&format!(
+            "  - file: {name}\n    entity: Quillon Foods\n    published: 2026-07-2{i}\n    primary: {}\n",
+            release && i == 0
+        ));
+        std::fs::write(d.join(name), text).unwrap();
+    }
+    std::fs::write(d.join("sources.yaml"), manifest).unwrap();
+    d
+}
+
+fn rule_count(v: &serde_json::Value, rule: &str) -> usize {
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == rule)
+        .count()
+}
+
+/// Where the release gives two values under what we read as one key, articles that each
+/// repeat one of them quote two lines; a value that matches neither still conflicts.
+#[test]
+fn articles_quoting_the_two_lines_a_release_gives_under_one_key_agree() {
+    let release = "Quillon Foods second quarter 2026 results\n\n\
+- Net profit was $3.4 billion, up 12%.\n\n\
+- Net profit attributable to shareholders was $3.1 billion, up 10%.\n";
+    let a = "Quillon Foods said on Tuesday its second-quarter net profit was $3.4 billion.\n";
+    let b = "Quillon Foods said on Tuesday its second-quarter net profit was $3.1 billion.\n";
+    let d = event(
+        "release-lines-quiet",
+        true,
+        &[("r.txt", release), ("a.txt", a), ("b.txt", b)],
+    );
+    assert_eq!(contradictions(&check_json(&d, None)), 0);
+    let c = "Quillon Foods said on Tuesday its second-quarter net profit was $3.8 billion.\n";
+    let d = event(
+        "release-lines-fire",
+        true,
+        &[("r.txt", release), ("a.txt", a), ("c.txt", c)],
+    );
+    assert_eq!(contradictions(&check_json(&d, None)), 1);
+}
+
+/// A distinctive amount two articles give for one quarter and a third for another is
+/// a mislabel, even where no article gives a figure for the third's quarter.
+#[test]
+fn a_distinctive_amount_under_a_lone_other_quarter_is_a_period_mismatch() {
+    let said = |amount: &str, q: &str| {
+        format!("Quillon Foods said on Tuesday that revenue for the {q} quarter of 2026 was {amount}.\n")
+    };
+    let (a, b, c) = (
+        said("$4.37 billion", "second"),
+        said("$4.37 billion", "second"),
+        said("$4.37 billion", "first"),
+    );
+    let d = event(
+        "distinct-fire",
+        false,
+        &[("a.txt", &a), ("b.txt", &b), ("c.txt", &c)],
+    );
+    let v = check_json(&d, None);
+    assert_eq!(rule_count(&v, "period-mismatch"), 1, "{v:#}");
+    // a round amount recurs from quarter to quarter: no proof of a mislabel
+    let (a, b, c) = (
+        said("$4 billion", "second"),
+        said("$4 billion", "second"),
+        said("$4 billion", "first"),
+    );
+    let d = event(
+        "distinct-round",
+        false,
+        &[("a.txt", &a), ("b.txt", &b), ("c.txt", &c)],
+    );
+    assert_eq!(rule_count(&check_json(&d, None), "period-mismatch"), 0);
+    // one article against one: no majority to go by
+    let (a, c) = (
+        said("$4.37 billion", "second"),
+        said("$4.37 billion", "first"),
+    );
+    let d = event("distinct-even", false, &[("a.txt", &a), ("c.txt", &c)]);
+    assert_eq!(rule_count(&check_json(&d, None), "period-mismatch"), 0);
+}

@@ -1542,3 +1542,27 @@ fn a_forecast_revised_in_the_passive_is_measured_against_the_old_forecast() {
     let r = "Net income for the year has risen 6.4%.";
     assert_eq!(basis_of(r, "6.4%").as_deref(), Some("Yoy"));
 }
+
+#[test]
+fn an_estimate_word_right_before_the_figure_makes_it_the_estimate() {
+    // "the expected X", "a consensus of X", "estimates of X": analysts' number
+    let s = "Ferrow Labs said quarterly net income was $812 million, well above the expected $640 million.";
+    assert_eq!(basis_of(s, "$640 million").as_deref(), Some("Estimate"));
+    assert_eq!(basis_of(s, "$812 million"), None);
+    let s = "Ferrow Labs posted revenue of $4.2 billion against a consensus of $4.05 billion.";
+    assert_eq!(basis_of(s, "$4.05 billion").as_deref(), Some("Estimate"));
+    assert_eq!(basis_of(s, "$4.2 billion"), None);
+    // the company's own expectation is no analysts' estimate
+    let s = "Ferrow Labs expected revenue of $4.4 billion for the fourth quarter.";
+    assert_ne!(basis_of(s, "$4.4 billion").as_deref(), Some("Estimate"));
+}
+
+#[test]
+fn a_named_product_before_a_user_count_is_its_own_subject() {
+    // the users of one product are not the company's users
+    let s = "Ferrow Labs said Pillo smart speaker users were 61 million at the end of June.";
+    assert_eq!(metric_of(s, "61 million"), "text-pillo-smart-speaker.users");
+    // the company's own users, and a lower-case description, stay the company's
+    let s = "Ferrow Labs said monthly active users were 61 million at the end of June.";
+    assert_eq!(metric_of(s, "61 million"), "company.users");
+}

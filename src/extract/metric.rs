@@ -215,8 +215,26 @@ pub fn is_estimate(sentence: &str, cs: usize, f: &Found) -> bool {
 
 /// [`is_estimate`] for the figures between `start` and `end` (a list of them).
 pub fn is_estimate_span(sentence: &str, cs: usize, start: usize, end: usize) -> bool {
-    ANALYSTS.is_match(&sentence[cs.min(start)..start]) || ESTIMATE_AFTER.is_match(&sentence[end..])
+    ANALYSTS.is_match(&sentence[cs.min(start)..start])
+        || estimate_after(&sentence[end..])
+        || ESTIMATE_BEFORE.is_match(tail(&sentence[..start], 40))
 }
+/// An estimate word right after the figure ("the $4.5 billion estimate", "$4.5 billion
+/// expected by analysts"), not one the figure is set against ("$4.2 billion against a
+/// consensus of", "$4.2 billion above analyst estimates").
+fn estimate_after(after: &str) -> bool {
+    static AGAINST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:against|versus|vs|above|below|than|beat|beats|beating|topped|topping|missed|missing|exceed\w*|surpass\w*|ahead|short|outpac\w*|compared)(?-u:\b)").expect("against")
+    });
+    ESTIMATE_AFTER
+        .find(after)
+        .is_some_and(|m| !AGAINST.is_match(m.as_str()))
+}
+/// An estimate word right before the figure: "beating the expected $4.1 billion",
+/// "a consensus of 2.3 billion", "expectations of 12%".
+static ESTIMATE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:(?-u:\b)(?:the|an?)\s+(?:expected|estimated)|(?-u:\b)(?:estimates?|expectations?|consensus)\s+(?:of|for|at)|(?-u:\b)consensus)\s*$").expect("estimate before")
+});
 /// The verb that ends a sentence's subject phrase, as a rule.
 static MAIN_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:grew|grows|rose|rises|increased|increases|surged|jumped|climbed|gained|expanded|advanced|soared|fell|falls|declined|decreased|dropped|slid|shrank|contracted|plunged|tumbled|dipped|slipped|was|were|is|are|has|have|had|reached|reaches|totaled|totalled|came|posted|reported|delivered|generated|accounted|made|makes|remained|stood|saw|sees|recorded|records|booked|logged|achieved|registered)(?-u:\b)").expect("main verb")
@@ -1517,7 +1535,8 @@ pub fn attribute(
     // after it ("the $4.52B estimate"), or a horizon
     let outlook = OUTLOOK.is_match(&sentence[cs..f.start])
         || HORIZON_CUE.is_match(clause_text)
-        || ESTIMATE_AFTER.is_match(&sentence[f.end..]);
+        || ESTIMATE_BEFORE.is_match(tail(&sentence[..f.start], 40))
+        || estimate_after(&sentence[f.end..]);
     let mut kind = match &f.unit {
         Unit::Streak => Kind::Streak,
         Unit::Currency(_) => Kind::Level,
@@ -1690,10 +1709,20 @@ pub fn attribute(
         .as_deref()
         .and_then(|m| k.metrics.measures.get(m))
         .is_some_and(|d| d.class == crate::period::PeriodClass::Flow && !d.company_level);
+    // "Lumo smart device users": a count of a product's users, named before the measure
+    let countable = measure
+        .as_deref()
+        .and_then(|m| k.metrics.measures.get(m))
+        .is_some_and(|d| d.class == crate::period::PeriodClass::Stock && !d.counted.is_empty());
     let mut modifier_part: Option<String> = None;
     let mut modifier_start: Option<usize> = None;
     let unknown_mod = compound.is_none()
-        && modifiable
+        && (modifiable
+            || countable
+                && part_measure
+                    .as_ref()
+                    .and_then(|m| modifier_words(sentence, m))
+                    .is_some_and(|(_, w)| w.starts_with(char::is_uppercase)))
         && unknown_modifier(sentence, part_measure.as_ref(), f, &idx.company_words);
     if unknown_mod {
         // a name of two words or more ("international games"), or a capitalised one inside
@@ -2161,7 +2190,7 @@ pub fn attribute(
         && outlook
         && GUIDE.is_match(clause_text)
         && !ANALYSTS.is_match(&sentence[cs..f.start])
-        && !ESTIMATE_AFTER.is_match(&sentence[f.end..])
+        && !estimate_after(&sentence[f.end..])
         && k.metrics.measures.contains_key("guidance-revenue")
     {
         "guidance-revenue".to_string()

@@ -151,7 +151,40 @@ fn by_unit(ctx: &Ctx, ids: &[usize], twins: &BTreeSet<usize>) -> Vec<Vec<usize>>
             .or_default()
             .push(i);
     }
-    m.into_values().filter(|v| v.len() > 1).collect()
+    // the release giving two values under one key ("net profit" 72.8 and "net profit
+    // attributable" 70.6, both read as net income) makes the key ambiguous: articles
+    // that each repeat one of the release's values are quoting two lines, not disagreeing
+    let release: Vec<usize> = self_split
+        .iter()
+        .copied()
+        .filter(|&i| ctx.is_primary(i))
+        .collect();
+    m.into_values()
+        .filter(|v| v.len() > 1)
+        .filter(|v| !release_explains(ctx, &release, v))
+        .collect()
+}
+
+/// Whether every value among `ids` is one the company's release gives under the same key
+/// (`release`: the release's own claims there that disagree with each other).
+fn release_explains(ctx: &Ctx, release: &[usize], ids: &[usize]) -> bool {
+    let unit = ctx.claims[ids[0]].figure.unit.to_string();
+    let release: Vec<usize> = release
+        .iter()
+        .copied()
+        .filter(|&r| ctx.claims[r].figure.unit.to_string() == unit)
+        .collect();
+    !release.is_empty()
+        && clusters(ctx.claims, ids)
+            .iter()
+            .all(|c| release.iter().any(|&r| agrees(ctx, c, r)))
+}
+
+/// Whether release claim `r` agrees with every claim of cluster `c`.
+fn agrees(ctx: &Ctx, c: &[usize], r: usize) -> bool {
+    let mut all = c.to_vec();
+    all.push(r);
+    clusters(ctx.claims, &all).len() == 1
 }
 
 /// Claims of `ids` that disagree with another claim of the same article and line,

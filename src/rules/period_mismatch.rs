@@ -3,7 +3,7 @@
 use super::{clusters, figure_text, Ctx, Finding, FindingClaim, Role, Rule, RuleDoc, Severity};
 use crate::graph::SeriesKey;
 use crate::model::{Figure, Kind, Qualifier};
-use crate::period::PeriodKey;
+use crate::period::{PeriodClass, PeriodKey};
 use std::collections::{BTreeMap, BTreeSet};
 
 pub struct PeriodMismatch;
@@ -297,6 +297,39 @@ fn check_cluster(
             }
         }
     }
+    // a distinctive amount ("63.13 billion") that two or more articles give for one period
+    // and a single other article for another: a quarter's result does not recur exactly
+    if evidence.is_empty() && keys.len() == 2 {
+        let flow = ctx.knowledge.metrics.class_of(&series.metric) == PeriodClass::Flow;
+        let distinct = cluster.iter().all(|&c| distinctive(&ctx.claims[c].figure));
+        let articles = |k: &PeriodKey| -> BTreeSet<usize> {
+            keys[k].iter().map(|&c| ctx.claims[c].article).collect()
+        };
+        let (ka, kb) = (key_list[0], key_list[1]);
+        let (aa, ab) = (articles(ka), articles(kb));
+        let split = match (aa.len(), ab.len()) {
+            (1, n) if n >= 2 => Some((kb, ka)),
+            (n, 1) if n >= 2 => Some((ka, kb)),
+            _ => None,
+        };
+        if let (true, true, Some((major, minor)), true) = (
+            flow,
+            distinct,
+            split,
+            aa.is_disjoint(&ab) && !ka.overlaps(kb) && !one_table(ka, kb),
+        ) {
+            suspect.insert(minor.clone());
+            evidence.push(format!(
+                "{} articles give it for {major} ({}), one for {minor}",
+                articles(major).len(),
+                keys[major]
+                    .iter()
+                    .map(|&c| ctx.place(c))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+    }
     if evidence.is_empty() {
         return None;
     }
@@ -390,6 +423,30 @@ fn check_cluster(
         });
     }
     Some(f)
+}
+
+/// An amount written with three significant digits or more ("63.13 billion", "$412
+/// million"; not "$4 billion" or "380 billion"): one result, not a round number
+/// that many results share.
+fn distinctive(f: &Figure) -> bool {
+    if f.unit.currency().is_none() || !precise(f) {
+        return false;
+    }
+    let num: String = f
+        .text
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+        .collect();
+    let num = num.trim_end_matches(['.', ',']);
+    let digits: String = num.chars().filter(char::is_ascii_digit).collect();
+    let digits = digits.trim_start_matches('0');
+    let digits = if num.contains('.') {
+        digits
+    } else {
+        digits.trim_end_matches('0')
+    };
+    digits.len() >= 3
 }
 
 /// A point value with no qualifier: specific enough to identify a result.
