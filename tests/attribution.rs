@@ -1566,3 +1566,25 @@ fn a_named_product_before_a_user_count_is_its_own_subject() {
     let s = "Ferrow Labs said monthly active users were 61 million at the end of June.";
     assert_eq!(metric_of(s, "61 million"), "company.users");
 }
+
+#[test]
+fn a_beat_stated_with_any_verb_of_beating_is_against_estimates() {
+    let s =
+        "Ferrow Labs said revenue rose 14% year over year, exceeding market expectations by 3%.";
+    assert_eq!(basis_of(s, "3%").as_deref(), Some("VsEstimate"));
+    assert_eq!(basis_of(s, "14%").as_deref(), Some("Yoy"));
+    let s = "Ferrow Labs said gross profit climbed 18%, surpassing estimates by 2%.";
+    assert_eq!(basis_of(s, "2%").as_deref(), Some("VsEstimate"));
+    // right after the figure, the beat is the figure
+    let s = "Ferrow Labs said quarterly revenue came in 4% above analyst estimates.";
+    assert_eq!(basis_of(s, "4%").as_deref(), Some("VsEstimate"));
+    // the whole result beating, said at the end, leaves the growth a growth
+    let s = "Ferrow Labs delivered a 17% increase in quarterly net profit to $5.12 billion, topping market expectations.";
+    assert_eq!(basis_of(s, "17%").as_deref(), Some("Yoy"));
+}
+
+#[test]
+fn a_gross_profit_margin_is_the_gross_margin() {
+    let s = "Ferrow Labs said its gross profit margin reached 61.2% in the quarter.";
+    assert_eq!(metric_of(s, "61.2%"), "company.gross-margin");
+}

@@ -284,7 +284,7 @@ static CAGR: LazyLock<Regex> = LazyLock::new(|| {
 });
 static VS_EST: LazyLock<Regex> = LazyLock::new(|| {
     // "above estimates", "higher than the average estimate", "beat brokerage estimates"
-    Regex::new(r"(?i)(?-u:\b)(?:than|above|below|beat|beating|missed|topped|ahead\s+of|short\s+of)\s+(?:the\s+|its\s+)?(?:[\w-]+(?:'s?|\u{2019}s?)?\s+){0,2}(?:estimates?|expectations|consensus|forecasts?)(?-u:\b)").expect("vs est")
+    Regex::new(r"(?i)(?-u:\b)(?:than|above|below|beat|beats|beating|miss|misses|missed|missing|top|tops|topped|topping|exceed|exceeds|exceeded|exceeding|surpass|surpasses|surpassed|surpassing|outpaced|outpacing|ahead\s+of|short\s+of)\s+(?:the\s+|its\s+)?(?:[\w-]+(?:'s?|\u{2019}s?)?\s+){0,2}(?:estimates?|expectations|consensus|forecasts?)(?-u:\b)").expect("vs est")
 });
 static OUTLOOK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:expects?|expected\s+to|forecasts?|forecasting|guidance|guided|guides|outlook|projects?|projected|projecting|projection|targets?|targeting|will|would|estimates?|expectations?|had\s+expected|anticipates?|sees|predicts?|through\s+(?:fiscal\s+)?\d{4}|by\s+(?:fiscal\s+)?20\d\d|consensus|analysts?\s+(?:expect|estimate|project|see))(?-u:\b)").expect("outlook")
@@ -2160,9 +2160,15 @@ pub fn attribute(
             Basis::Qoq
         } else if VS_EST.find_iter(clause_text).any(|m| {
             // "rose 12%, a little above estimates by 2%": the beat is the later figure's
-            let later =
-                cs + m.start() >= f.end && clause_text[m.end()..].trim_start().starts_with("by ");
-            !later
+            // "came in 5% above estimates": right after the figure, it is the beat; "a 19% rise
+            // in net profit to ..., topping expectations" says the whole result beat
+            let after_figure = cs + m.start() >= f.end;
+            let later = after_figure && clause_text[m.end()..].trim_start().starts_with("by ");
+            let distant = after_figure && {
+                let between = &sentence[f.end..cs + m.start()];
+                between.contains(',') || between.len() > 24
+            };
+            !later && !distant
         }) {
             Basis::VsEstimate
         } else if revises_outlook(k, &sentence[cs..f.start]) {
