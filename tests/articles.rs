@@ -398,3 +398,47 @@ fn a_distinctive_amount_under_a_lone_other_quarter_is_a_period_mismatch() {
     let d = event("distinct-even", false, &[("a.txt", &a), ("c.txt", &c)]);
     assert_eq!(rule_count(&check_json(&d, None), "period-mismatch"), 0);
 }
+
+/// A margin is checked against the profit beside it and the revenue, and its change in
+/// points against the growths of profit and revenue the same article gives.
+#[test]
+fn a_margin_that_its_profit_and_revenue_do_not_give_is_an_arithmetic_finding() {
+    let story = |margin: &str, change: &str| {
+        format!(
+            "Quillon Foods said on Tuesday that second-quarter revenue rose 12% to $8.40 billion.\n\n\
+Gross profit rose 20% to $3.36 billion, and the gross margin widened to {margin}, up {change} percentage points year over year.\n"
+        )
+    };
+    // 3.36 / 8.40 = 40.0%; last year 40.0 x 1.12 / 1.20 = 37.3%, so +2.7 points
+    let d = event("margin-right", false, &[("a.txt", &story("40.0%", "2.7"))]);
+    assert_eq!(rule_count(&check_json(&d, None), "arithmetic"), 0);
+    let d = event(
+        "margin-level-wrong",
+        false,
+        &[("a.txt", &story("46.0%", "2.7"))],
+    );
+    let v = check_json(&d, None);
+    assert!(
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["rule"] == "arithmetic" && f["message"].as_str().unwrap().contains("over")),
+        "{v:#}"
+    );
+    let d = event(
+        "margin-change-wrong",
+        false,
+        &[("a.txt", &story("40.0%", "7.2"))],
+    );
+    let v = check_json(&d, None);
+    assert!(
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["rule"] == "arithmetic"
+                && f["message"].as_str().unwrap().contains("profit up 20%")),
+        "{v:#}"
+    );
+}

@@ -205,6 +205,8 @@ pub struct MeasureDef {
     pub company_level: bool,
     #[serde(default)]
     pub counted: Vec<String>,
+    #[serde(default)]
+    pub ratio_of: Option<[String; 2]>,
 }
 
 /// A measure with its parsed kinds and period class.
@@ -218,6 +220,9 @@ pub struct Measure {
     pub company_level: bool,
     /// Nouns a count of this measure is followed by ("9,000 people").
     pub counted: Vec<String>,
+    /// For a margin, the measures it divides: numerator and denominator
+    /// (gross margin = gross profit / revenue).
+    pub ratio_of: Option<[String; 2]>,
     /// The synonyms in [`cue_words`] form.
     pub synonym_cues: Vec<String>,
 }
@@ -322,6 +327,7 @@ impl Catalogue {
                     class,
                     company_level: m.company_level,
                     counted: m.counted,
+                    ratio_of: m.ratio_of,
                 },
             );
         }
