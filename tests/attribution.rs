@@ -1588,3 +1588,15 @@ fn a_gross_profit_margin_is_the_gross_margin() {
     let s = "Ferrow Labs said its gross profit margin reached 61.2% in the quarter.";
     assert_eq!(metric_of(s, "61.2%"), "company.gross-margin");
 }
+
+#[test]
+fn a_horizon_in_a_heading_dates_no_figure_under_it() {
+    // "through 2027" is how far a plan reaches, not the period the figures below report
+    let s = "Ferrow Labs plans new plants, sees strong orders through 2027\n\n\
+             Ferrow Labs said its sensor unit posted operating profit of $1.25 billion.";
+    assert_ne!(label_of(s, "$1.25 billion"), "through 2027");
+    // a heading naming the quarter reported still dates them
+    let s = "Ferrow Labs third-quarter 2026 results\n\n\
+             Ferrow Labs said its sensor unit posted operating profit of $1.25 billion.";
+    assert_eq!(label_of(s, "$1.25 billion"), "third-quarter 2026");
+}

@@ -792,7 +792,17 @@ pub fn extract(
         if para.kind == ParaKind::Heading && !table::is_glued_header(ptext) {
             // a section heading's period lasts until the next heading; one without a period
             // ("Market reaction") goes back to the headline's
-            let own = periods::find(ptext).into_iter().find(|m| !m.is_relative());
+            // ("expects demand to grow through 2026": a horizon, not the period reported)
+            let own = periods::find(ptext).into_iter().find(|m| {
+                !m.is_relative()
+                    && !matches!(
+                        m.expr,
+                        crate::period::Expr::Through(_)
+                            | crate::period::Expr::Horizon { .. }
+                            | crate::period::Expr::Trailing { .. }
+                            | crate::period::Expr::YearToDate
+                    )
+            });
             // the headline: the first heading that names a period, before the body starts
             if title_period.is_none() && !body_started {
                 title_period = own.clone();
