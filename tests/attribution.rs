@@ -1600,3 +1600,13 @@ fn a_horizon_in_a_heading_dates_no_figure_under_it() {
              Ferrow Labs said its sensor unit posted operating profit of $1.25 billion.";
     assert_eq!(label_of(s, "$1.25 billion"), "third-quarter 2026");
 }
+
+#[test]
+fn three_months_ago_is_the_quarter_before() {
+    let s = "In the third quarter of 2026 Ferrow Labs' operating margin rose to 11.2%, well above the 7.1% recorded three months ago.";
+    let c = claims(s);
+    let now = c.iter().find(|c| c.figure.text == "11.2%").unwrap();
+    let before = c.iter().find(|c| c.figure.text == "7.1%").unwrap();
+    assert_eq!(before.period.label, "three months ago");
+    assert_ne!(now.period.key(), before.period.key());
+}

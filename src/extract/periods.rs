@@ -66,7 +66,7 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
         // "after a quarter in which sales rose 62%": the quarter just reported
         r"(?-u:\b)(?:a|the)\s+quarter\s+in\s+which(?-u:\b)".to_string(),
         r"(?-u:\b)(?:past|last|trailing|previous|prior)\s+(?:four|4)\s+quarters(?-u:\b)|(?-u:\b)(?:past|last|trailing)\s+(?:twelve|12)\s+months(?-u:\b)|(?-u:\b)ttm(?-u:\b)|(?-u:\b)four\s+quarters(?-u:\b)".to_string(),
-        r"(?-u:\b)(?:prior|previous|preceding|sequential|earlier)\s+quarter(?-u:\b)|(?-u:\b)quarter\s+(?:before|earlier)(?-u:\b)".to_string(),
+        r"(?-u:\b)(?:prior|previous|preceding|sequential|earlier)\s+quarter(?-u:\b)|(?-u:\b)quarter\s+(?:before|earlier|ago)(?-u:\b)|(?-u:\b)(?:three|3)\s+months\s+(?:earlier|ago|before)(?-u:\b)".to_string(),
         r"(?-u:\b)(?:a\s+)?year[\s-]+(?:earlier|ago|before)(?:\s+(?:quarter|period))?(?-u:\b)|(?-u:\b)year-ago(?:\s+(?:quarter|period))?(?-u:\b)|(?-u:\b)prior[\s-]year(?:\s+(?:quarter|period))?(?-u:\b)|(?-u:\b)(?:previous|preceding)\s+(?:fiscal\s+)?year(?-u:\b)|(?-u:\b)same\s+(?:period|quarter)\s+(?:last|a)\s+year(?-u:\b)".to_string(),
         // horizons
         r"(?-u:\b)(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})-year(?-u:\b)(?:\s+(?:plan|period|program|programme))?|(?-u:\b)(?:next|over|within)\s+(?:the\s+next\s+)?(?:two|three|four|five|ten|\d{1,2})\s+years(?-u:\b)".to_string(),

@@ -191,7 +191,7 @@ static RE: LazyLock<Res> = LazyLock::new(|| {
             r"(?-u:\b)past\s+year(?-u:\b)|(?-u:\b)(?:(?:past|last|trailing|previous|prior|over)\s+)?(?:four|4)\s+quarters(?-u:\b)|(?-u:\b)(?:past|last|trailing)\s+(?:twelve|12)\s+months(?-u:\b)|(?-u:\b)ttm(?-u:\b)",
         ),
         prior_quarter: r(
-            r"(?-u:\b)(?:prior|previous|preceding|sequential|earlier)\s+quarter(?-u:\b)|(?-u:\b)quarter\s+(?:before|earlier)(?-u:\b)|(?-u:\b)sequentially(?-u:\b)",
+            r"(?-u:\b)(?:prior|previous|preceding|sequential|earlier)\s+quarter(?-u:\b)|(?-u:\b)quarter\s+(?:before|earlier|ago)(?-u:\b)|(?-u:\b)sequentially(?-u:\b)|(?-u:\b)(?:three|3)\s+months\s+(?:earlier|ago|before)(?-u:\b)",
         ),
         year_earlier: r(
             r"(?-u:\b)(?:a\s+)?year[\s-]+(?:earlier|ago|before)(?-u:\b)|(?-u:\b)year-ago(?-u:\b)|(?-u:\b)prior[\s-]year(?-u:\b)|(?-u:\b)(?:previous|preceding)\s+(?:fiscal\s+)?year(?-u:\b)|(?-u:\b)same\s+(?:period|quarter)\s+(?:last|a)\s+year(?-u:\b)",
