@@ -442,3 +442,48 @@ Gross profit rose 20% to $3.36 billion, and the gross margin widened to {margin}
         "{v:#}"
     );
 }
+
+/// "14%, nearly triple the 5.9%": the two figures must stand in about that ratio.
+#[test]
+fn a_figure_said_to_be_a_multiple_of_another_is_checked() {
+    let story = |multiple: &str| {
+        format!(
+            "Quillon Foods said on Tuesday its second-quarter operating margin rose to 13.2%, {multiple} the 5.1% of the quarter before.\n"
+        )
+    };
+    let arithmetic = |d: &PathBuf| {
+        check_json(d, None)["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| {
+                f["rule"] == "arithmetic" && f["message"].as_str().unwrap().contains("times")
+            })
+            .count()
+    };
+    // 13.2 / 5.1 = 2.6: "more than double", "about two and a half"... not "nearly quadruple"
+    let d = event(
+        "multiple-right",
+        false,
+        &[("a.txt", &story("more than double"))],
+    );
+    assert_eq!(arithmetic(&d), 0);
+    let d = event(
+        "multiple-nearly-right",
+        false,
+        &[("a.txt", &story("nearly triple"))],
+    );
+    assert_eq!(arithmetic(&d), 0);
+    let d = event(
+        "multiple-wrong",
+        false,
+        &[("a.txt", &story("nearly quadruple"))],
+    );
+    assert_eq!(arithmetic(&d), 1);
+    let d = event(
+        "multiple-wrong-plain",
+        false,
+        &[("a.txt", &story("five times"))],
+    );
+    assert_eq!(arithmetic(&d), 1);
+}

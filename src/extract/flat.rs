@@ -800,6 +800,7 @@ fn row_claims(
                 column: h.labels[i].clone(),
             }),
             stated_scope: None,
+            multiple: None,
         });
     }
     out

@@ -12,6 +12,7 @@ pub mod flat;
 pub mod glue;
 pub mod meta;
 pub mod metric;
+pub mod multiple;
 pub mod numbers;
 pub mod periods;
 pub mod rates;
@@ -1635,8 +1636,10 @@ pub fn extract(
                     outlook: a.outlook,
                     cell: None,
                     stated_scope: None,
+                    multiple: None,
                 });
             }
+            multiple::mark(sentence, &placed, &mut claims);
             coordinate::respectively(
                 sentence,
                 &placed,

@@ -772,6 +772,7 @@ impl State {
                     column: col_label(&col),
                 }),
                 stated_scope: None,
+                multiple: None,
             });
         }
         out

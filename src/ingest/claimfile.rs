@@ -424,6 +424,7 @@ pub fn load_str(
             },
             cell: None,
             stated_scope: None,
+            multiple: None,
             outlook: c.outlook,
         });
     }

@@ -212,6 +212,52 @@ pub struct Claim {
     /// to be an adjusted one stated without its qualifier.
     #[serde(skip)]
     pub stated_scope: Option<String>,
+    /// The figure stated as a multiple of another figure of its sentence ("13.2%, nearly
+    /// triple the 4.6%"), checked by the arithmetic rule.
+    #[serde(skip)]
+    pub multiple: Option<Multiple>,
+}
+
+/// "nearly triple the 4.6%": the multiple a figure is said to be of another.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Multiple {
+    /// As written ("nearly triple").
+    pub words: String,
+    pub factor: f64,
+    pub hedge: Hedge,
+    /// Where the other figure is: 1-based line and column.
+    pub line: usize,
+    pub column: usize,
+}
+
+/// How loosely a multiple is stated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Hedge {
+    /// "double", "three times"
+    Plain,
+    /// "nearly", "almost", "close to": a little under
+    Nearly,
+    /// "about", "roughly": either side
+    About,
+    /// "more than", "over"
+    MoreThan,
+    /// "less than", "under"
+    LessThan,
+}
+
+impl Hedge {
+    /// The range of ratios a multiple `k` so hedged allows: writers round a multiple
+    /// to the nearest simple word ("triple" for 2.7x), never much further.
+    pub fn allows(self, k: f64, ratio: f64) -> bool {
+        let (lo, hi) = match self {
+            Hedge::Plain => (0.8, 1.25),
+            Hedge::Nearly => (0.8, 1.02),
+            Hedge::About => (0.8, 1.2),
+            Hedge::MoreThan => (0.98, f64::INFINITY),
+            Hedge::LessThan => (0.0, 1.02),
+        };
+        ratio >= lo * k && ratio <= hi * k
+    }
 }
 
 /// Where in a table a claim sits: the table (numbered per article) and the

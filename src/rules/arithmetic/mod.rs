@@ -1,6 +1,7 @@
 //! `arithmetic`: figures that must agree with each other by arithmetic do.
 
 mod margins;
+mod multiples;
 
 use super::{figure_text, Ctx, Finding, FindingClaim, Role, Rule, RuleDoc, Severity};
 use crate::graph::{GroupKey, SeriesKey};
@@ -26,7 +27,9 @@ is +34%), and a change in percentage points against the two ratios it compares (
 than its total. A margin is also checked against what one article gives for the two measures it \
 divides: beside its profit and the revenue (operating profit 2.1 over revenue 9.0 is 23%, not \
 28%), and its change in points beside the growth of profit and revenue (a 40.0% margin with profit \
-up 20% and revenue up 12% is 2.7 points above last year's). Tolerances follow the rounding of the figures as written, so 4.67 vs 4.52 \
+up 20% and revenue up 12% is 2.7 points above last year's). A figure said to be a multiple of \
+another (\"13.2%, nearly quadruple the 5.1%\") must stand in about that ratio (2.6 is no \
+\"nearly quadruple\"). Tolerances follow the rounding of the figures as written, so 4.67 vs 4.52 \
 supports a stated 3% but not 5%. Conversions between currencies are the currency-mismatch rule's.",
             why: "An article can quote every figure correctly from different places and still \
 combine them wrongly; a growth rate that the levels do not support is the easiest slip to miss.",
@@ -37,6 +40,7 @@ combine them wrongly; a growth rate that the levels do not support is the easies
     fn check(&self, ctx: &Ctx) -> Vec<Finding> {
         let mut out = parts_and_totals(ctx);
         out.extend(margins::check(ctx));
+        out.extend(multiples::check(ctx));
         // an unqualified figure that may be an adjusted one is not set against GAAP levels
         let twins = super::qualified_twins(ctx);
         for (series, groups) in ctx.graph.series() {
