@@ -487,3 +487,59 @@ fn a_figure_said_to_be_a_multiple_of_another_is_checked() {
     );
     assert_eq!(arithmetic(&d), 1);
 }
+
+/// A guidance range given for a quarter that had ended when the article appeared, while
+/// another article gives it for the quarter ahead: the ended quarter is the slip.
+#[test]
+fn guidance_dated_to_a_quarter_already_over_is_a_period_mismatch() {
+    // published in late July 2026: April-June is over, July-September ahead
+    let a = "Quillon Foods expects revenue for the third quarter of 2026 of $8.15 billion to $8.35 billion.\n";
+    let b = "Looking ahead, Quillon Foods guided for second-quarter 2026 revenue of $8.15 billion to $8.35 billion.\n";
+    let d = event("guidance-past", false, &[("a.txt", a), ("b.txt", b)]);
+    let v = check_json(&d, None);
+    let f: Vec<&serde_json::Value> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "period-mismatch")
+        .collect();
+    assert_eq!(f.len(), 1, "{v:#}");
+    assert!(
+        f[0]["help"].as_str().unwrap().contains("b.txt"),
+        "{:#}",
+        f[0]
+    );
+    // a round range proves nothing
+    let a = "Quillon Foods expects revenue for the third quarter of 2026 of $8 billion to $9 billion.\n";
+    let b = "Looking ahead, Quillon Foods guided for second-quarter 2026 revenue of $8 billion to $9 billion.\n";
+    let d = event("guidance-round", false, &[("a.txt", a), ("b.txt", b)]);
+    assert_eq!(rule_count(&check_json(&d, None), "period-mismatch"), 0);
+}
+
+/// The company's release is never named as the likely mislabel while an article disagrees.
+#[test]
+fn the_release_is_never_the_likely_mislabel() {
+    let said = |q: &str, amount: &str| {
+        format!("Quillon Foods said on Tuesday that revenue for the {q} quarter of 2026 was {amount}.\n")
+    };
+    // the release gives 4.37 for the first quarter and an article for the second; another
+    // article gives 4.12 for the first, which would point at the release's label
+    let files = [
+        ("r.txt", said("first", "$4.37 billion")),
+        ("a.txt", said("second", "$4.37 billion")),
+        ("b.txt", said("first", "$4.12 billion")),
+    ];
+    let files: Vec<(&str, &str)> = files.iter().map(|(n, t)| (*n, t.as_str())).collect();
+    let d = event("release-reference", true, &files);
+    let v = check_json(&d, None);
+    let mut seen = 0;
+    for f in v["findings"].as_array().unwrap() {
+        if f["rule"] == "period-mismatch" {
+            let help = f["help"].as_str().unwrap();
+            let likely = help.split("likely mislabel").nth(1).unwrap_or("");
+            assert!(!likely.contains("r.txt"), "{help}");
+            seen += 1;
+        }
+    }
+    assert_eq!(seen, 1, "{v:#}");
+}

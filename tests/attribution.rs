@@ -1610,3 +1610,19 @@ fn three_months_ago_is_the_quarter_before() {
     assert_eq!(before.period.label, "three months ago");
     assert_ne!(now.period.key(), before.period.key());
 }
+
+#[test]
+fn a_verb_before_a_measure_names_no_line_of_business() {
+    let s =
+        "Ferrow Labs said guidance for the fourth quarter contemplates revenue of $6.2 billion.";
+    assert_eq!(metric_of(s, "$6.2 billion"), "company.guidance-revenue");
+    // a lower-case word that is no verb still names a line the catalogue lacks
+    let s = "Ferrow Labs said accessories revenue was $6.2 billion.";
+    assert_eq!(metric_of(s, "$6.2 billion"), "-");
+}
+
+#[test]
+fn a_headline_raising_a_forecast_by_a_percentage_is_against_the_old_forecast() {
+    let s = "Ferrow Labs lifts annual profit forecast 6%, cites strong orders";
+    assert_eq!(basis_of(s, "6%").as_deref(), Some("Other"));
+}

@@ -665,7 +665,13 @@ pub fn last_subject(lex: &Lexicon, text: &str) -> Option<String> {
 /// Whether the word right before the measure is a modifier the catalogue does not know
 /// ("Customer management revenue", "Subscription fees"): then the figure is some line
 /// item, not the company's total.
-fn unknown_modifier(sentence: &str, measure: Option<&Hit>, f: &Found, company: &[String]) -> bool {
+fn unknown_modifier(
+    sentence: &str,
+    measure: Option<&Hit>,
+    f: &Found,
+    company: &[String],
+    verbs: &[String],
+) -> bool {
     let Some(m) = measure else { return false };
     // after the figure only as the thing that changed: "a 26% jump in Lumen device revenue"
     static CHANGE_IN: LazyLock<Regex> = LazyLock::new(|| {
@@ -709,8 +715,11 @@ fn unknown_modifier(sentence: &str, measure: Option<&Hit>, f: &Found, company: &
         .chars()
         .rev()
         .collect();
-    // "a jump in Acme revenue": the company's own name is no modifier
-    if company.iter().any(|c| c.eq_ignore_ascii_case(&word)) {
+    // "a jump in Acme revenue": the company's own name is no modifier; nor is a verb
+    // ("guidance contemplates revenue of")
+    if company.iter().any(|c| c.eq_ignore_ascii_case(&word))
+        || verbs.iter().any(|v| v.eq_ignore_ascii_case(&word))
+    {
         return false;
     }
     if word.len() < 3 || before.len() == word.len() && word.starts_with(|c: char| c.is_uppercase())
@@ -1084,6 +1093,24 @@ fn revises_outlook(k: &Knowledge, before: &str) -> bool {
             && head
                 .split(|ch: char| !ch.is_alphanumeric() && ch != '-')
                 .any(|w| v.outlooks.iter().any(|o| o == w))
+        {
+            return true;
+        }
+    }
+    // "raises profit forecast 8%" (a headline): the figure right after the outlook noun
+    {
+        let words: Vec<String> = tail(before, 60)
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let n = words.len();
+        if n >= 2
+            && before.trim_end().ends_with(|c: char| c.is_alphanumeric())
+            && v.outlooks.contains(&words[n - 1])
+            && words[n.saturating_sub(5)..n - 1]
+                .iter()
+                .any(|w| v.revisions.contains(w))
         {
             return true;
         }
@@ -1723,7 +1750,13 @@ pub fn attribute(
                     .as_ref()
                     .and_then(|m| modifier_words(sentence, m))
                     .is_some_and(|(_, w)| w.starts_with(char::is_uppercase)))
-        && unknown_modifier(sentence, part_measure.as_ref(), f, &idx.company_words);
+        && unknown_modifier(
+            sentence,
+            part_measure.as_ref(),
+            f,
+            &idx.company_words,
+            &k.metrics.parts.verbs,
+        );
     if unknown_mod {
         // a name of two words or more ("international games"), or a capitalised one inside
         // the sentence ("the Lumen revenue"); a single lower-case word may be anything

@@ -117,6 +117,10 @@ pub struct Parts {
     /// Words of a lead line ("Financial highlights:") that name no part.
     #[serde(default)]
     pub generic_labels: Vec<String>,
+    /// Verbs a measure follows ("guidance contemplates revenue of"): not the name of a
+    /// line of business.
+    #[serde(default)]
+    pub verbs: Vec<String>,
 }
 
 /// Words beside a measure that make it a different number ("adjusted net
@@ -266,6 +270,7 @@ impl Catalogue {
             self.parts.generic.extend(p.generic);
             self.parts.name_words.extend(p.name_words);
             self.parts.generic_labels.extend(p.generic_labels);
+            self.parts.verbs.extend(p.verbs);
         }
         if let Some(c) = f.changes {
             self.changes.verbs.extend(c.verbs);

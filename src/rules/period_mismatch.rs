@@ -22,7 +22,11 @@ impl Rule for PeriodMismatch {
 periods that do not overlap, when there is evidence that one label is wrong: other articles \
 give a different figure for one of the periods, or several figures move together from one \
 label to the other (the same revenue, growth and conversion under \"Q3\" in one article and \
-\"Q1 2025\" in another). The finding names both labels, how each was read, and which one the \
+\"Q1 2025\" in another), or an amount written to three significant digits or more (a point, or \
+a range such as \"$8.15 billion to $8.35 billion\") that two or more articles give for one \
+period and a single article for another, or an outlook one article dates to a period that had \
+already ended when it was published while another gives it for the period ahead. The \
+company's own release is never named as the likely mislabel. The finding names both labels, how each was read, and which one the \
 other articles support. It also flags a growth figure set against the wrong period: one \
 article gives it against the previous quarter while two or more others give the same figure, \
 for the same quarter, against the quarter a year before (or the other way round).",
@@ -330,6 +334,38 @@ fn check_cluster(
             ));
         }
     }
+    // an outlook under two periods, one of which had already ended when its article was
+    // published: guidance is for what is to come, so that label is the slip
+    if evidence.is_empty() && keys.len() == 2 && cluster.iter().all(|&c| ctx.claims[c].outlook) {
+        let ended = |k: &PeriodKey| {
+            keys[k].iter().all(|&c| {
+                let published = ctx.article_of(c).meta.published;
+                match (k.range(), published) {
+                    (Some(r), Some(p)) => {
+                        r.end < crate::period::Month::new(p.year() as i32, p.month() as u8)
+                    }
+                    _ => false,
+                }
+            })
+        };
+        let (ka, kb) = (key_list[0], key_list[1]);
+        let past = match (ended(ka), ended(kb)) {
+            (true, false) => Some((ka, kb)),
+            (false, true) => Some((kb, ka)),
+            _ => None,
+        };
+        if let (Some((past, ahead)), false) = (past, ka.overlaps(kb)) {
+            suspect.insert(past.clone());
+            evidence.push(format!(
+                "an outlook for {past} was given after that period had ended, while {} gives it for {ahead}",
+                keys[ahead]
+                    .iter()
+                    .map(|&c| ctx.place(c))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+    }
     if evidence.is_empty() {
         return None;
     }
@@ -352,6 +388,12 @@ fn check_cluster(
                 places.join(", ")
             ));
         }
+    }
+    // the company's own release is the reference: never the likely mislabel while an
+    // article disagrees with it
+    let released = |k: &PeriodKey| keys[k].iter().any(|&c| ctx.is_primary(c));
+    if suspect.iter().any(released) && keys.keys().any(|k| !released(k)) {
+        suspect = keys.keys().filter(|k| !released(k)).cloned().collect();
     }
     let describe_key = |k: &PeriodKey| -> String {
         let ids = &keys[k];
@@ -451,7 +493,25 @@ fn distinctive(f: &Figure) -> bool {
 
 /// A point value with no qualifier: specific enough to identify a result.
 fn precise(f: &Figure) -> bool {
-    f.value.is_point() && matches!(f.qualifier, Qualifier::None | Qualifier::Exactly)
+    matches!(f.qualifier, Qualifier::None | Qualifier::Exactly)
+        && (f.value.is_point() || distinctive_range(f))
+}
+
+/// A range whose two ends are both written to three significant digits or more
+/// ("$8.15 billion to $8.35 billion"): as specific as a point.
+fn distinctive_range(f: &Figure) -> bool {
+    let digits = |d: &crate::model::Decimal| {
+        let t = d.to_string();
+        let n: String = t.chars().filter(char::is_ascii_digit).collect();
+        n.trim_start_matches('0').len()
+    };
+    // both ends written as numerals ("triple-digit" is a range too, but no figure)
+    let numerals = f
+        .text
+        .split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+        .count();
+    !f.value.is_point() && numerals >= 2 && digits(&f.value.lo) >= 3 && digits(&f.value.hi) >= 3
 }
 
 fn label_of(ctx: &Ctx, c: usize) -> String {
