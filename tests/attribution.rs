@@ -1626,3 +1626,12 @@ fn a_headline_raising_a_forecast_by_a_percentage_is_against_the_old_forecast() {
     let s = "Ferrow Labs lifts annual profit forecast 6%, cites strong orders";
     assert_eq!(basis_of(s, "6%").as_deref(), Some("Other"));
 }
+
+#[test]
+fn a_base_named_relative_to_the_figure_sets_its_basis() {
+    // the growth's own period between it and the base
+    let s = "Ferrow Labs said sales increased 9% in the second quarter of 2026 from $2.1 billion in the previous quarter.";
+    assert_eq!(basis_of(s, "9%").as_deref(), Some("Qoq"));
+    let s = "Ferrow Labs said sales increased 9% in the second quarter of 2026 from $2.1 billion a year earlier.";
+    assert_eq!(basis_of(s, "9%").as_deref(), Some("Yoy"));
+}

@@ -320,7 +320,7 @@ fn base_basis(
 ) -> Option<crate::model::Basis> {
     use crate::period::Expr;
     static FROM: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^[^,;]{0,12}?(?-u:\b)(?:from|compared\s+(?:with|to)|versus|vs\.?)(?-u:\b)")
+        Regex::new(r"(?i)^[^,;]{0,40}?(?-u:\b)(?:from|compared\s+(?:with|to)|versus|vs\.?)(?-u:\b)")
             .expect("from")
     });
     let rest = &sentence[f.end..numbers::floor_char(sentence, f.end + 80)];
@@ -332,6 +332,12 @@ fn base_basis(
     let base = ms
         .iter()
         .find(|x| x.start >= f.end + m.end() && x.end <= f.end + stop)?;
+    // "from $65.6 billion in the previous quarter": a base named relative to the figure's own
+    match base.expr {
+        Expr::Prior { quarters: 1 } => return Some(crate::model::Basis::Qoq),
+        Expr::Prior { quarters: 4 } => return Some(crate::model::Basis::Yoy),
+        _ => {}
+    }
     let own = periods::find(own_label).into_iter().next()?;
     let index = |e: &Expr| match e {
         Expr::Quarter {
@@ -1477,7 +1483,9 @@ pub fn extract(
                 };
                 // "up 64% from $530 million in Q1 2027": a change set against a base in the
                 // quarter before its own is quarter on quarter; in the year before, year on year
-                if a.kind == crate::model::Kind::Growth && a.basis.is_some() {
+                if a.kind == crate::model::Kind::Growth
+                    && matches!(a.basis, Some(Basis::Yoy | Basis::Qoq))
+                {
                     if let Some(b) = base_basis(sentence, f, &ms, &label) {
                         a.basis = Some(b);
                     }
