@@ -1635,3 +1635,19 @@ fn a_base_named_relative_to_the_figure_sets_its_basis() {
     let s = "Ferrow Labs said sales increased 9% in the second quarter of 2026 from $2.1 billion a year earlier.";
     assert_eq!(basis_of(s, "9%").as_deref(), Some("Yoy"));
 }
+
+#[test]
+fn a_measure_joined_to_a_revised_forecast_shares_the_revision() {
+    let s = "Ferrow Labs raised its annual sales forecast by 4% to $31.2 billion and its operating income by 9% to $5.35 billion.";
+    assert_eq!(basis_of(s, "9%").as_deref(), Some("Other"));
+    let c = claims(s);
+    assert!(
+        c.iter()
+            .find(|c| c.figure.text == "$5.35 billion")
+            .unwrap()
+            .outlook
+    );
+    // a conjunct with a verb of its own is its own statement
+    let s = "Ferrow Labs raised its annual sales forecast by 4% to $31.2 billion and operating income rose by 9% to $1.35 billion.";
+    assert_eq!(basis_of(s, "9%").as_deref(), Some("Yoy"));
+}

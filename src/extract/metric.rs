@@ -1131,6 +1131,34 @@ fn revises_outlook(k: &Knowledge, before: &str) -> bool {
     })
 }
 
+/// "lifted its sales forecast by 3% and its operating income by 8%": a measure joined to a
+/// revised forecast, with no verb of its own, shares the revision.
+fn coordinated_revision(k: &Knowledge, sentence: &str, at: usize) -> bool {
+    static CONJUNCT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)and\s+((?:its\s+|the\s+|their\s+)?(?:[\w-]+\s+){1,4}?)by(?:\s+[^\s,;]+(?:\s+(?:per\s*cent|percent))?\s+to)?\s*$")
+            .expect("conjunct")
+    });
+    let before = &sentence[..at];
+    let Some(c) = CONJUNCT.captures(tail(before, 80)) else {
+        return false;
+    };
+    let words = c.get(1).map_or("", |m| m.as_str());
+    if MAIN_VERB.is_match(words) || GROWTH_WORD.is_match(words) {
+        return false;
+    }
+    let start = before.len() - tail(before, 80).len() + c.get(0).map_or(0, |m| m.start());
+    let head = tail(&before[..start], 160);
+    // the revision before it: "lifted its ... forecast by 3% to $77.78 billion"
+    static BY_FIGURE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)by\s+[^\s]+(?:\s+(?:per\s*cent|percent|percentage\s+points?))?")
+            .expect("by figure")
+    });
+    BY_FIGURE
+        .find_iter(head)
+        .last()
+        .is_some_and(|m| revises_outlook(k, &head[..m.start() + 2]))
+}
+
 /// Whether a clause joined to the one before ("and", "while", "but", "or") states a
 /// figure under a qualifier ("and $1.30 on a non-GAAP basis", "while adjusted it was ...").
 fn parallel_qualified(k: &Knowledge, clause: &str) -> bool {
@@ -1560,7 +1588,9 @@ pub fn attribute(
     let clause_text = &sentence[cs..ce];
     // an outlook cue before the figure ("expects revenue of", "analysts had expected"), right
     // after it ("the $4.52B estimate"), or a horizon
+    let coordinated = coordinated_revision(k, sentence, f.start);
     let outlook = OUTLOOK.is_match(&sentence[cs..f.start])
+        || coordinated
         || HORIZON_CUE.is_match(clause_text)
         || ESTIMATE_BEFORE.is_match(tail(&sentence[..f.start], 40))
         || estimate_after(&sentence[f.end..]);
@@ -2204,7 +2234,7 @@ pub fn attribute(
             !later && !distant
         }) {
             Basis::VsEstimate
-        } else if revises_outlook(k, &sentence[cs..f.start]) {
+        } else if coordinated || revises_outlook(k, &sentence[cs..f.start]) {
             // "lifted its annual sales forecast by 3%": against the earlier forecast
             Basis::Other
         } else {
