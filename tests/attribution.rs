@@ -1651,3 +1651,24 @@ fn a_measure_joined_to_a_revised_forecast_shares_the_revision() {
     let s = "Ferrow Labs raised its annual sales forecast by 4% to $31.2 billion and operating income rose by 9% to $1.35 billion.";
     assert_eq!(basis_of(s, "9%").as_deref(), Some("Yoy"));
 }
+
+#[test]
+fn a_segment_named_in_title_case_with_and_is_one_name() {
+    // "and" inside a name joins its words; a part noun inside the name is not its end
+    let s = "Ferrow's Imaging and Field Services segment delivered $12.9 billion in revenue.";
+    assert_eq!(
+        metric_of(s, "$12.9 billion"),
+        "text-imaging-field-service.revenue"
+    );
+    // past an aside, and after a plural possessive
+    let s = "Ferrow Labs' Imaging and Field Services segment, which is home to its scanners and drones, delivered $12.9 billion in revenue.";
+    assert_eq!(
+        metric_of(s, "$12.9 billion"),
+        "text-imaging-field-service.revenue"
+    );
+    let s = "Ferrow's Office Business Systems segment delivered $12.9 billion in revenue.";
+    assert_eq!(
+        metric_of(s, "$12.9 billion"),
+        "text-office-business-system.revenue"
+    );
+}

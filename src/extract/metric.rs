@@ -490,7 +490,8 @@ fn unknown_part(
     let is_word = |list: &[String], w: &str| list.iter().any(|x| x.eq_ignore_ascii_case(w));
     // "its payments business", "Acme's lighting segment", "the consumer health unit"
     static OWNED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:(?-u:\b)(?:its|their|the)|['\u{2019}]s)\s+").expect("owned part")
+        Regex::new(r"(?i)(?:(?-u:\b)(?:its|their|the)|['\u{2019}]s|s['\u{2019}])\s+")
+            .expect("owned part")
     });
     // a window around the figure: a clause as long as a file is not scanned per figure
     const WINDOW: usize = 200;
@@ -509,12 +510,31 @@ fn unknown_part(
         if w.is_empty() || !is_word(&parts.nouns, w) {
             continue;
         }
-        let head = &text[..w_start];
+        // inside a name ("Business Processes segment", "Field Operations segment"): the
+        // part noun is the last of the run
+        let next = text[at..]
+            .trim_start()
+            .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '&'))
+            .next()
+            .unwrap_or("");
+        if word.ends_with(' ')
+            && (next.starts_with(char::is_uppercase) && w.starts_with(char::is_uppercase)
+                || is_word(&parts.nouns, next))
+        {
+            continue;
+        }
+        // (the possessive or article may lie a little before the window: "The planning
+        // and field operations segment", whose clause the "and" began)
+        let h0 = fl(cs.saturating_sub(60));
+        let head = &sentence[h0..cs + w_start];
         let Some(m) = OWNED.find_iter(head).last() else {
             continue;
         };
         let name = &head[m.end()..];
-        let n = name.split_whitespace().count();
+        let n = name
+            .split_whitespace()
+            .filter(|w| *w != "and" && *w != "&")
+            .count();
         // a proper name may be longer: "its Planning and Field Operations segment"
         let proper = name
             .split_whitespace()
@@ -523,7 +543,7 @@ fn unknown_part(
         if !(1..=longest).contains(&n) || name.contains([',', ';', '.', '(', ')']) {
             continue;
         }
-        let (a, b) = (cs + m.end(), cs + w_start);
+        let (a, b) = (h0 + m.end(), cs + w_start);
         let named: Vec<&str> = name
             .split_whitespace()
             .filter(|w| !is_word(&parts.generic, w))
@@ -938,7 +958,9 @@ pub fn text_subject(k: &Knowledge, words: &str) -> Option<String> {
         .filter(|w| !STOP.contains(&w.as_str()))
         .filter(|w| !k.metrics.parts.generic.iter().any(|g| g == w))
         .map(|w| {
-            if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
+            if w.len() > 5 && w.ends_with("sses") {
+                w[..w.len() - 2].to_string()
+            } else if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
                 w[..w.len() - 1].to_string()
             } else {
                 w
@@ -1148,7 +1170,7 @@ fn coordinated_revision(k: &Knowledge, sentence: &str, at: usize) -> bool {
     }
     let start = before.len() - tail(before, 80).len() + c.get(0).map_or(0, |m| m.start());
     let head = tail(&before[..start], 160);
-    // the revision before it: "lifted its ... forecast by 3% to $77.78 billion"
+    // the revision before it: "lifted its ... forecast by 4% to $31.2 billion"
     static BY_FIGURE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)(?-u:\b)by\s+[^\s]+(?:\s+(?:per\s*cent|percent|percentage\s+points?))?")
             .expect("by figure")
@@ -1276,8 +1298,23 @@ impl SentenceIndex {
             }
         }
         // a clause starts at its conjunction ("up 14%", "and 3%"): the break is the comma and spaces
+        // "the Planning and Field Operations segment": "and" inside a name in title case
+        // joins its words, not two clauses
+        let in_name = |m: &regex::Match| {
+            let t = m.as_str().trim();
+            let before = sentence[..m.start()].trim_end_matches([' ', '\t']);
+            let word_before = before
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            t.eq_ignore_ascii_case("and")
+                && !before.ends_with(',')
+                && word_before.starts_with(char::is_uppercase)
+                && sentence[m.end()..].starts_with(char::is_uppercase)
+        };
         let breaks = CLAUSE_BREAK
             .find_iter(sentence)
+            .filter(|m| !in_name(m))
             .map(|m| {
                 let t = m.as_str();
                 let lead = t.len() - t.trim_start_matches([',', ' ', '\t']).len();

@@ -325,6 +325,20 @@ fn base_basis(
     });
     let rest = &sentence[f.end..numbers::floor_char(sentence, f.end + 80)];
     let m = FROM.find(rest)?;
+    // another figure, or a basis of the figure's own, before the "from": not its base
+    // ("rose 7% sequentially and 31% from a year earlier")
+    let gap = &rest[..m.end()];
+    let dated = |g: &str| {
+        // digits of a period label ("in the second quarter of 2026") are no figure
+        let mut g = g.to_string();
+        for p in periods::find(&g).iter().rev() {
+            g.replace_range(p.start..p.end, "");
+        }
+        g.bytes().any(|b| b.is_ascii_digit())
+    };
+    if dated(gap) || metric::own_basis(gap).is_some() {
+        return None;
+    }
     // the base's period, before the clause ends
     let stop = rest[m.end()..]
         .find([',', ';'])
@@ -332,7 +346,7 @@ fn base_basis(
     let base = ms
         .iter()
         .find(|x| x.start >= f.end + m.end() && x.end <= f.end + stop)?;
-    // "from $65.6 billion in the previous quarter": a base named relative to the figure's own
+    // "from $2.1 billion in the previous quarter": a base named relative to the figure's own
     match base.expr {
         Expr::Prior { quarters: 1 } => return Some(crate::model::Basis::Qoq),
         Expr::Prior { quarters: 4 } => return Some(crate::model::Basis::Yoy),
