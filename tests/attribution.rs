@@ -1672,3 +1672,12 @@ fn a_segment_named_in_title_case_with_and_is_one_name() {
         "text-office-business-system.revenue"
     );
 }
+
+#[test]
+fn a_level_compared_with_keeps_the_metric_of_the_one_before() {
+    let s = "Ferrow Labs said revenue was $9.1 billion, compared with $8.2 billion a year earlier.";
+    assert_eq!(metric_of(s, "$8.2 billion"), "company.revenue");
+    let s =
+        "Ferrow Labs said operating income was $2.4 billion versus $2.1 billion a year earlier.";
+    assert_eq!(metric_of(s, "$2.1 billion"), "company.operating-income");
+}

@@ -1224,7 +1224,15 @@ pub fn extract(
                 let lead = lead.trim_end();
                 let paren = lead.ends_with('(');
                 // "rose to $512 million from $474 million": the earlier level of the same metric
-                let from_level = a.metric.is_none() && lead.ends_with("from");
+                // (or "compared with $8.2 billion a year earlier", "versus $1.1 billion")
+                let compared = {
+                    let wide = metric::tail(&sentence[..f.start], 24).to_lowercase();
+                    let wide = wide.trim_end();
+                    ["compared with", "compared to", "versus", "vs.", "vs"]
+                        .iter()
+                        .any(|w| wide.ends_with(w))
+                };
+                let from_level = a.metric.is_none() && (lead.ends_with("from") || compared);
                 let carried = (paren
                     || a.metric.is_none()
                         && (lead.ends_with(" to")
