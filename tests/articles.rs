@@ -543,3 +543,17 @@ fn the_release_is_never_the_likely_mislabel() {
     }
     assert_eq!(seen, 1, "{v:#}");
 }
+
+/// A growth written as a change word ("more than tenfold", "doubled") is compared with
+/// growth written in percent: x10 is +900%.
+#[test]
+fn a_growth_written_as_a_multiple_is_compared_with_percentages() {
+    let a = "Quillon Foods said on Tuesday that second-quarter 2026 operating profit rose more than tenfold from the previous quarter to $2.2 billion.\n";
+    let b = "Quillon Foods said on Tuesday that second-quarter 2026 operating profit rose 80% from the previous quarter.\n";
+    let d = event("fold-fires", false, &[("a.txt", a), ("b.txt", b)]);
+    assert_eq!(contradictions(&check_json(&d, None)), 1);
+    let c = "Quillon Foods said on Tuesday that second-quarter 2026 operating profit doubled from the previous quarter to $2.2 billion.\n";
+    let e = "Quillon Foods said on Tuesday that second-quarter 2026 operating profit rose 100% from the previous quarter.\n";
+    let d = event("fold-quiet", false, &[("c.txt", c), ("e.txt", e)]);
+    assert_eq!(contradictions(&check_json(&d, None)), 0);
+}

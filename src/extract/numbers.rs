@@ -85,7 +85,7 @@ static VERBAL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "doubled", "4 times", "38x": multiples.
 static MULTIPLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(doubled|tripled|quadrupled)(?-u:\b)|(?-u:\b)(\d+(?:\.\d+)?)(?:[ \u{00a0}]?(?:times)(?-u:\b)|x(?-u:\b))").expect("multiple regex")
+    Regex::new(r"(?i)(?-u:\b)(doubled|tripled|quadrupled)(?-u:\b)|(?-u:\b)(\d+(?:\.\d+)?)(?:[ \u{00a0}]?(?:times)(?-u:\b)|x(?-u:\b))|(?-u:\b)(two|three|four|five|six|seven|eight|nine|ten|twenty|\d+(?:\.\d+)?)[ -]?fold(?-u:\b)").expect("multiple regex")
 });
 
 /// Counts written as words: "nine new customers", "two plants".
@@ -316,7 +316,7 @@ pub fn is_european(text: &str) -> bool {
 /// A cheap test: can `text` hold a figure at all (a digit, or a number written as a word)?
 pub fn may_contain(text: &str) -> bool {
     static WORDY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)digit|doubled|tripled|quadrupled|consecutive|straight|in\s+a\s+row|(?-u:\b)(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|dozen)(?-u:\b)").expect("wordy")
+        Regex::new(r"(?i)digit|doubled|tripled|quadrupled|fold|consecutive|straight|in\s+a\s+row|(?-u:\b)(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|dozen)(?-u:\b)").expect("wordy")
     });
     text.bytes().any(|b| b.is_ascii_digit()) || WORDY.is_match(text)
 }
@@ -413,7 +413,7 @@ pub fn scan(text: &str, european: bool) -> Vec<Found> {
         }
     }
     for c in MULTIPLE.captures_iter(
-        if has(&["doubled", "tripled", "quadrupled", "times", "x"]) {
+        if has(&["doubled", "tripled", "quadrupled", "times", "x", "fold"]) {
             text
         } else {
             ""
@@ -425,20 +425,35 @@ pub fn scan(text: &str, european: bool) -> Vec<Found> {
         {
             continue;
         }
-        let value = match (c.get(1), c.get(2)) {
-            (Some(w), _) => match w.as_str().to_ascii_lowercase().as_str() {
+        let value = match (c.get(1), c.get(2), c.get(3)) {
+            (Some(w), _, _) => match w.as_str().to_ascii_lowercase().as_str() {
                 "doubled" => Decimal::new(2, 0),
                 "tripled" => Decimal::new(3, 0),
                 _ => Decimal::new(4, 0),
             },
-            (None, Some(n)) => match Decimal::parse(n.as_str()) {
+            (None, Some(n), _) => match Decimal::parse(n.as_str()) {
                 Some(d) => d,
                 None => continue,
             },
+            // "a tenfold rise", "a 2.5-fold increase"
+            (None, None, Some(n)) => {
+                let n = n.as_str().to_ascii_lowercase();
+                let words = [
+                    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                ];
+                match words.iter().position(|w| *w == n) {
+                    Some(i) => Decimal::new(i as i64 + 2, 0),
+                    None if n == "twenty" => Decimal::new(20, 0),
+                    None => match Decimal::parse(&n) {
+                        Some(d) => d,
+                        None => continue,
+                    },
+                }
+            }
             _ => continue,
         };
         out.push(Found {
-            verbal: c.get(1).is_some(),
+            verbal: c.get(1).is_some() || c.get(3).is_some(),
             ..Found::plain(m.start(), m.end(), Value::point(value), Unit::Multiple)
         });
     }
@@ -918,6 +933,8 @@ mod tests {
         assert_eq!(one("it signed seven new distributors").1, "7");
         assert!(figs("over the next three years").is_empty());
         assert_eq!(one("profit tripled in the period").2, "multiple one");
+        assert_eq!(one("profit rose more than tenfold").1, "10");
+        assert_eq!(one("a 2.5-fold increase in orders").1, "2.5");
         assert_eq!(one("trading at 25 times earnings").1, "25");
         assert_eq!(one("grew at a mid-single-digit pace").1, "4..6");
         assert_eq!(one("its third beat in a row").2, "streak one");

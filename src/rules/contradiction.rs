@@ -147,7 +147,7 @@ fn by_unit(ctx: &Ctx, ids: &[usize], twins: &BTreeSet<usize>) -> Vec<Vec<usize>>
         .iter()
         .filter(|i| !self_split.contains(i) && !twins.contains(i))
     {
-        m.entry(ctx.claims[i].figure.unit.to_string())
+        m.entry(super::compared_unit(&ctx.claims[i]))
             .or_default()
             .push(i);
     }

@@ -294,13 +294,16 @@ pub fn fingerprint(ctx: &Ctx, f: &Finding) -> String {
 pub fn clusters(claims: &[Claim], ids: &[usize]) -> Vec<Vec<usize>> {
     let mut sorted: Vec<usize> = ids.to_vec();
     sorted.sort_by(|a, b| {
-        let (ia, ib) = (claims[*a].figure.interval(), claims[*b].figure.interval());
+        let (ia, ib) = (
+            compared_interval(&claims[*a]),
+            compared_interval(&claims[*b]),
+        );
         ia.lo.total_cmp(&ib.lo).then(a.cmp(b))
     });
     let mut out: Vec<Vec<usize>> = Vec::new();
     let mut reach = f64::NEG_INFINITY;
     for id in sorted {
-        let iv = claims[id].figure.interval();
+        let iv = compared_interval(&claims[id]);
         let joins = out.last().is_some_and(|_| {
             // overlap with the cluster's reach, adjacent roundings only touch
             let eps = 1e-9 * iv.lo.abs().max(reach.abs()).max(1.0);
@@ -318,6 +321,38 @@ pub fn clusters(claims: &[Claim], ids: &[usize]) -> Vec<Vec<usize>> {
         c.sort_unstable();
     }
     out
+}
+
+/// The interval a claim's figure is compared on: a growth written as a multiple ("more
+/// than tenfold", "doubled") as the percent change it is (x10 is +900%).
+pub fn compared_interval(c: &Claim) -> crate::model::Interval {
+    let iv = c.figure.interval();
+    if change_multiple(c) {
+        crate::model::Interval {
+            lo: (iv.lo - 1.0) * 100.0,
+            hi: (iv.hi - 1.0) * 100.0,
+        }
+    } else {
+        iv
+    }
+}
+
+/// A growth written as a change word ("tenfold", "doubled"); "38 times" or "38x" is more
+/// often a valuation than a change, and stays a multiple.
+fn change_multiple(c: &Claim) -> bool {
+    let t = c.figure.text.to_ascii_lowercase();
+    c.kind == crate::model::Kind::Growth
+        && c.figure.unit == crate::model::Unit::Multiple
+        && (t.ends_with("fold") || t.ends_with("led"))
+}
+
+/// The unit a claim is compared in: a growth written as a multiple is a percent change.
+pub fn compared_unit(c: &Claim) -> String {
+    if change_multiple(c) {
+        crate::model::Unit::Percent.to_string()
+    } else {
+        c.figure.unit.to_string()
+    }
 }
 
 /// The cluster others are measured against: the one with a primary source,
