@@ -456,7 +456,9 @@ pub fn run(ctx: &Ctx, rules: &[Box<dyn Rule>]) -> Vec<Finding> {
         .values()
         .cloned()
         .chain(by_line.into_values().map(|s| s.into_iter().collect()));
-    for fs in groups {
+    // (a group of more findings than anyone reads, say from one file-long line of
+    // figures, relates nothing: listing each with each would grow with its square)
+    for fs in groups.filter(|fs| fs.len() <= 64) {
         for &a in &fs {
             for &b in &fs {
                 if a != b {

@@ -5,81 +5,143 @@
 //! 12%" puts a 40.0% margin 2.7 points above last year's, not 7.2).
 
 use super::super::{figure_text, figure_with_unit, Ctx, Finding, FindingClaim, Role, Severity};
-use crate::model::{Basis, Claim, Interval, Kind, MetricId, Unit};
+use crate::model::{Basis, Claim, Interval, Kind, Unit};
+use crate::period::PeriodKey;
+use std::collections::HashMap;
+
+/// What a claim is looked up by: entity, subject, measure, qualifier (GAAP stated or
+/// not alike), kind, basis and period.
+type Key = (
+    String,
+    String,
+    String,
+    Option<String>,
+    Kind,
+    Option<Basis>,
+    PeriodKey,
+);
+
+/// At most this many candidates of one key are tried per margin: an article repeating
+/// one line thousands of times is not checked pair by pair.
+const TRIED: usize = 16;
+
+fn key(ctx: &Ctx, c: &Claim, measure: &str) -> Option<Key> {
+    let m = c.metric.as_ref()?;
+    let scope = m
+        .scope
+        .clone()
+        .filter(|x| !ctx.knowledge.metrics.is_default_scope(x));
+    Some((
+        c.entity.clone(),
+        m.subject.clone(),
+        measure.to_string(),
+        scope,
+        c.kind,
+        c.basis,
+        c.period.key(),
+    ))
+}
 
 /// The margin findings of every article.
 pub fn check(ctx: &Ctx) -> Vec<Finding> {
+    let ratio_of = |c: &Claim| {
+        c.metric.as_ref().and_then(|m| {
+            ctx.knowledge
+                .metrics
+                .measures
+                .get(&m.measure)
+                .and_then(|d| d.ratio_of.clone())
+        })
+    };
+    // the measures any margin divides: only their claims are indexed
+    let divided: std::collections::BTreeSet<String> = ctx
+        .knowledge
+        .metrics
+        .measures
+        .values()
+        .filter_map(|d| d.ratio_of.clone())
+        .flatten()
+        .collect();
     let mut out = Vec::new();
     for ids in ctx.by_article {
+        // the article's levels and growths of divided measures, by key (and by line)
+        let mut by_key: HashMap<Key, Vec<usize>> = HashMap::new();
+        let mut by_line: HashMap<(Key, usize), Vec<usize>> = HashMap::new();
+        // changes in points of a margin, by margin key and line
+        let mut changes: HashMap<(Key, usize), Vec<usize>> = HashMap::new();
+        for &i in ids {
+            let c = &ctx.claims[i];
+            let Some(m) = &c.metric else { continue };
+            if c.outlook || !point(c) {
+                continue;
+            }
+            if divided.contains(&m.measure) {
+                if let Some(k) = key(ctx, c, &m.measure) {
+                    by_line.entry((k.clone(), c.span.line)).or_default().push(i);
+                    by_key.entry(k).or_default().push(i);
+                }
+            }
+            if c.kind == Kind::Growth
+                && c.basis == Some(Basis::Yoy)
+                && matches!(c.figure.unit, Unit::Pp | Unit::Bp)
+                && ratio_of(c).is_some()
+            {
+                if let Some(k) = key(ctx, c, &m.measure) {
+                    changes.entry((k, c.span.line)).or_default().push(i);
+                }
+            }
+        }
         for &m in ids {
             let c = &ctx.claims[m];
             let Some(metric) = &c.metric else { continue };
             if c.kind != Kind::Margin || c.outlook || !point(c) || c.figure.unit != Unit::Percent {
                 continue;
             }
-            let Some([num, den]) = ctx
-                .knowledge
-                .metrics
-                .measures
-                .get(&metric.measure)
-                .and_then(|d| d.ratio_of.clone())
-            else {
+            let Some([num, den]) = ratio_of(c) else {
                 continue;
             };
             if c.period.key().range().is_none() {
                 continue;
             }
-            let same = |i: usize, measure: &str, kind: Kind, basis: Option<Basis>| {
-                let o = &ctx.claims[i];
-                o.kind == kind
-                    && o.basis == basis
-                    && !o.outlook
-                    && point(o)
-                    && o.entity == c.entity
-                    && o.period.key() == c.period.key()
-                    && o.metric
-                        .as_ref()
-                        .is_some_and(|x| x.measure == measure && alike(ctx, x, metric))
+            let look = |measure: &str, kind: Kind, basis: Option<Basis>| -> Option<Key> {
+                let mut probe = c.clone();
+                probe.kind = kind;
+                probe.basis = basis;
+                key(ctx, &probe, measure)
+            };
+            let first = |v: Option<&Vec<usize>>| -> Vec<usize> {
+                v.map(|v| v.iter().copied().take(TRIED).collect())
+                    .unwrap_or_default()
             };
             // the margin against the profit stated beside it (same line) and the revenue
-            let nums: Vec<usize> = ids
-                .iter()
-                .copied()
-                .filter(|&i| same(i, &num, Kind::Level, None))
-                .filter(|&i| ctx.claims[i].span.line == c.span.line)
-                .collect();
-            let dens: Vec<usize> = ids
-                .iter()
-                .copied()
-                .filter(|&i| same(i, &den, Kind::Level, None))
-                .collect();
+            let (Some(kn), Some(kd)) =
+                (look(&num, Kind::Level, None), look(&den, Kind::Level, None))
+            else {
+                continue;
+            };
+            let nums = first(by_line.get(&(kn, c.span.line)));
+            let dens = first(by_key.get(&kd));
             if let Some(f) = against_levels(ctx, m, &nums, &dens) {
                 out.push(f);
             }
             // the margin's change in points against the growth of profit and revenue
-            let changes: Vec<usize> = ids
-                .iter()
-                .copied()
-                .filter(|&i| {
-                    let o = &ctx.claims[i];
-                    o.kind == Kind::Growth
-                        && o.basis == Some(Basis::Yoy)
-                        && matches!(o.figure.unit, Unit::Pp | Unit::Bp)
-                        && o.metric.as_ref() == Some(metric)
-                        && o.period.key() == c.period.key()
-                        && o.span.line == c.span.line
-                        && point(o)
-                })
-                .collect();
+            let Some(km) = key(ctx, c, &metric.measure).map(|mut k| {
+                k.4 = Kind::Growth;
+                k.5 = Some(Basis::Yoy);
+                k
+            }) else {
+                continue;
+            };
             let growth = |measure: &str| -> Vec<usize> {
-                ids.iter()
-                    .copied()
-                    .filter(|&i| same(i, measure, Kind::Growth, Some(Basis::Yoy)))
+                look(measure, Kind::Growth, Some(Basis::Yoy))
+                    .map(|k| first(by_key.get(&k)))
+                    .unwrap_or_default()
+                    .into_iter()
                     .filter(|&i| ctx.claims[i].figure.unit == Unit::Percent)
                     .collect()
             };
             let (gn, gd) = (growth(&num), growth(&den));
-            for &d in &changes {
+            for d in first(changes.get(&(km, c.span.line))) {
                 if let Some(f) = against_growth(ctx, m, d, &gn, &gd) {
                     out.push(f);
                 }
@@ -101,15 +163,6 @@ fn point(c: &Claim) -> bool {
             c.figure.qualifier,
             crate::model::Qualifier::None | crate::model::Qualifier::Exactly
         )
-}
-
-/// Same subject and the same qualifier (GAAP stated outright or not is the same reading).
-fn alike(ctx: &Ctx, a: &MetricId, b: &MetricId) -> bool {
-    let norm = |s: &Option<String>| {
-        s.clone()
-            .filter(|x| !ctx.knowledge.metrics.is_default_scope(x))
-    };
-    a.subject == b.subject && norm(&a.scope) == norm(&b.scope)
 }
 
 /// `margin` against every pair of a profit in `nums` and a revenue in `dens` (one

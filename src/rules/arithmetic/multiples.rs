@@ -7,13 +7,20 @@ use super::super::{figure_text, Ctx, Finding, FindingClaim, Role, Severity};
 pub fn check(ctx: &Ctx) -> Vec<Finding> {
     let mut out = Vec::new();
     for ids in ctx.by_article {
+        if !ids.iter().any(|&i| ctx.claims[i].multiple.is_some()) {
+            continue;
+        }
+        // where each figure is: the other figure of a multiple is looked up, not searched
+        let mut at: std::collections::HashMap<(usize, usize), usize> =
+            std::collections::HashMap::new();
+        for &i in ids {
+            let c = &ctx.claims[i];
+            at.entry((c.span.line, c.span.column)).or_insert(i);
+        }
         for &a in ids {
             let ca = &ctx.claims[a];
             let Some(m) = &ca.multiple else { continue };
-            let Some(&b) = ids.iter().find(|&&i| {
-                let c = &ctx.claims[i];
-                c.span.line == m.line && c.span.column == m.column
-            }) else {
+            let Some(&b) = at.get(&(m.line, m.column)) else {
                 continue;
             };
             let cb = &ctx.claims[b];
