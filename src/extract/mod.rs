@@ -1232,7 +1232,8 @@ pub fn extract(
                         .iter()
                         .any(|w| wide.ends_with(w))
                 };
-                let from_level = a.metric.is_none() && (lead.ends_with("from") || compared);
+                let from_level = a.metric.is_none()
+                    && (lead.ends_with("from") || compared && !lead.ends_with(" to"));
                 let carried = (paren
                     || a.metric.is_none()
                         && (lead.ends_with(" to")
