@@ -103,11 +103,13 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
             if c.period.key().range().is_none() {
                 continue;
             }
+            // the margin's key, for another measure, kind and basis
             let look = |measure: &str, kind: Kind, basis: Option<Basis>| -> Option<Key> {
-                let mut probe = c.clone();
-                probe.kind = kind;
-                probe.basis = basis;
-                key(ctx, &probe, measure)
+                key(ctx, c, measure).map(|mut k| {
+                    k.4 = kind;
+                    k.5 = basis;
+                    k
+                })
             };
             let first = |v: Option<&Vec<usize>>| -> Vec<usize> {
                 v.map(|v| v.iter().copied().take(TRIED).collect())
