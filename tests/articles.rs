@@ -251,12 +251,7 @@ non-GAAP basis was $3.1 billion.\n",
 }
 
 fn contradictions(v: &serde_json::Value) -> usize {
-    v["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["rule"] == "contradiction")
-        .count()
+    rule_count(v, "contradiction")
 }
 
 #[test]
@@ -462,30 +457,15 @@ fn a_figure_said_to_be_a_multiple_of_another_is_checked() {
             .count()
     };
     // 13.2 / 5.1 = 2.6: "more than double", "about two and a half"... not "nearly quadruple"
-    let d = event(
-        "multiple-right",
-        false,
-        &[("a.txt", &story("more than double"))],
-    );
-    assert_eq!(arithmetic(&d), 0);
-    let d = event(
-        "multiple-nearly-right",
-        false,
-        &[("a.txt", &story("nearly triple"))],
-    );
-    assert_eq!(arithmetic(&d), 0);
-    let d = event(
-        "multiple-wrong",
-        false,
-        &[("a.txt", &story("nearly quadruple"))],
-    );
-    assert_eq!(arithmetic(&d), 1);
-    let d = event(
-        "multiple-wrong-plain",
-        false,
-        &[("a.txt", &story("five times"))],
-    );
-    assert_eq!(arithmetic(&d), 1);
+    for (dir, multiple, findings) in [
+        ("multiple-right", "more than double", 0),
+        ("multiple-nearly-right", "nearly triple", 0),
+        ("multiple-wrong", "nearly quadruple", 1),
+        ("multiple-wrong-plain", "five times", 1),
+    ] {
+        let d = event(dir, false, &[("a.txt", &story(multiple))]);
+        assert_eq!(arithmetic(&d), findings, "{multiple}");
+    }
 }
 
 /// A guidance range given for a quarter that had ended when the article appeared, while

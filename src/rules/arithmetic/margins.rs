@@ -4,7 +4,7 @@
 //! in points beside the growth of profit and revenue ("gross profit rose 20%, revenue
 //! 12%" puts a 40.0% margin 2.7 points above last year's, not 7.2).
 
-use super::super::{figure_text, figure_with_unit, Ctx, Finding, FindingClaim, Role, Severity};
+use super::super::{figure_text, figure_with_unit, Ctx, Finding, Severity};
 use crate::model::{Basis, Claim, Interval, Kind, Unit};
 use crate::period::PeriodKey;
 use std::collections::HashMap;
@@ -194,7 +194,7 @@ fn against_levels(ctx: &Ctx, margin: usize, nums: &[usize], dens: &[usize]) -> O
     }
     let (n, d, iv) = first?;
     let c = &ctx.claims[margin];
-    let mut f = Finding::new(
+    let f = Finding::new(
         "arithmetic",
         Severity::Error,
         format!(
@@ -209,20 +209,12 @@ fn against_levels(ctx: &Ctx, margin: usize, nums: &[usize], dens: &[usize]) -> O
             ctx.place(margin),
         ),
     );
-    f.help = Some(
-        "The margin and the profit beside it do not go together: one may be an adjusted figure and the other not, or one of them is wrong.".into(),
-    );
-    f.claims.push(FindingClaim {
-        claim: margin,
-        role: Role::Conflicting,
-    });
-    for x in [n, d] {
-        f.claims.push(FindingClaim {
-            claim: x,
-            role: Role::Reference,
-        });
-    }
-    Some(f)
+    Some(super::with_claims(
+        f,
+        "The margin and the profit beside it do not go together: one may be an adjusted figure and the other not, or one of them is wrong.",
+        [margin],
+        [n, d],
+    ))
 }
 
 /// A margin `m` now and its change `d` in points, against the growths of its profit
@@ -263,7 +255,7 @@ fn against_growth(ctx: &Ctx, m: usize, d: usize, gn: &[usize], gd: &[usize]) -> 
         }
     }
     let (n, r, iv) = first?;
-    let mut f = Finding::new(
+    let f = Finding::new(
         "arithmetic",
         Severity::Error,
         format!(
@@ -279,18 +271,10 @@ fn against_growth(ctx: &Ctx, m: usize, d: usize, gn: &[usize], gd: &[usize]) -> 
             ctx.place(d),
         ),
     );
-    f.help = Some(
-        "A margin moves by what its profit and its revenue grew: check the change in points, or the two growth rates.".into(),
-    );
-    f.claims.push(FindingClaim {
-        claim: d,
-        role: Role::Conflicting,
-    });
-    for x in [m, n, r] {
-        f.claims.push(FindingClaim {
-            claim: x,
-            role: Role::Reference,
-        });
-    }
-    Some(f)
+    Some(super::with_claims(
+        f,
+        "A margin moves by what its profit and its revenue grew: check the change in points, or the two growth rates.",
+        [d],
+        [m, n, r],
+    ))
 }

@@ -177,7 +177,7 @@ fn finding(
             )
         })
         .collect();
-    let mut f = Finding::new(
+    let f = Finding::new(
         "arithmetic",
         Severity::Error,
         format!(
@@ -194,23 +194,29 @@ fn finding(
             stated.join(", ")
         ),
     );
-    f.help = Some(
-        "Check which figure is wrong: one of the two levels, or the change between them.".into(),
-    );
-    for (g, ..) in bad {
-        f.claims.push(FindingClaim {
-            claim: *g,
-            role: Role::Conflicting,
-        });
-    }
-    f.claims.push(FindingClaim {
-        claim: n,
-        role: Role::Reference,
-    });
-    f.claims.push(FindingClaim {
-        claim: p,
-        role: Role::Reference,
-    });
+    with_claims(
+        f,
+        "Check which figure is wrong: one of the two levels, or the change between them.",
+        bad.iter().map(|(g, ..)| *g),
+        [n, p],
+    )
+}
+
+/// An arithmetic finding's help and claims: the figures that do not add up, then
+/// those they are measured against.
+fn with_claims(
+    mut f: Finding,
+    help: &str,
+    conflicting: impl IntoIterator<Item = usize>,
+    reference: impl IntoIterator<Item = usize>,
+) -> Finding {
+    f.help = Some(help.into());
+    let roles = conflicting
+        .into_iter()
+        .map(|claim| (claim, Role::Conflicting))
+        .chain(reference.into_iter().map(|claim| (claim, Role::Reference)));
+    f.claims
+        .extend(roles.map(|(claim, role)| FindingClaim { claim, role }));
     f
 }
 

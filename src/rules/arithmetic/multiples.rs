@@ -1,7 +1,7 @@
 //! A figure said to be a multiple of another ("13.2%, nearly triple the 4.6%"): the
 //! two figures must stand in about that ratio.
 
-use super::super::{figure_text, Ctx, Finding, FindingClaim, Role, Severity};
+use super::super::{figure_text, Ctx, Finding, Severity};
 
 /// The multiple findings of every article.
 pub fn check(ctx: &Ctx) -> Vec<Finding> {
@@ -37,7 +37,7 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
             if x <= 0.0 || y <= 0.0 || m.hedge.allows(m.factor, x / y) {
                 continue;
             }
-            let mut f = Finding::new(
+            let f = Finding::new(
                 "arithmetic",
                 Severity::Error,
                 format!(
@@ -49,18 +49,12 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
                     ctx.place(a),
                 ),
             );
-            f.help = Some(
-                "A figure said to be a multiple of another must stand in about that ratio: check the multiple, or one of the two figures.".into(),
-            );
-            f.claims.push(FindingClaim {
-                claim: a,
-                role: Role::Conflicting,
-            });
-            f.claims.push(FindingClaim {
-                claim: b,
-                role: Role::Reference,
-            });
-            out.push(f);
+            out.push(super::with_claims(
+                f,
+                "A figure said to be a multiple of another must stand in about that ratio: check the multiple, or one of the two figures.",
+                [a],
+                [b],
+            ));
         }
     }
     out
