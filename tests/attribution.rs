@@ -41,6 +41,20 @@ fn metric_of(text: &str, figure: &str) -> String {
     of(text, figure).0
 }
 
+/// The metric of the claim on `figure` with its scope ("cloud.revenue:china"), or "-".
+fn scoped_metric(text: &str, figure: &str) -> String {
+    claims(text)
+        .into_iter()
+        .find(|c| c.figure.text == figure)
+        .unwrap_or_else(|| panic!("{figure} not found"))
+        .metric
+        .map(|m| match m.scope {
+            Some(s) => format!("{}.{}:{s}", m.subject, m.measure),
+            None => format!("{}.{}", m.subject, m.measure),
+        })
+        .unwrap_or_else(|| "-".into())
+}
+
 fn label_of(text: &str, figure: &str) -> String {
     of(text, figure).1
 }
@@ -848,9 +862,56 @@ fn a_segment_name_holding_a_catalogue_word_is_that_segment() {
 }
 
 #[test]
-fn a_brand_before_a_catalogue_part_in_lower_case_stays_the_part() {
+fn a_brand_before_a_catalogue_part_in_lower_case_is_the_brand() {
+    // the text does not say the brand's business is all of the company's cloud
     let s = "Revenue in the company's Quillo cloud business jumped 35%.";
-    assert_eq!(metric_of(s, "35%"), "cloud.revenue");
+    assert_eq!(metric_of(s, "35%"), "text-quillo.revenue");
+    let r = "Norrvik Freight said Quillo-related services grew 30% in the quarter.";
+    assert_eq!(metric_of(r, "30%"), "text-quillo-related-service.revenue");
+    // a scope or the company itself is no brand
+    let c = "Norrvik Freight said its China cloud business grew 12%.";
+    assert_eq!(metric_of(c, "12%"), "cloud.revenue");
+    let n = "Norrvik Freight said Norrvik cloud revenue grew 12%.";
+    assert_eq!(metric_of(n, "12%"), "cloud.revenue");
+}
+
+#[test]
+fn a_quoted_or_appositive_name_is_the_segment() {
+    let q = "Overall \"smart cloud\" revenue, which includes Quillo, rose 28% to $3.1 billion.";
+    assert_eq!(metric_of(q, "28%"), "text-smart-cloud.revenue");
+    let a = "Growth was led by its cloud computing unit, Quillo, which saw revenue climb 44%.";
+    assert_eq!(metric_of(a, "44%"), "text-quillo.revenue");
+    // a mid-sentence capitalised catalogue word inside a name, with no part noun after it
+    let t = "Norrvik Freight said Tablets and Devices revenue increased 7%, while Smart Cloud revenue rose 4%.";
+    assert_eq!(metric_of(t, "7%"), "text-tablet-device.revenue");
+    assert_eq!(metric_of(t, "4%"), "text-smart-cloud.revenue");
+    // a headline in title case names nothing by its capitals
+    let h = "Norrvik Freight Posts Record Cloud Revenue Growth Of 26%";
+    assert_eq!(metric_of(h, "26%"), "cloud.revenue");
+}
+
+#[test]
+fn a_bound_or_a_stake_is_no_figure_of_the_measure() {
+    let s = "It was the sixth quarter in a row that Quillo revenue rose by 25% or more.";
+    assert_eq!(metric_of(s, "25%"), "-");
+    let i =
+        "Norrvik Freight said the results excluded $2 billion it invested in Rivalco last year.";
+    assert_eq!(metric_of(i, "$2 billion"), "-");
+    // spending in a market is still spending
+    let c = "Norrvik Freight said it invested $2 billion in China during the quarter.";
+    assert_eq!(metric_of(c, "$2 billion"), "company.capex");
+}
+
+#[test]
+fn a_profit_at_constant_currency_is_not_the_reported_one() {
+    let s = "Operating income was $6.1 billion and increased 17% (up 15% in constant currency).";
+    assert_eq!(scoped_metric(s, "17%"), "company.operating-income");
+    assert_eq!(
+        scoped_metric(s, "15%"),
+        "company.operating-income:constant-currency"
+    );
+    let r = "Revenue was $21.4 billion and increased 9% (up 8% in constant currency).";
+    assert_eq!(metric_of(r, "8%"), "company.organic-revenue");
 }
 
 #[test]

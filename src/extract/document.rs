@@ -491,6 +491,8 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     if start < text.len() && !text[start..].trim().is_empty() {
         out.push((start, text.len()));
     }
+    // list items run together on one line end where the next item starts
+    let out = split_items(text, out);
     // trim leading whitespace of each sentence
     out.into_iter()
         .map(|(s, e)| {
@@ -499,6 +501,56 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
         })
         .filter(|(s, e)| s < e)
         .collect()
+}
+
+/// A dash or bullet mark between words, then a capitalised word: where a list
+/// flattened onto one line starts its next item ("... spending [4] - Operating
+/// income rose ...").
+static ITEM_MARK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s[-\u{2013}\u{2022}]\s+\p{Lu}").expect("item mark"));
+/// A citation cluster ("[4]", "[9][10]") followed by a capitalised word: the
+/// end of a sentence that carries no full stop before its markers.
+static CITED_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\[\d{1,3}(?:,\s*\d{1,3})*\](?:\[\d{1,3}(?:,\s*\d{1,3})*\])*\s+(?:[-\u{2013}\u{2022}]\s+)?\p{Lu}")
+        .expect("cited end")
+});
+
+/// Cuts sentences where a flattened list starts a new item: after a citation
+/// cluster followed by a capitalised word, and, in a text holding at least
+/// three " - Capitalised" marks (a list, not a dash in prose), at each mark.
+/// The mark itself belongs to neither piece.
+fn split_items(text: &str, sentences: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    let is_list = ITEM_MARK.find_iter(text).take(3).count() == 3;
+    let mut cuts: Vec<(usize, usize)> = Vec::new(); // (end of one piece, start of the next)
+    for m in CITED_END.find_iter(text) {
+        let close = m.as_str().rfind(']').map_or(m.end(), |i| m.start() + i + 1);
+        // the next piece starts at the capital letter
+        let cap = m.end() - m.as_str().chars().last().map_or(0, char::len_utf8);
+        cuts.push((close, cap));
+    }
+    if is_list {
+        for m in ITEM_MARK.find_iter(text) {
+            let cap = m.end() - m.as_str().chars().last().map_or(0, char::len_utf8);
+            cuts.push((m.start(), cap));
+        }
+    }
+    if cuts.is_empty() {
+        return sentences;
+    }
+    cuts.sort_unstable();
+    cuts.dedup_by_key(|c| c.1);
+    let mut out = Vec::with_capacity(sentences.len() + cuts.len());
+    for (s, e) in sentences {
+        let mut from = s;
+        for &(end, next) in cuts.iter().filter(|c| c.0 > s && c.1 < e) {
+            if end > from && next >= from {
+                out.push((from, end));
+                from = next;
+            }
+        }
+        out.push((from, e));
+    }
+    out
 }
 
 /// Longest sentence the extractor looks at in one piece; longer runs of text
@@ -651,6 +703,41 @@ mod tests {
         assert_eq!(sentences(t).len(), 2);
         let t = "Sales were approx. one third higher. Costs fell.";
         assert_eq!(sentences(t).len(), 2);
+    }
+
+    #[test]
+    fn flattened_list_items_are_sentences() {
+        let split = |t: &str| -> Vec<String> {
+            sentences(t)
+                .into_iter()
+                .map(|(a, b)| t[a..b].to_string())
+                .collect()
+        };
+        // a citation cluster then a capitalised word ends the item
+        let t =
+            "Sales of the toy line climbed 14% [2][5] - Margin slipped to 31% [3] Outlook Trimmed";
+        assert_eq!(
+            split(t),
+            vec![
+                "Sales of the toy line climbed 14% [2][5]",
+                "Margin slipped to 31% [3]",
+                "Outlook Trimmed"
+            ]
+        );
+        // three or more dash marks before capitals: a list; each mark starts an item
+        let t = "Key Points - Orders grew 8% - Backlog hit $2 billion - Churn fell to 3%";
+        assert_eq!(
+            split(t),
+            vec![
+                "Key Points",
+                "Orders grew 8%",
+                "Backlog hit $2 billion",
+                "Churn fell to 3%"
+            ]
+        );
+        // one dash in prose, or a mid-sentence citation before a lower-case word, cuts nothing
+        let t = "Orders grew 8% - Acme's best quarter - on demand [2] in Europe.";
+        assert_eq!(split(t).len(), 1);
     }
 
     #[test]

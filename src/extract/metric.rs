@@ -629,6 +629,35 @@ fn price_move(k: &Knowledge, sentence: &str, clause_start: usize, f: &Found) -> 
     has_cue(&before, &k.metrics.changes.price_cues)
 }
 
+/// Whether a spending term is followed by "in" and a name the catalogue does not
+/// know ("invested in Rivalco", "its investment in Quillo"): money put into another
+/// company. A market or scope ("invested in China") is no such name.
+fn into_a_name(sentence: &str, m: &Hit, hits: &[Hit]) -> bool {
+    let Some(rest) = sentence[m.end..].strip_prefix(" in ") else {
+        return false;
+    };
+    let at = sentence.len() - rest.len();
+    let word: &str = rest
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .next()
+        .unwrap_or("");
+    word.starts_with(char::is_uppercase)
+        && word.chars().skip(1).any(char::is_lowercase)
+        && !hits.iter().any(|h| h.start < at + word.len() && h.end > at)
+}
+
+/// Whether the words right after a figure make it a bound ("rose by 30% or
+/// more"; see `changes.thresholds` in metrics.yaml).
+fn threshold(k: &Knowledge, sentence: &str, f: &Found) -> bool {
+    let fl = |at: usize| crate::extract::numbers::floor_char(sentence, at);
+    let after = cue_words(&sentence[f.end..fl(f.end + 24)]);
+    k.metrics
+        .changes
+        .thresholds
+        .iter()
+        .any(|t| after.starts_with(&format!(" {t} ")))
+}
+
 /// Whether a count figure is followed by a plural noun that the measure does not
 /// count ("nine countries" for employees): the two words after the figure are
 /// read, up to punctuation; a word the measure counts, or one of its synonyms,
@@ -978,10 +1007,21 @@ pub fn text_subject(k: &Knowledge, words: &str) -> Option<String> {
 /// subject, then a part noun right after it ("the Client and Widgets segment",
 /// "Smart Widgets unit"). `None` when the subject is the whole name ("its Data
 /// Center segment") or no part noun follows.
-fn named_segment(k: &Knowledge, sentence: &str, h: &Hit, company: &[String]) -> Option<String> {
-    // a name in title case: "its Azure cloud business" is the catalogue's cloud under a brand
+fn named_segment(
+    k: &Knowledge,
+    sentence: &str,
+    h: &Hit,
+    hits: &[Hit],
+    company: &[String],
+) -> Option<String> {
+    if let Some(q) = quoted_name(sentence, h) {
+        return Some(q.to_string());
+    }
+    if let Some(a) = appositive_name(k, sentence, h, company) {
+        return Some(a.to_string());
+    }
     if !sentence[h.start..].starts_with(char::is_uppercase) {
-        return None;
+        return branded_part(sentence, h, hits, company);
     }
     let after = sentence[h.end..].trim_start();
     // past an acronym in brackets: "the Payments and Data Services (PDS) segment"
@@ -1007,9 +1047,14 @@ fn named_segment(k: &Knowledge, sentence: &str, h: &Hit, company: &[String]) -> 
         .split_whitespace()
         .last()
         .unwrap_or("");
-    if !is_part(&next) && !is_part(last) {
+    // a capitalised catalogue word inside a sentence that is not in title case is
+    // part of a name even with no part noun after it ("... while Smart Cloud
+    // revenue rose", "Tablets and Devices revenue")
+    let titled = h.start > 0 && !title_case(sentence);
+    if !is_part(&next) && !is_part(last) && !titled {
         return None;
     }
+    let by_title_only = !is_part(&next) && !is_part(last);
     // capitalised words right before the subject (at most four, "and" / "&" between)
     let before = &sentence
         [crate::extract::numbers::floor_char(sentence, h.start.saturating_sub(60))..h.start];
@@ -1031,6 +1076,10 @@ fn named_segment(k: &Knowledge, sentence: &str, h: &Hit, company: &[String]) -> 
     }
     // "The", "Its" name nothing
     taken.retain(|w| !matches!(*w, "The" | "Its" | "Their" | "This" | "That"));
+    // with no part noun to mark a segment, everyday words ("Strong", "Record") name nothing
+    if by_title_only {
+        taken.retain(|w| *w == "and" || *w == "&" || !plain_here(w));
+    }
     while taken.last().is_some_and(|w| *w == "and" || *w == "&") {
         taken.pop();
     }
@@ -1045,6 +1094,105 @@ fn named_segment(k: &Knowledge, sentence: &str, h: &Hit, company: &[String]) -> 
         own
     };
     Some(format!("{} {own}", taken.join(" ")))
+}
+
+/// The words in quotation marks around a catalogue subject, when they say more
+/// than the subject: 'Overall "smart home" revenue' names a segment of its own.
+fn quoted_name<'a>(sentence: &'a str, h: &Hit) -> Option<&'a str> {
+    const OPEN: [char; 2] = ['"', '\u{201c}'];
+    const CLOSE: [char; 2] = ['"', '\u{201d}'];
+    let fl = |at: usize| crate::extract::numbers::floor_char(sentence, at);
+    let before = &sentence[fl(h.start.saturating_sub(60))..h.start];
+    let open = before.rfind(OPEN)?;
+    if before[open + 1..].contains(CLOSE) {
+        return None;
+    }
+    let after = &sentence[h.end..fl(h.end + 60)];
+    let close = after.find(CLOSE)?;
+    let name = &sentence[h.start - (before.len() - open - 1)..h.end + close];
+    let own = &sentence[h.start..h.end];
+    (name.trim().len() > own.len() && name.split_whitespace().count() <= 5).then_some(name.trim())
+}
+
+/// A name set beside a catalogue part between commas: "its cloud unit, Quillo,
+/// which grew 40%" is Quillo's figure. Up to three capitalised words, none the
+/// company's or an everyday word.
+fn appositive_name<'a>(
+    k: &Knowledge,
+    sentence: &'a str,
+    h: &Hit,
+    company: &[String],
+) -> Option<&'a str> {
+    let mut rest = sentence[h.end..].trim_start();
+    // past the part noun: "its cloud computing unit, Quillo,"
+    let next: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
+    if k.metrics
+        .parts
+        .nouns
+        .iter()
+        .any(|n| n.eq_ignore_ascii_case(&next))
+    {
+        rest = rest[next.len()..].trim_start();
+    }
+    let inner = rest.strip_prefix(", ")?;
+    let end = inner.find(',')?;
+    let name = &inner[..end];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let fits = (1..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphanumeric() || c == '-')
+                && !plain_here(w)
+                && !company.iter().any(|c| c.eq_ignore_ascii_case(w))
+        });
+    fits.then_some(name)
+}
+
+/// A brand right before a catalogue part in lower case, "its Quillo cloud
+/// business", "Quillo-related services": the brand's line of business, which the
+/// text does not say is the whole of the company's part. The brand names it
+/// ("Quillo"; "Quillo-related services"). Not a company name, a scope ("its China
+/// cloud business") or an everyday word.
+fn branded_part(sentence: &str, h: &Hit, hits: &[Hit], company: &[String]) -> Option<String> {
+    let before = sentence[..h.start].strip_suffix(' ')?;
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_alphanumeric() || *c == '-'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &before[word_start..];
+    let stem = word.split('-').next().unwrap_or(word);
+    let brand = word_start > 0
+        && stem.starts_with(char::is_uppercase)
+        && stem.chars().skip(1).any(char::is_lowercase)
+        && !plain_here(stem)
+        && !company.iter().any(|c| c.eq_ignore_ascii_case(stem))
+        && !hits.iter().any(|o| o.start < h.start && o.end > word_start);
+    if !brand {
+        return None;
+    }
+    Some(if word.contains('-') {
+        format!("{word} {}", &sentence[h.start..h.end])
+    } else {
+        word.to_string()
+    })
+}
+
+/// Whether a sentence is written in title case (a headline): most of its longer
+/// words capitalised, so a capital marks no name.
+fn title_case(sentence: &str) -> bool {
+    let (mut caps, mut words) = (0, 0);
+    for w in sentence.split_whitespace() {
+        let Some(c) = w.chars().find(|c| c.is_alphabetic()) else {
+            continue;
+        };
+        if w.chars().filter(|c| c.is_alphabetic()).count() < 4 {
+            continue;
+        }
+        words += 1;
+        caps += usize::from(c.is_uppercase());
+    }
+    words > 0 && caps * 5 >= words * 3
 }
 
 /// The last `n` bytes of `s` or a little fewer, on a character boundary.
@@ -1475,6 +1623,8 @@ pub(crate) fn qualifier_scope(
     } else {
         cue_words(after)
     };
+    // "(up 22% in constant currency)": the aside's closing bracket ends the cue
+    let right_unbracketed = right_after.replace(')', " ");
     // "adjusted EBITA margin": a synonym of the measure that holds the cue is the measure itself
     let phrase = cue_words(&sentence[m.0..m.1.min(sentence.len())]);
     let synonyms: &[String] = k
@@ -1503,6 +1653,7 @@ pub(crate) fn qualifier_scope(
                     .as_deref()
                     .is_some_and(|b| has_cue(b, &q.after_cues))
                 || starts_with_cue(&right_after, &q.after_cues)
+                || starts_with_cue(&right_unbracketed, &q.after_cues)
         })
         .map(|q| q.id.clone())
 }
@@ -1730,6 +1881,14 @@ pub fn attribute(
         {
             measure_hit = None;
         }
+    }
+    // "the $3 billion it invested in Rivalco": money put into another company is a
+    // stake in it, not the spender's capital spending
+    if measure_hit
+        .as_ref()
+        .is_some_and(|m| k.metrics.is_company_level(&m.id) && into_a_name(sentence, m, hits))
+    {
+        return Attribution::none(kind, of, outlook);
     }
     let mut per_share = None;
     if matches!(f.unit, Unit::Currency(_)) && PER_SHARE.is_match(after) {
@@ -2009,7 +2168,9 @@ pub fn attribute(
             .iter()
             .filter(|h| h.kind == TermKind::Subject && h.id == id && h.end <= f.start)
             .max_by_key(|h| h.start);
-        if let Some(name) = hit.and_then(|h| named_segment(k, sentence, h, &idx.company_words)) {
+        if let Some(name) =
+            hit.and_then(|h| named_segment(k, sentence, h, hits, &idx.company_words))
+        {
             subject = text_subject(k, &name);
         }
     }
@@ -2309,7 +2470,10 @@ pub fn attribute(
         basis
     };
     // "across nine countries", "opened two new depots": a count of something else
-    if change_or_effect(k, sentence, f, kind) || price_move(k, sentence, cs, f) {
+    if change_or_effect(k, sentence, f, kind)
+        || price_move(k, sentence, cs, f)
+        || threshold(k, sentence, f)
+    {
         return Attribution::none(kind, of, outlook);
     }
     if kind == Kind::Count && counts_something_else(k, &measure, sentence, f) {

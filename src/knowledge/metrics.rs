@@ -90,6 +90,10 @@ pub struct Changes {
     pub effects: Vec<String>,
     #[serde(default)]
     pub prices: Vec<String>,
+    /// Words right after a figure that make it a bound, not a value: "rose by
+    /// 30% or more", "a margin of 40% or higher".
+    #[serde(default)]
+    pub thresholds: Vec<String>,
     /// `verbs`, `effects` and `prices` in [`cue_words`] form, made once.
     #[serde(skip)]
     pub verb_cues: Vec<String>,
@@ -276,6 +280,7 @@ impl Catalogue {
             self.changes.verbs.extend(c.verbs);
             self.changes.effects.extend(c.effects);
             self.changes.prices.extend(c.prices);
+            self.changes.thresholds.extend(c.thresholds);
             self.changes.verb_cues = cues(&self.changes.verbs);
             self.changes.effect_cues = cues(&self.changes.effects);
             self.changes.price_cues = cues(&self.changes.prices);
