@@ -1742,3 +1742,17 @@ fn a_level_compared_with_keeps_the_metric_of_the_one_before() {
         "Ferrow Labs said operating income was $2.4 billion versus $2.1 billion a year earlier.";
     assert_eq!(metric_of(s, "$2.1 billion"), "company.operating-income");
 }
+
+#[test]
+fn an_outlook_naming_no_part_is_the_company_s() {
+    let t = "Norrvik Freight said its cloud revenue reached $4.1 billion, up 20%. \
+             Going forward, guidance for Q4 contemplates revenue of $9.5 billion to $9.8 billion.";
+    assert_eq!(metric_of(t, "$4.1 billion"), "cloud.revenue");
+    assert_eq!(
+        metric_of(t, "$9.5 billion to $9.8 billion"),
+        "company.guidance-revenue"
+    );
+    // a part the outlook names is still that part's
+    let s = "Norrvik Freight expects cloud revenue of $4.5 billion in the fourth quarter.";
+    assert_eq!(metric_of(s, "$4.5 billion"), "cloud.guidance-revenue");
+}

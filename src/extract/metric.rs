@@ -2109,9 +2109,11 @@ pub fn attribute(
                 .or(compound)
                 .or_else(|| nearest(&in_clause, TermKind::Subject, 0, cs, cs, false).cloned())
                 .map(|h| h.id.clone())
+                // (an outlook that names no part is the company's: "guidance for Q4
+                // contemplates revenue of ..." after a paragraph on a segment)
                 .or_else(|| {
                     para_subject
-                        .filter(|_| !speaks_of_itself)
+                        .filter(|_| !speaks_of_itself && !outlook)
                         .map(|s| s.to_string())
                 })
         });
