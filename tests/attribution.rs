@@ -1756,3 +1756,22 @@ fn an_outlook_naming_no_part_is_the_company_s() {
     let s = "Norrvik Freight expects cloud revenue of $4.5 billion in the fourth quarter.";
     assert_eq!(metric_of(s, "$4.5 billion"), "cloud.guidance-revenue");
 }
+
+#[test]
+fn a_name_before_a_growth_noun_is_that_part_s_growth() {
+    let s = "Norrvik Freight said revenue increased 7%, driven by Tablets growth of 12%.";
+    assert_eq!(metric_of(s, "12%"), "text-tablet.revenue");
+    // a catalogue part before the growth noun stays the catalogue's
+    let c = "Norrvik Freight said revenue increased 7%, driven by cloud growth of 12%.";
+    assert_eq!(metric_of(c, "12%"), "cloud.revenue");
+}
+
+#[test]
+fn a_coordinated_name_before_a_measure_is_one_part() {
+    let s = "Norrvik Freight said Tablets OEM and gadget sales, for their part, rose by 5%.";
+    assert_eq!(metric_of(s, "5%"), "text-tablet-oem-gadget.revenue");
+    // the paragraph's segment does not take a figure whose sentence names its own part
+    let t = "Its advertising business grew 16%. Tablets OEM and gadget revenue grew by 3%.";
+    assert_eq!(metric_of(t, "16%"), "advertising.revenue");
+    assert_eq!(metric_of(t, "3%"), "text-tablet-oem-gadget.revenue");
+}

@@ -952,16 +952,26 @@ fn modifier_words(sentence: &str, m: &Hit) -> Option<(usize, String)> {
             continue;
         }
         let clean = w.trim_end_matches(['\'', '\u{2019}']);
+        // "Tablets OEM and device revenue": a coordinated name
+        let joiner = clean == "and" || clean == "&";
+        if joiner && !words.is_empty() && words.last() != Some(&"and") {
+            words.push("and");
+            continue;
+        }
+        let named = words.iter().filter(|w| **w != "and").count();
         if clean.is_empty()
             || !clean
                 .chars()
                 .all(|c| c.is_alphabetic() || c == '-' || c == '&')
             || plain_here(clean)
-            || words.len() == 3
+            || named == 3
         {
             break;
         }
         words.push(clean);
+    }
+    while words.last() == Some(&"and") {
+        words.pop();
     }
     words.reverse();
     let first = words.first()?;
@@ -1112,6 +1122,42 @@ fn quoted_name<'a>(sentence: &'a str, h: &Hit) -> Option<&'a str> {
     let name = &sentence[h.start - (before.len() - open - 1)..h.end + close];
     let own = &sentence[h.start..h.end];
     (name.trim().len() > own.len() && name.split_whitespace().count() <= 5).then_some(name.trim())
+}
+
+/// The name right before a growth noun that leads to the figure ("Tablets growth
+/// of 12%", "Quillo Pay's increase of 9%"): one to three capitalised words in the
+/// figure's clause, none an everyday word, the company's or a catalogue term.
+fn named_growth<'a>(
+    sentence: &'a str,
+    cs: usize,
+    f: &Found,
+    hits: &[Hit],
+    company: &[String],
+) -> Option<&'a str> {
+    static GROWTH_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"((?:\p{Lu}[\w&-]*(?:['\u{2019}]s)?\s+){1,3}?)(?i:growth|increase|rise|gain|decline|decrease|drop)\s+(?i:of|was|at|reached|came\s+in\s+at)\s+(?i:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?$")
+            .expect("growth lead")
+    });
+    let fl = |at: usize| crate::extract::numbers::floor_char(sentence, at);
+    let from = fl(cs.max(f.start.saturating_sub(80)));
+    let before = &sentence[from..f.start];
+    let c = GROWTH_LEAD.captures(before)?;
+    let m = c.get(1)?;
+    let (a, b) = (from + m.start(), from + m.end());
+    let name = sentence[a..b].trim_end();
+    let name = name
+        .strip_suffix("'s")
+        .or_else(|| name.strip_suffix("\u{2019}s"))
+        .unwrap_or(name);
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let fits = !words.is_empty()
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                && !plain_here(w)
+                && !company.iter().any(|c| c.eq_ignore_ascii_case(w))
+        })
+        && !hits.iter().any(|h| h.start < b && h.end > a);
+    fits.then_some(name)
 }
 
 /// A name set beside a catalogue part between commas: "its cloud unit, Quillo,
@@ -2176,6 +2222,14 @@ pub fn attribute(
             subject = text_subject(k, &name);
         }
     }
+    // "driven by Tablets growth of 12%": a name right before the growth noun is the
+    // figure's own subject, whatever the clause before it was about
+    if let Some(name) = named_growth(sentence, cs, f, hits, &idx.company_words) {
+        match text_subject(k, name) {
+            Some(t) => subject = Some(t),
+            None => return Attribution::none(kind, of, outlook),
+        }
+    }
     // "The consumer health division ... grew revenue 11%": a unit the catalogue does not
     // know; its figures are not the company's
     let company_level = measure
@@ -2376,9 +2430,18 @@ pub fn attribute(
     // a label or a modifier the catalogue does not know names the line's part, whatever
     // else the sentence names (as when such figures were left out); a part named
     // elsewhere in the clause only stands in for the company
+    // a subject carried from an earlier sentence yields to a part this sentence names
+    // ("Its ads unit grew 11%. Tablets OEM and gadget sales grew by 2%.")
+    let carried = subject.as_ref().is_some_and(|s| {
+        !hits
+            .iter()
+            .any(|h| h.kind == TermKind::Subject && h.id == *s)
+            && !s.starts_with("text-")
+    });
     let subject = match (label_part, subject) {
         (_, s) if def.company_level => subject_or_company(s),
         (Some(p), _) => p,
+        (None, Some(_)) if carried && modifier_part.is_some() => modifier_part.unwrap_or_default(),
         // a known part with a measure under a modifier we do not know is some other line,
         // unless the part leads that very phrase ("International games revenue")
         (None, Some(s))
