@@ -1775,3 +1775,16 @@ fn a_coordinated_name_before_a_measure_is_one_part() {
     assert_eq!(metric_of(t, "16%"), "advertising.revenue");
     assert_eq!(metric_of(t, "3%"), "text-tablet-oem-gadget.revenue");
 }
+
+#[test]
+fn a_noun_phrase_with_its_own_verb_is_no_apposition() {
+    // after an opening phrase, ", the net income fell to ..., a 9% decrease" is the main clause
+    let s =
+        "From July to September, the net income decreased to 0.37 trillion yen, a 9.4% decrease.";
+    assert_eq!(metric_of(s, "9.4%"), "company.net-income");
+    // "from" opens the span of months, not a comparison's base
+    assert_eq!(label_of(s, "9.4%"), "July to September");
+    // an apposition still hides its terms from the figure outside it
+    let a = "Norrvik Freight, the cloud provider, said revenue grew 6%.";
+    assert_eq!(metric_of(a, "6%"), "company.revenue");
+}

@@ -1543,8 +1543,23 @@ impl SentenceIndex {
             kept.push(h);
         }
         let hits = kept;
+        // ", the net income fell to 0.4 trillion yen, ...": a noun phrase with its own
+        // verb after an opening phrase is the main clause, not an apposition
+        static FINITE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)(?-u:\b)(?:was|were|is|are|reached|totaled|totalled|stood|came|posted|reported|grew|rose|fell|increased|decreased|declined|jumped|climbed|dropped|surged|slipped)(?-u:\b)").expect("finite verb")
+        });
         let asides: Vec<(usize, usize)> = ASIDE
             .find_iter(sentence)
+            .filter(|m| {
+                let t = m
+                    .as_str()
+                    .trim_start_matches([',', ' '])
+                    .to_ascii_lowercase();
+                let determiner = ["the ", "a ", "an ", "its "]
+                    .iter()
+                    .any(|d| t.starts_with(d));
+                !(determiner && FINITE.is_match(m.as_str()))
+            })
             .map(|m| (m.start(), m.end()))
             .collect();
         // "earnings release", "revenue guidance" are not the measures themselves

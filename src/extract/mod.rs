@@ -1399,14 +1399,15 @@ pub fn extract(
                     .filter(|m| !((is_change || f.unit == Unit::Streak) && m.is_relative()))
                     // "grew 10% from the second quarter": the comparison, not the period
                     // (a span such as "over the past year" is the period itself)
+                    // ("from July to September" is a span of months, not a base)
                     .filter(|m| {
-                        !(is_change
-                            && is_basis_lead(&sentence[..m.start])
-                            && !matches!(
+                        let span = periods::is_month_span(&m.text)
+                            || matches!(
                                 m.expr,
                                 crate::period::Expr::Trailing { .. }
                                     | crate::period::Expr::YearToDate
-                            ))
+                            );
+                        span || !(is_change && is_basis_lead(&sentence[..m.start]))
                     })
                     // "unchanged from the previous quarter", "less than a year earlier": a
                     // relative label after a comparison word is what the figure is set against

@@ -60,6 +60,9 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
         format!(r"(?-u:\b)(?:{fy})?(?:h[12]|[12]h)(?:\s*(?:of\s+)?(?:{year}|'\d{{2}}))?(?-u:\b)"),
         format!(r"(?-u:\b){ord}[\s-]+half(?:\s+(?:of\s+)?{year})?(?-u:\b)"),
         format!(r"(?-u:\b){MONTH}\s*(?:-|\u{{2013}}|to)\s*{MONTH}\s+(?:quarter|period)(?:\s+(?:of\s+)?\d{{4}})?"),
+        // a bare span of months ("from July to September", "(April to September)"),
+        // kept only where it is set off as a period (see `find`)
+        format!(r"(?-u:\b){MONTH}\s*(?:-|\u{{2013}}|to|through)\s*{MONTH}(?:,?\s+(?:19|20)\d{{2}})?(?-u:\b)"),
         format!(r"(?-u:\b){MONTH}(?:\s+\d{{4}})?\s+quarter(?-u:\b)(?:\s+(?:of\s+)?\d{{4}})?"),
         // relative
         r"(?-u:\b)(?:most\s+recent|latest|last|recent|just[\s-]ended|latest\s+reported)\s+(?:reported\s+)?(?:fiscal\s+)?quarter(?-u:\b)".to_string(),
@@ -84,6 +87,20 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
         format!(r"(?-u:\b){MONTH}\s+(?:19|20)\d{{2}}(?-u:\b)"),
     ];
     Regex::new(&format!("(?i){}", pats.join("|"))).expect("period mention regex")
+});
+
+/// Whether a label is a span of months ("July to September"): after "from" it is
+/// the span itself, not a comparison's base.
+pub fn is_month_span(label: &str) -> bool {
+    BARE_SPAN.is_match(label.trim())
+}
+
+/// A span of months with nothing after it that says it is a period.
+static BARE_SPAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^{MONTH}\s*(?:-|\u{{2013}}|to|through)\s*{MONTH}(?:,?\s+(?:19|20)\d{{2}})?$"
+    ))
+    .expect("bare month span")
 });
 
 static DATE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -122,6 +139,21 @@ pub fn find(text: &str) -> Vec<Mention> {
         // said is no period ("ended October 26, 2025" keeps its year)
         if m.as_str().len() == 4 && DATE_BEFORE.is_match(&text[..m.start()]) {
             continue;
+        }
+        // a bare span of months names a period only when set off as one: "from July to
+        // September", "(April to September)", "for April-September"
+        if BARE_SPAN.is_match(t) {
+            let word = text[..m.start()]
+                .trim_end()
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            let bracketed = text[..m.start()].ends_with('(');
+            if !bracketed && !matches!(word.as_str(), "from" | "for" | "in" | "during" | "covering")
+            {
+                continue;
+            }
         }
         // "for the second quarter in a row" counts quarters; it names none
         if IN_A_ROW.is_match(&text[m.end()..]) {
@@ -175,6 +207,35 @@ mod tests {
         assert!(!crate::period::parse::is_broken_code("H2"));
         assert!(!crate::period::parse::is_broken_code("A3"));
         assert_eq!(crate::period::parse_label("QQ1 FY2026"), Expr::Unknown);
+    }
+
+    #[test]
+    fn a_span_of_months_is_a_period_only_when_set_off_as_one() {
+        assert_eq!(
+            texts("Profit from August to October fell; sales (May to October) rose."),
+            vec!["August to October", "May to October"]
+        );
+        assert_eq!(
+            find("(May to October)")[0].expr,
+            Expr::HalfEnding {
+                month: 10,
+                year: None
+            }
+        );
+        assert_eq!(
+            find("from August to October")[0].expr,
+            Expr::QuarterEnding {
+                month: 10,
+                year: None
+            }
+        );
+        // a span with nothing setting it off, or one of other length, names no period here
+        assert!(texts("Rates went May to October higher.").is_empty());
+        assert!(find("from May to June")
+            .iter()
+            .all(|m| m.expr == Expr::Unknown || m.text != "May to June"));
+        assert!(is_month_span("August to October"));
+        assert!(!is_month_span("the August quarter"));
     }
 
     #[test]

@@ -33,6 +33,11 @@ pub enum Expr {
         month: u8,
         year: Option<i32>,
     },
+    /// Six months named by their first and last: "April to September".
+    HalfEnding {
+        month: u8,
+        year: Option<i32>,
+    },
     Month {
         month: u8,
         year: Option<i32>,
@@ -83,6 +88,7 @@ impl Expr {
             Expr::Quarter { year, .. }
             | Expr::Half { year, .. }
             | Expr::QuarterEnding { year, .. }
+            | Expr::HalfEnding { year, .. }
             | Expr::YearEnding { year, .. }
             | Expr::Month { year, .. } => *year,
             Expr::Year { year, .. } => Some(*year),
@@ -387,6 +393,9 @@ pub fn parse_label_uncached(label: &str) -> Expr {
             let span = (b as i32 - a as i32).rem_euclid(12);
             if span == 2 {
                 return Expr::QuarterEnding { month: b, year };
+            }
+            if span == 5 {
+                return Expr::HalfEnding { month: b, year };
             }
         }
     }

@@ -402,6 +402,34 @@ fn resolve_expr(expr: &Expr, context: Option<&Expr>, ctx: &ResolveCtx) -> Vec<Re
                 })
                 .unwrap_or_default()
         }
+        Expr::HalfEnding { month, year } => {
+            let build = |y: i32| {
+                let end = Month::new(y, *month);
+                MonthRange::new(end.plus(-5), end)
+            };
+            if let Some(y) = year.or(hint_year) {
+                let r = build(y);
+                return vec![range(r, format!("the six months ending {} = {r}", r.end))];
+            }
+            let Some(py) = ctx.pub_year() else {
+                return vec![];
+            };
+            (py - 1..=py)
+                .rev()
+                .map(build)
+                .find(|r| ctx.plausible(r))
+                .map(|r| {
+                    vec![range(
+                        r,
+                        format!(
+                            "the six months ending {} (no year written; latest that fits {})",
+                            r.end,
+                            ctx.fitted_to()
+                        ),
+                    )]
+                })
+                .unwrap_or_default()
+        }
         Expr::YearEnding { month, year } => {
             let Some(y) = year.or(hint_year).or(ctx.pub_year()) else {
                 return vec![];
