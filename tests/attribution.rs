@@ -486,8 +486,9 @@ fn the_label_of_a_compared_value_is_not_another_clauses() {
 
 #[test]
 fn a_division_the_catalogue_does_not_know_is_not_the_company() {
+    // named in the text, it gets a subject of its own (never the company's)
     let s = "The pet food division, which sells two brands, grew revenue 11% to $512 million.";
-    assert_eq!(metric_of(s, "$512 million"), "-");
+    assert_eq!(metric_of(s, "$512 million"), "text-pet-food.revenue");
     let k = "The cloud division grew revenue 20% to $2 billion.";
     assert_eq!(metric_of(k, "$2 billion"), "cloud.revenue");
     let c = "Revenue grew 6% to $1.2 billion, while the smaller pet food business grew 3%.";
@@ -1787,4 +1788,22 @@ fn a_noun_phrase_with_its_own_verb_is_no_apposition() {
     // an apposition still hides its terms from the figure outside it
     let a = "Norrvik Freight, the cloud provider, said revenue grew 6%.";
     assert_eq!(metric_of(a, "6%"), "company.revenue");
+}
+
+#[test]
+fn a_part_noun_inside_a_lower_case_name_does_not_end_it() {
+    // "business" inside the name; the part noun that ends it comes later
+    let s = "The planning and business operations segment, where Ledgerly and Quillo sit, \
+             saw revenue climb 14% year over year to $6 billion.";
+    assert_eq!(
+        metric_of(s, "14%"),
+        "text-planning-business-operation.revenue"
+    );
+    assert_eq!(
+        metric_of(s, "$6 billion"),
+        "text-planning-business-operation.revenue"
+    );
+    // an unnamed division still stays out
+    let u = "The larger consumer business grew 14%.";
+    assert_eq!(metric_of(u, "14%"), "-");
 }

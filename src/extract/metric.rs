@@ -517,9 +517,32 @@ fn unknown_part(
             .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '&'))
             .next()
             .unwrap_or("");
+        // ("the planning and business processes segment": a part noun a little further
+        // on ends the name)
+        let later_noun = word.ends_with(' ') && {
+            let mut found = false;
+            for x in text[at..].split(' ').take(3) {
+                let bare = x.trim_end_matches(|c: char| !(c.is_alphanumeric() || c == '-'));
+                if !bare
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '-' || c == '&')
+                {
+                    break;
+                }
+                if is_word(&parts.nouns, bare) {
+                    found = true;
+                    break;
+                }
+                if bare.len() < x.len() {
+                    break;
+                }
+            }
+            found
+        };
         if word.ends_with(' ')
             && (next.starts_with(char::is_uppercase) && w.starts_with(char::is_uppercase)
                 || is_word(&parts.nouns, next))
+            || later_noun
         {
             continue;
         }
@@ -2273,6 +2296,7 @@ pub fn attribute(
         }
     }
     if subject.as_deref().is_none_or(|s| s == "company")
+        && named_part.is_none()
         && (unknown_division(hits, sentence, cs)
             || cs > 0
                 && !CLAUSE_HEAD_NOUN.is_match(&sentence[cs..])
