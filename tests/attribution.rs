@@ -493,7 +493,7 @@ fn a_division_the_catalogue_does_not_know_is_not_the_company() {
     assert_eq!(metric_of(k, "$2 billion"), "cloud.revenue");
     let c = "Revenue grew 6% to $1.2 billion, while the smaller pet food business grew 3%.";
     assert_eq!(metric_of(c, "$1.2 billion"), "company.revenue");
-    assert_eq!(metric_of(c, "3%"), "-");
+    assert_eq!(metric_of(c, "3%"), "text-pet-food.revenue");
 }
 
 /// The metric id with its scope ("company.net-income:attributable"), or "-".
