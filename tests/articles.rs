@@ -537,3 +537,57 @@ fn a_growth_written_as_a_multiple_is_compared_with_percentages() {
     let d = event("fold-quiet", false, &[("c.txt", c), ("e.txt", e)]);
     assert_eq!(contradictions(&check_json(&d, None)), 0);
 }
+
+/// A change stated beside a level that is a qualified line with its qualifier left out
+/// is that line's change: it is compared with the change the release gives for the line.
+#[test]
+fn a_change_beside_a_level_of_a_qualified_line_is_that_line_s_change() {
+    let release = "Quillon Foods reports first half 2026 results\n\n\
+On a continuing operations basis, net income rose 11.4% to $4.62 billion in the first half of 2026.\n";
+    let story = |growth: &str| {
+        format!(
+            "Quillon Foods first half\n\nQuillon Foods said net income for the first half of 2026 was $4.62 billion, a {growth} increase compared with the same period last year.\n"
+        )
+    };
+    // the level is the continuing-operations line; its change disagrees with the release's
+    let d = event(
+        "framed-twin-fires",
+        true,
+        &[("release.txt", release), ("story.txt", &story("0.3%"))],
+    );
+    let v = check_json(&d, None);
+    assert_eq!(contradictions(&v), 1, "{v:#}");
+    let help = v["findings"][0]["help"].as_str().unwrap_or_default();
+    assert!(help.contains("continuing"), "{help}");
+    // the same change as the release's: quiet
+    let d = event(
+        "framed-twin-quiet",
+        true,
+        &[("release.txt", release), ("story.txt", &story("11.4%"))],
+    );
+    assert_eq!(contradictions(&check_json(&d, None)), 0);
+    // a level that is not the qualified line's says nothing of the change's line
+    let other = "Quillon Foods first half\n\nQuillon Foods said net income for the first half of 2026 was $4.95 billion, a 0.3% increase compared with the same period last year.\n";
+    let d = event(
+        "framed-twin-other-level",
+        true,
+        &[("release.txt", release), ("story.txt", other)],
+    );
+    assert_eq!(contradictions(&check_json(&d, None)), 0);
+}
+
+/// A preliminary figure's level equals the final one by nature: a final change beside it
+/// is not read as the preliminary change.
+#[test]
+fn a_preliminary_level_frames_no_change() {
+    let release = "Quillon Foods first half 2026 results\n\n\
+Preliminary net income for the first half of 2026 was $4.62 billion, up 11.4%.\n";
+    let story = "Quillon Foods first half\n\nQuillon Foods said net income for the first half of 2026 was $4.62 billion, a 11.6% increase compared with the same period last year.\n";
+    let d = event(
+        "framed-preliminary",
+        true,
+        &[("release.txt", release), ("story.txt", story)],
+    );
+    let v = check_json(&d, None);
+    assert_eq!(contradictions(&v), 0, "{v:#}");
+}

@@ -153,6 +153,11 @@ pub struct Qualifier {
     /// the claim keeps no scope, but is known to be stated as that reading.
     #[serde(default)]
     pub default: bool,
+    /// A qualifier that says when a figure was announced ("preliminary"), not which
+    /// line of the accounts it is: its figures' levels equal the final ones by nature,
+    /// so an equal level tells nothing about which line a writer quoted.
+    #[serde(default)]
+    pub timing: bool,
     /// `before` and `after` in [`cue_words`] form, made once when the file is read.
     #[serde(skip)]
     pub before_cues: Vec<String>,
@@ -353,6 +358,14 @@ impl Catalogue {
     /// adjusted figure is often given as plain "EPS").
     pub fn is_droppable_scope(&self, scope: &str) -> bool {
         self.qualifiers.iter().any(|q| !q.default && q.id == scope)
+    }
+
+    /// Whether a scope names a line of the accounts of its own (continuing operations,
+    /// non-GAAP), so that a level equal to its figure shows which line a writer quoted.
+    pub fn is_line_scope(&self, scope: &str) -> bool {
+        self.qualifiers
+            .iter()
+            .any(|q| !q.default && !q.timing && q.id == scope)
     }
 
     /// Whether a measure is always the company's (spending, per-share and

@@ -34,7 +34,7 @@ nor are beats and misses measured against them (\"17% above the consensus\", \"b
 20%\"), each against its own provider's estimate. \
 A figure with no qualifier that equals the qualified one (\"EPS of $1.30\" where the release gives \
 non-GAAP EPS of $1.30 and GAAP EPS of $1.10) may be that figure with \"adjusted\" left out, and is \
-left out; one labelled outright (\"$1.30 (GAAP)\") is compared.",
+left out; one labelled outright (\"$1.30 (GAAP)\") is compared. A change stated beside such a level (\"net income was $4.6 billion, a 0.3% increase\", where $4.6 billion is the release's continuing-operations figure) is read as that line's change and compared with it.",
             why: "Two articles cannot both be right about one quarter's figure. Readers who see \
 34% in one piece and 21% in another stop trusting both.",
             example: "article A: \"cloud revenue grew 34% in Q3 2025\"\n\
@@ -69,6 +69,7 @@ article B: \"cloud revenue rose 21% from a year earlier in the third quarter of 
                 }
             }
         }
+        out.extend(framed_by_a_twin(ctx, &twins));
         // stocks and ratios: overlapping (not equal) periods, at warning
         for (series, groups) in ctx.graph.series() {
             if series.kind == Kind::Streak
@@ -123,6 +124,92 @@ article B: \"cloud revenue rose 21% from a year earlier in the third quarter of 
         }
         out
     }
+}
+
+/// A change stated beside a level that is a qualified figure with its qualifier left
+/// out ("profit was 0.83 trillion yen, a 0.4% rise", where the release gives
+/// 831.2 billion yen from continuing operations): the level says which line the writer
+/// quoted, so the change is compared with that line's change.
+fn framed_by_a_twin(ctx: &Ctx, twins: &BTreeSet<usize>) -> Vec<Finding> {
+    let droppable = |s: &str| ctx.knowledge.metrics.is_line_scope(s);
+    let mut out = Vec::new();
+    let mut done: BTreeSet<usize> = BTreeSet::new();
+    for (key, ids) in ctx.graph.groups() {
+        let Some(scope) = key.series.metric.scope.as_deref().filter(|s| droppable(s)) else {
+            continue;
+        };
+        if key.series.kind != Kind::Level {
+            continue;
+        }
+        let mut plain = key.clone();
+        plain.series.metric.scope = None;
+        for level in ctx.graph.group(&plain) {
+            let c = &ctx.claims[level];
+            if !twins.contains(&level)
+                || !ids.iter().any(|&q| {
+                    ctx.claims[q].article != c.article
+                        && ctx.claims[q].figure.unit == c.figure.unit
+                        && clusters(ctx.claims, &[level, q]).len() == 1
+                })
+            {
+                continue;
+            }
+            // the changes the same line gives for the same plain metric and period
+            for (gi, g) in ctx.claims.iter().enumerate() {
+                if g.article != c.article
+                    || g.span.line != c.span.line
+                    || g.kind != Kind::Growth
+                    || g.metric != c.metric
+                    || g.period.key() != c.period.key()
+                    || twins.contains(&gi)
+                    || !done.insert(gi)
+                {
+                    continue;
+                }
+                let Some(mut series) = SeriesKey::of_claim(g) else {
+                    continue;
+                };
+                series.metric.scope = Some(scope.to_string());
+                let qkey = crate::graph::GroupKey {
+                    series: series.clone(),
+                    period: g.period.key(),
+                };
+                let mut part: Vec<usize> = ctx
+                    .graph
+                    .group(&qkey)
+                    .into_iter()
+                    .filter(|&q| ctx.claims[q].article != g.article)
+                    .filter(|&q| super::compared_unit(&ctx.claims[q]) == super::compared_unit(g))
+                    .collect();
+                if part.is_empty() {
+                    continue;
+                }
+                part.push(gi);
+                if let Some(mut f) = conflict(
+                    ctx,
+                    &series,
+                    &qkey.period.to_string(),
+                    &part,
+                    Severity::Error,
+                ) {
+                    f.help = Some(format!(
+                        "{} {} gives the level beside it as {}, which is the {scope} figure ({}), so the change is read as the {scope} change.",
+                        f.help.unwrap_or_default(),
+                        ctx.place(gi),
+                        super::figure_text(&c.figure),
+                        ctx.place(
+                            ids.iter()
+                                .copied()
+                                .find(|&q| clusters(ctx.claims, &[level, q]).len() == 1)
+                                .unwrap_or(level)
+                        ),
+                    ));
+                    out.push(f);
+                }
+            }
+        }
+    }
+    out
 }
 
 fn overlapping_class(k: &Knowledge, s: &SeriesKey) -> bool {
