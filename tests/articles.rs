@@ -591,3 +591,39 @@ Preliminary net income for the first half of 2026 was $4.62 billion, up 11.4%.\n
     let v = check_json(&d, None);
     assert_eq!(contradictions(&v), 0, "{v:#}");
 }
+
+/// One mislabelled line is one finding: a forecast and its rise dated to the wrong
+/// year by the same label are reported together.
+#[test]
+fn one_mislabel_dating_two_figures_is_one_period_mismatch() {
+    let release = "Quillon Foods raises its outlook\n\n\
+Quillon Foods raised its operating profit forecast for the fiscal year ending March 31, 2027 by 9% to 1.62 trillion yen.\n";
+    let wire = "Quillon Foods raises outlook\n\n\
+Quillon Foods now expects operating profit of 1.62 trillion yen for the year ending March 2027, up 9% from its previous forecast.\n";
+    let story = "Quillon Foods outlook\n\n\
+Quillon Foods lifted its operating profit forecast for the fiscal year ending March 2026 by 9% to 1.62 trillion yen.\n";
+    let d = event(
+        "one-mislabel",
+        true,
+        &[
+            ("release.txt", release),
+            ("wire.txt", wire),
+            ("story.txt", story),
+        ],
+    );
+    let v = check_json(&d, None);
+    assert_eq!(rule_count(&v, "period-mismatch"), 1, "{v:#}");
+    let f = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "period-mismatch")
+        .unwrap();
+    let figures: Vec<&str> = f["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c["figure"].as_str())
+        .collect();
+    assert!(figures.contains(&"1.62 trillion yen"), "{figures:?}");
+}

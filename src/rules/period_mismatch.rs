@@ -27,7 +27,8 @@ a range such as \"$8.15 billion to $8.35 billion\") that two or more articles gi
 period and a single article for another, or an outlook one article dates to a period that had \
 already ended when it was published while another gives it for the period ahead. The \
 company's own release is never named as the likely mislabel. The finding names both labels, how each was read, and which one the \
-other articles support. It also flags a growth figure set against the wrong period: one \
+other articles support; figures one label misdates on the same line (a forecast and its rise) \
+are one finding. It also flags a growth figure set against the wrong period: one \
 article gives it against the previous quarter while two or more others give the same figure, \
 for the same quarter, against the quarter a year before (or the other way round).",
             why: "A quarter mislabelled by an AI writer or a hurried editor spreads a true figure \
@@ -78,9 +79,69 @@ article C: \"Q3 2025 revenue grew 34%\"\n\
                 }
             }
         }
+        let mut out = one_per_mislabel(ctx, out);
         out.extend(compared_with_the_wrong_period(ctx));
         out
     }
+}
+
+/// Findings whose likely mislabels are the same label on the same lines ("the fiscal
+/// year ending March 2025" dating both a forecast and its 8% rise) are one error: the
+/// first finding takes the others' claims, and its help names their figures.
+fn one_per_mislabel(ctx: &Ctx, findings: Vec<Finding>) -> Vec<Finding> {
+    // the lines of the period fewest claims give (the likely mislabel, named or not)
+    let key = |f: &Finding| -> BTreeSet<(usize, usize, PeriodKey)> {
+        let mut by_period: BTreeMap<PeriodKey, BTreeSet<(usize, usize, PeriodKey)>> =
+            BTreeMap::new();
+        for c in f.claims.iter().filter(|c| c.role != Role::Context) {
+            let cl = &ctx.claims[c.claim];
+            by_period.entry(cl.period.key()).or_default().insert((
+                cl.article,
+                cl.span.line,
+                cl.period.key(),
+            ));
+        }
+        by_period
+            .into_values()
+            .min_by_key(|v| v.len())
+            .unwrap_or_default()
+    };
+    let mut out: Vec<Finding> = Vec::with_capacity(findings.len());
+    let mut seen: BTreeMap<BTreeSet<(usize, usize, PeriodKey)>, usize> = BTreeMap::new();
+    for f in findings {
+        let k = key(&f);
+        match seen.get(&k) {
+            Some(&at) if !k.is_empty() => {
+                let first = &mut out[at];
+                let figures: Vec<String> = f
+                    .claims
+                    .iter()
+                    .filter(|c| {
+                        let cl = &ctx.claims[c.claim];
+                        k.contains(&(cl.article, cl.span.line, cl.period.key()))
+                    })
+                    .map(|c| figure_text(&ctx.claims[c.claim].figure))
+                    .collect::<BTreeSet<_>>()
+                    .into_iter()
+                    .collect();
+                for c in f.claims {
+                    if !first.claims.iter().any(|x| x.claim == c.claim) {
+                        first.claims.push(c);
+                    }
+                }
+                first.help = Some(format!(
+                    "{} The same label also dates {} there.",
+                    first.help.take().unwrap_or_default(),
+                    figures.join(", ")
+                ));
+            }
+            _ => {
+                seen.insert(k, out.len());
+                out.push(f);
+            }
+        }
+    }
+    out
 }
 
 /// A growth figure one article gives against the previous quarter while other articles
