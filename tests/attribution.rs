@@ -1807,3 +1807,31 @@ fn a_part_noun_inside_a_lower_case_name_does_not_end_it() {
     let u = "The larger consumer business grew 14%.";
     assert_eq!(metric_of(u, "14%"), "-");
 }
+
+#[test]
+fn an_outlook_cue_before_a_report_of_results_does_not_make_it_an_outlook() {
+    let s = "Riding on deals that are expected to lift sales, Norrvik Freight reported a record \
+             $4.4 billion in Q3 revenue.";
+    assert_eq!(metric_of(s, "$4.4 billion"), "company.revenue");
+    // the cue after the report still makes its own figure an outlook
+    let t = "Norrvik Freight reported $4.4 billion in revenue and expects revenue of $4.8 billion next quarter.";
+    assert_eq!(metric_of(t, "$4.8 billion"), "company.guidance-revenue");
+}
+
+#[test]
+fn a_with_clause_spelling_out_an_outlook_is_that_outlook() {
+    let published = |text: &str| {
+        let k = claimcheck::load_knowledge(&[]).expect("embedded knowledge");
+        let text = format!("Norrvik Freight posts record quarter\n\nOctober 20, 2025\n\n{text}\n");
+        claimcheck::extract::article(Path::new("norrvik.txt"), &text, None, &k).1
+    };
+    let c = published(
+        "Looking ahead, Norrvik Freight forecasts a strong Q4, with revenue around $5.1 billion.",
+    );
+    let c = c.iter().find(|c| c.figure.text == "$5.1 billion").unwrap();
+    assert!(c.outlook, "{c:?}");
+    // a clause that reports a result after the cue is no outlook
+    let d = published("Norrvik Freight had forecast a weak Q3, with revenue that rose 8% instead.");
+    let d = d.iter().find(|c| c.figure.text == "8%").unwrap();
+    assert!(!d.outlook, "{d:?}");
+}

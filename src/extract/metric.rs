@@ -1861,7 +1861,32 @@ pub fn attribute(
     // an outlook cue before the figure ("expects revenue of", "analysts had expected"), right
     // after it ("the $4.52B estimate"), or a horizon
     let coordinated = coordinated_revision(k, sentence, f.start);
-    let outlook = OUTLOOK.is_match(&sentence[cs..f.start])
+    // the outlook cue counts when no report of results stands between it and the figure
+    // ("..., which are expected to lift sales, Acme posted a best-ever $3.1 billion")
+    static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:reported|posted|announced|delivered|recorded|booked|logged|generated)(?-u:\b)")
+            .expect("reported")
+    });
+    let cue_from = REPORTED
+        .find_iter(&sentence[cs..f.start])
+        .last()
+        .map_or(cs, |m| cs + m.end());
+    // "Next, it sees a firm fourth quarter, with sales near $4.2 billion": a
+    // "with" clause that spells out an outlook is that outlook
+    static WITH_HEAD: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)^[\s,]*(?:with|including)\s").expect("with head"));
+    static PAST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:reported|posted|rose|fell|grew|increased|decreased|declined|jumped|climbed|dropped|was|were|came|totall?ed|had)(?-u:\b)")
+            .expect("past verb")
+    });
+    let spelled_out = cs > 0
+        && WITH_HEAD.is_match(&sentence[cs..f.start])
+        && OUTLOOK.find_iter(&sentence[..cs]).last().is_some_and(|m| {
+            !PAST.is_match(&sentence[m.end()..f.start])
+                && !REPORTED.is_match(&sentence[m.end()..f.start])
+        });
+    let outlook = OUTLOOK.is_match(&sentence[cue_from..f.start])
+        || spelled_out
         || coordinated
         || HORIZON_CUE.is_match(clause_text)
         || ESTIMATE_BEFORE.is_match(tail(&sentence[..f.start], 40))
