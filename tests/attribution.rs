@@ -1835,3 +1835,35 @@ fn a_with_clause_spelling_out_an_outlook_is_that_outlook() {
     let d = d.iter().find(|c| c.figure.text == "8%").unwrap();
     assert!(!d.outlook, "{d:?}");
 }
+
+#[test]
+fn qualifiers_reach_past_footnote_marks_and_bracketed_abbreviations() {
+    let s = "On a non-GAAP(*) basis, Norrvik Freight earned $0.88 per diluted share.";
+    assert_eq!(scoped_metric(s, "$0.88"), "company.eps:non-gaap");
+    let a = "Norrvik Freight said adjusted earnings per share (EPS) rose 14% to $2.41.";
+    assert_eq!(scoped_metric(a, "$2.41"), "company.eps:non-gaap");
+    // a plain figure stays plain
+    let p = "Norrvik Freight said earnings per share (EPS) rose 14% to $2.41.";
+    assert_eq!(scoped_metric(p, "$2.41"), "company.eps");
+}
+
+#[test]
+fn the_next_item_of_a_list_of_estimates_is_an_estimate() {
+    let s = "The results beat analyst estimates of $12.1 billion in revenue and $1.42 in EPS, as compiled by a data firm.";
+    let c = claims(s);
+    let eps = c.iter().find(|c| c.figure.text == "$1.42").unwrap();
+    assert_eq!(
+        eps.basis,
+        Some(claimcheck::model::Basis::Estimate),
+        "{eps:?}"
+    );
+    // a list of actuals stays actual
+    let t = "Norrvik Freight reported $12.1 billion in revenue and $1.42 in EPS for the quarter.";
+    let c = claims(t);
+    let eps = c.iter().find(|c| c.figure.text == "$1.42").unwrap();
+    assert_ne!(
+        eps.basis,
+        Some(claimcheck::model::Basis::Estimate),
+        "{eps:?}"
+    );
+}

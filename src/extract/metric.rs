@@ -1688,7 +1688,14 @@ pub(crate) fn qualifier_scope(
     let fl = |at: usize| crate::extract::numbers::floor_char(sentence, at);
     let m0 = fl(m.0);
     let before_all = &sentence[fl(m0.saturating_sub(WINDOW))..m0];
-    let last4: Vec<&str> = before_all.split_whitespace().rev().take(4).collect();
+    // "adjusted earnings per share (EPS) of": an abbreviation in brackets after the
+    // measure's name takes the words before the name too
+    let reach = if before_all.trim_end().ends_with('(') {
+        8
+    } else {
+        4
+    };
+    let last4: Vec<&str> = before_all.split_whitespace().rev().take(reach).collect();
     let last4 = cue_words(&last4.into_iter().rev().collect::<Vec<_>>().join(" "));
     let opening = |from: usize| {
         let from = fl(from.min(m0));

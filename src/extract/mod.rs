@@ -1175,6 +1175,28 @@ pub fn extract(
                         a.basis = Some(crate::model::Basis::Estimate);
                     }
                 }
+                // "estimates of $75 billion in sales and $1.10 in EPS": the next item of a
+                // list of estimates is an estimate too
+                static LIST_NEXT: LazyLock<Regex> = LazyLock::new(|| {
+                    Regex::new(r"(?i)^\s+(?:in|of|for)\s+[\w\s-]{1,30}?,?\s+(?:and|,)\s*$")
+                        .expect("list next")
+                });
+                if a.basis != Some(crate::model::Basis::Estimate) && a.metric.is_some() {
+                    let prev = figures
+                        .iter()
+                        .filter(|g| g.end <= f.start)
+                        .max_by_key(|g| g.end);
+                    let prev_claim = claims[first_claim..].last();
+                    if let (Some(g), Some(pc)) = (prev, prev_claim) {
+                        if pc.basis == Some(crate::model::Basis::Estimate)
+                            && pc.figure.text == sentence[g.start..g.end]
+                            && LIST_NEXT.is_match(&sentence[g.end..f.start])
+                        {
+                            a.basis = Some(crate::model::Basis::Estimate);
+                            a.outlook = true;
+                        }
+                    }
+                }
                 // under a lead setting results against estimates, "$4.1 billion vs. $4.0
                 // billion": the figure after "vs." is the estimate of the one before
                 if lead_vs_estimates && para.kind == ParaKind::Bullet && !is_lead {

@@ -181,9 +181,15 @@ pub fn cue_words(s: &str) -> String {
     for c in s.chars() {
         if c.is_alphanumeric() || matches!(c, '-' | '(' | ')') {
             out.extend(c.to_lowercase());
+        } else if c == '*' || c == '\u{2020}' {
+            // a footnote mark ("non-GAAP(*)") is no word break
         } else if !out.ends_with(' ') {
             out.push(' ');
         }
+    }
+    // ... nor are the brackets left around it
+    if out.contains("()") {
+        out = out.replace("()", "");
     }
     if !out.ends_with(' ') {
         out.push(' ');
