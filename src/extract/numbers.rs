@@ -98,6 +98,20 @@ static ORDINAL_ROW: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))[ \-]+(?:straight[ \-]+|consecutive[ \-]+)?(?:quarter|beat|quarterly[ \-]+\w+|period)s?[ \-]+in[ \-]+a[ \-]+row(?-u:\b)").expect("ordinal row regex")
 });
 
+/// A percentage written in words: "eight percent", "twenty-five per cent".
+static WORD_PERCENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?P<n>one|two|three|four|five|six|seven|eight|nine))?|(?P<m>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))\s+(?:percent|per\s+cent)(?-u:\b)").expect("word percent")
+});
+
+fn tens_number(w: &str) -> Option<i64> {
+    let at = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ]
+    .iter()
+    .position(|t| t.eq_ignore_ascii_case(w))?;
+    Some(20 + 10 * at as i64)
+}
+
 fn word_number(w: &str) -> Option<i64> {
     let w = w.to_ascii_lowercase();
     const WORDS: [&str; 20] = [
@@ -486,6 +500,33 @@ pub fn scan(text: &str, european: bool) -> Vec<Found> {
                 )
             });
         }
+    }
+    // "an increase of eight percent", "twenty-five per cent": a percentage in words
+    for c in WORD_PERCENT.captures_iter(if has(&["percent", "per cent"]) {
+        text
+    } else {
+        ""
+    }) {
+        let m = c.get(0).expect("match");
+        let tens = c.name("tens").map(|t| tens_number(t.as_str()));
+        let unit_n = c
+            .name("n")
+            .or(c.name("m"))
+            .and_then(|n| word_number(n.as_str()));
+        let v = match (tens, unit_n) {
+            (Some(Some(t)), Some(u)) if u < 10 => t + u,
+            (Some(Some(t)), None) => t,
+            (None, Some(u)) => u,
+            _ => continue,
+        };
+        // ("twenty" of "twenty-five per cent" is no count)
+        out.retain(|o| !(o.start < m.end() && m.start() < o.end));
+        out.push(Found::plain(
+            m.start(),
+            m.end(),
+            Value::point(Decimal::new(v, 0)),
+            Unit::Percent,
+        ));
     }
     let mut pos = 0;
     while pos < text.len() {
@@ -878,6 +919,20 @@ mod tests {
         assert_eq!(one("sales of 86.1 trillion Korean won").2, "KRW trillion");
         assert_eq!(one("sales of 3.1 trillion Japanese yen").2, "JPY trillion");
         assert_eq!(one("a 700 million euro plant").2, "EUR million");
+    }
+
+    #[test]
+    fn percentages_in_words() {
+        assert_eq!(
+            one("profit rose by nine percent on the year"),
+            ("nine percent".into(), "9".into(), "percent one".into())
+        );
+        assert_eq!(one("sales slid forty-two per cent").1, "42");
+        assert_eq!(one("a thirty percent stake").1, "30");
+        // a number word with no percent after it is no percentage
+        assert!(figs("nine analysts raised their views")
+            .iter()
+            .all(|f| !f.2.starts_with("percent")));
     }
 
     #[test]

@@ -110,7 +110,9 @@ fn one_per_mislabel(ctx: &Ctx, findings: Vec<Finding>) -> Vec<Finding> {
     let mut seen: BTreeMap<BTreeSet<(usize, usize, PeriodKey)>, usize> = BTreeMap::new();
     for f in findings {
         let k = key(&f);
-        match seen.get(&k) {
+        // a table row's cells are each their own figure: never one finding
+        let in_table = f.claims.iter().any(|c| ctx.claims[c.claim].cell.is_some());
+        match seen.get(&k).filter(|_| !in_table) {
             Some(&at) if !k.is_empty() => {
                 let first = &mut out[at];
                 let figures: Vec<String> = f
