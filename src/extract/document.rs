@@ -539,14 +539,21 @@ fn split_items(text: &str, sentences: Vec<(usize, usize)>) -> Vec<(usize, usize)
     }
     cuts.sort_unstable();
     cuts.dedup_by_key(|c| c.1);
+    // sentences and cuts are both in text order: one pass over each
     let mut out = Vec::with_capacity(sentences.len() + cuts.len());
+    let mut ci = 0;
     for (s, e) in sentences {
+        while ci < cuts.len() && cuts[ci].0 <= s {
+            ci += 1;
+        }
         let mut from = s;
-        for &(end, next) in cuts.iter().filter(|c| c.0 > s && c.1 < e) {
-            if end > from && next >= from {
+        while ci < cuts.len() && cuts[ci].0 < e {
+            let (end, next) = cuts[ci];
+            if next < e && end > from && next >= from {
                 out.push((from, end));
                 from = next;
             }
+            ci += 1;
         }
         out.push((from, e));
     }

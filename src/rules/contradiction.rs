@@ -134,6 +134,8 @@ fn framed_by_a_twin(ctx: &Ctx, twins: &BTreeSet<usize>) -> Vec<Finding> {
     let droppable = |s: &str| ctx.knowledge.metrics.is_line_scope(s);
     let mut out = Vec::new();
     let mut done: BTreeSet<usize> = BTreeSet::new();
+    // changes by article and line, built on first need (most reports have no twin)
+    let mut changes: Option<BTreeMap<(usize, usize), Vec<usize>>> = None;
     for (key, ids) in ctx.graph.groups() {
         let Some(scope) = key.series.metric.scope.as_deref().filter(|s| droppable(s)) else {
             continue;
@@ -155,7 +157,21 @@ fn framed_by_a_twin(ctx: &Ctx, twins: &BTreeSet<usize>) -> Vec<Finding> {
                 continue;
             }
             // the changes the same line gives for the same plain metric and period
-            for (gi, g) in ctx.claims.iter().enumerate() {
+            let changes = changes.get_or_insert_with(|| {
+                let mut m: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
+                for (i, g) in ctx.claims.iter().enumerate() {
+                    if g.kind == Kind::Growth {
+                        m.entry((g.article, g.span.line)).or_default().push(i);
+                    }
+                }
+                m
+            });
+            let here = changes
+                .get(&(c.article, c.span.line))
+                .cloned()
+                .unwrap_or_default();
+            for gi in here {
+                let g = &ctx.claims[gi];
                 if g.article != c.article
                     || g.span.line != c.span.line
                     || g.kind != Kind::Growth
