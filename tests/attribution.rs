@@ -880,6 +880,9 @@ fn a_brand_before_a_catalogue_part_in_lower_case_is_the_brand() {
 fn a_quoted_or_appositive_name_is_the_segment() {
     let q = "Overall \"smart cloud\" revenue, which includes Quillo, rose 28% to $3.1 billion.";
     assert_eq!(metric_of(q, "28%"), "text-smart-cloud.revenue");
+    // typographic quotes (several bytes each) alike
+    let c = "Overall \u{201c}smart cloud\u{201d} revenue rose 28% to $3.1 billion.";
+    assert_eq!(metric_of(c, "28%"), "text-smart-cloud.revenue");
     let a = "Growth was led by its cloud computing unit, Quillo, which saw revenue climb 44%.";
     assert_eq!(metric_of(a, "44%"), "text-quillo.revenue");
     // a mid-sentence capitalised catalogue word inside a name, with no part noun after it

@@ -1136,13 +1136,17 @@ fn quoted_name<'a>(sentence: &'a str, h: &Hit) -> Option<&'a str> {
     const CLOSE: [char; 2] = ['"', '\u{201d}'];
     let fl = |at: usize| crate::extract::numbers::floor_char(sentence, at);
     let before = &sentence[fl(h.start.saturating_sub(60))..h.start];
-    let open = before.rfind(OPEN)?;
-    if before[open + 1..].contains(CLOSE) {
+    let (open, quote) = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| OPEN.contains(c))?;
+    let inside = open + quote.len_utf8();
+    if before[inside..].contains(CLOSE) {
         return None;
     }
-    let after = &sentence[h.end..fl(h.end + 60)];
+    let after = &sentence[h.end..fl(h.end + 60).max(h.end)];
     let close = after.find(CLOSE)?;
-    let name = &sentence[h.start - (before.len() - open - 1)..h.end + close];
+    let name = &sentence[h.start - (before.len() - inside)..h.end + close];
     let own = &sentence[h.start..h.end];
     (name.trim().len() > own.len() && name.split_whitespace().count() <= 5).then_some(name.trim())
 }
