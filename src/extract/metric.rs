@@ -674,11 +674,7 @@ fn into_a_name(sentence: &str, m: &Hit, hits: &[Hit]) -> bool {
 fn threshold(k: &Knowledge, sentence: &str, f: &Found) -> bool {
     let fl = |at: usize| crate::extract::numbers::floor_char(sentence, at);
     let after = cue_words(&sentence[f.end..fl(f.end + 24)]);
-    k.metrics
-        .changes
-        .thresholds
-        .iter()
-        .any(|t| after.starts_with(&format!(" {t} ")))
+    starts_with_cue(&after, &k.metrics.changes.threshold_cues)
 }
 
 /// Whether a count figure is followed by a plural noun that the measure does not
@@ -1038,8 +1034,11 @@ pub fn text_subject(k: &Knowledge, words: &str) -> Option<String> {
 /// The whole name of a segment around a catalogue subject `h`, when the text names
 /// it as a segment of its own: capitalised words (and "and" / "&") right before the
 /// subject, then a part noun right after it ("the Client and Widgets segment",
-/// "Smart Widgets unit"). `None` when the subject is the whole name ("its Data
-/// Center segment") or no part noun follows.
+/// "Smart Widgets unit"), or with no part noun when the capitalised name stands
+/// inside a sentence not in title case ("Tablets and Devices revenue"); a quoted
+/// name, a name set beside the part between commas, or a brand before a lower-case
+/// part ([`quoted_name`], [`appositive_name`], [`branded_part`]). `None` when the
+/// subject is the whole name ("its Data Center segment") or nothing names more.
 fn named_segment(
     k: &Knowledge,
     sentence: &str,
@@ -1129,6 +1128,14 @@ fn named_segment(
     Some(format!("{} {own}", taken.join(" ")))
 }
 
+/// Whether a word written in the text can be (part of) a name: capitalised, no
+/// everyday word, not the company's own name.
+fn name_word(w: &str, company: &[String]) -> bool {
+    w.starts_with(char::is_uppercase)
+        && !plain_here(w)
+        && !company.iter().any(|c| c.eq_ignore_ascii_case(w))
+}
+
 /// The words in quotation marks around a catalogue subject, when they say more
 /// than the subject: 'Overall "smart home" revenue' names a segment of its own.
 fn quoted_name<'a>(sentence: &'a str, h: &Hit) -> Option<&'a str> {
@@ -1178,11 +1185,7 @@ fn named_growth<'a>(
         .unwrap_or(name);
     let words: Vec<&str> = name.split_whitespace().collect();
     let fits = !words.is_empty()
-        && words.iter().all(|w| {
-            w.starts_with(char::is_uppercase)
-                && !plain_here(w)
-                && !company.iter().any(|c| c.eq_ignore_ascii_case(w))
-        })
+        && words.iter().all(|w| name_word(w, company))
         && !hits.iter().any(|h| h.start < b && h.end > a);
     fits.then_some(name)
 }
@@ -1212,12 +1215,9 @@ fn appositive_name<'a>(
     let name = &inner[..end];
     let words: Vec<&str> = name.split_whitespace().collect();
     let fits = (1..=3).contains(&words.len())
-        && words.iter().all(|w| {
-            w.starts_with(char::is_uppercase)
-                && w.chars().all(|c| c.is_alphanumeric() || c == '-')
-                && !plain_here(w)
-                && !company.iter().any(|c| c.eq_ignore_ascii_case(w))
-        });
+        && words
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_alphanumeric() || c == '-') && name_word(w, company));
     fits.then_some(name)
 }
 
@@ -1236,10 +1236,8 @@ fn branded_part(sentence: &str, h: &Hit, hits: &[Hit], company: &[String]) -> Op
     let word = &before[word_start..];
     let stem = word.split('-').next().unwrap_or(word);
     let brand = word_start > 0
-        && stem.starts_with(char::is_uppercase)
         && stem.chars().skip(1).any(char::is_lowercase)
-        && !plain_here(stem)
-        && !company.iter().any(|c| c.eq_ignore_ascii_case(stem))
+        && name_word(stem, company)
         && !hits.iter().any(|o| o.start < h.start && o.end > word_start);
     if !brand {
         return None;

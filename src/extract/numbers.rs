@@ -508,14 +508,14 @@ pub fn scan(text: &str, european: bool) -> Vec<Found> {
         ""
     }) {
         let m = c.get(0).expect("match");
-        let tens = c.name("tens").map(|t| tens_number(t.as_str()));
+        let tens = c.name("tens").and_then(|t| tens_number(t.as_str()));
         let unit_n = c
             .name("n")
             .or(c.name("m"))
             .and_then(|n| word_number(n.as_str()));
         let v = match (tens, unit_n) {
-            (Some(Some(t)), Some(u)) if u < 10 => t + u,
-            (Some(Some(t)), None) => t,
+            (Some(t), Some(u)) if u < 10 => t + u,
+            (Some(t), None) => t,
             (None, Some(u)) => u,
             _ => continue,
         };

@@ -94,13 +94,15 @@ pub struct Changes {
     /// 30% or more", "a margin of 40% or higher".
     #[serde(default)]
     pub thresholds: Vec<String>,
-    /// `verbs`, `effects` and `prices` in [`cue_words`] form, made once.
+    /// `verbs`, `effects`, `prices` and `thresholds` in [`cue_words`] form, made once.
     #[serde(skip)]
     pub verb_cues: Vec<String>,
     #[serde(skip)]
     pub effect_cues: Vec<String>,
     #[serde(skip)]
     pub price_cues: Vec<String>,
+    #[serde(skip)]
+    pub threshold_cues: Vec<String>,
 }
 
 /// Words that tell a part of a business the catalogue does not know from the
@@ -295,6 +297,7 @@ impl Catalogue {
             self.changes.verb_cues = cues(&self.changes.verbs);
             self.changes.effect_cues = cues(&self.changes.effects);
             self.changes.price_cues = cues(&self.changes.prices);
+            self.changes.threshold_cues = cues(&self.changes.thresholds);
         }
         if let Some(v) = f.voice {
             let lower = |w: Vec<String>| w.into_iter().map(|s| s.to_lowercase());

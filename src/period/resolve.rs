@@ -375,60 +375,10 @@ fn resolve_expr(expr: &Expr, context: Option<&Expr>, ctx: &ResolveCtx) -> Vec<Re
             }
         }
         Expr::QuarterEnding { month, year } => {
-            let build = |y: i32| {
-                let end = Month::new(y, *month);
-                MonthRange::new(end.plus(-2), end)
-            };
-            if let Some(y) = year.or(hint_year) {
-                let r = build(y);
-                return vec![range(r, format!("the quarter ending {} = {r}", r.end))];
-            }
-            let Some(py) = ctx.pub_year() else {
-                return vec![];
-            };
-            (py - 1..=py)
-                .rev()
-                .map(build)
-                .find(|r| ctx.plausible(r))
-                .map(|r| {
-                    vec![range(
-                        r,
-                        format!(
-                            "the quarter ending {} (no year written; latest that fits {})",
-                            r.end,
-                            ctx.fitted_to()
-                        ),
-                    )]
-                })
-                .unwrap_or_default()
+            months_ending(3, "the quarter", *month, year.or(hint_year), ctx)
         }
         Expr::HalfEnding { month, year } => {
-            let build = |y: i32| {
-                let end = Month::new(y, *month);
-                MonthRange::new(end.plus(-5), end)
-            };
-            if let Some(y) = year.or(hint_year) {
-                let r = build(y);
-                return vec![range(r, format!("the six months ending {} = {r}", r.end))];
-            }
-            let Some(py) = ctx.pub_year() else {
-                return vec![];
-            };
-            (py - 1..=py)
-                .rev()
-                .map(build)
-                .find(|r| ctx.plausible(r))
-                .map(|r| {
-                    vec![range(
-                        r,
-                        format!(
-                            "the six months ending {} (no year written; latest that fits {})",
-                            r.end,
-                            ctx.fitted_to()
-                        ),
-                    )]
-                })
-                .unwrap_or_default()
+            months_ending(6, "the six months", *month, year.or(hint_year), ctx)
         }
         Expr::YearEnding { month, year } => {
             let Some(y) = year.or(hint_year).or(ctx.pub_year()) else {
@@ -570,6 +520,47 @@ fn resolve_expr(expr: &Expr, context: Option<&Expr>, ctx: &ResolveCtx) -> Vec<Re
 
 /// Readings whose results could not be out by the publication date go last
 /// (they are kept: an article may discuss a period before it is reported).
+/// `months` months named by their last month ("the June quarter", "April to
+/// September"): in the year given, else the latest year up to publication that fits.
+fn months_ending(
+    months: i32,
+    what: &str,
+    month: u8,
+    year: Option<i32>,
+    ctx: &ResolveCtx,
+) -> Vec<Reading> {
+    let build = |y: i32| {
+        let end = Month::new(y, month);
+        MonthRange::new(end.plus(1 - months), end)
+    };
+    let reading = |r: MonthRange, how: String| Reading {
+        key: PeriodKey::Range(r),
+        how,
+    };
+    if let Some(y) = year {
+        let r = build(y);
+        return vec![reading(r, format!("{what} ending {} = {r}", r.end))];
+    }
+    let Some(py) = ctx.pub_year() else {
+        return vec![];
+    };
+    (py - 1..=py)
+        .rev()
+        .map(build)
+        .find(|r| ctx.plausible(r))
+        .map(|r| {
+            vec![reading(
+                r,
+                format!(
+                    "{what} ending {} (no year written; latest that fits {})",
+                    r.end,
+                    ctx.fitted_to()
+                ),
+            )]
+        })
+        .unwrap_or_default()
+}
+
 fn prefer_plausible(mut out: Vec<Reading>, ctx: &ResolveCtx) -> Vec<Reading> {
     out.sort_by_key(|r| match &r.key {
         PeriodKey::Range(m) => !ctx.plausible(m),

@@ -147,15 +147,17 @@ fn framed_by_a_twin(ctx: &Ctx, twins: &BTreeSet<usize>) -> Vec<Finding> {
         plain.series.metric.scope = None;
         for level in ctx.graph.group(&plain) {
             let c = &ctx.claims[level];
-            if !twins.contains(&level)
-                || !ids.iter().any(|&q| {
-                    ctx.claims[q].article != c.article
-                        && ctx.claims[q].figure.unit == c.figure.unit
-                        && clusters(ctx.claims, &[level, q]).len() == 1
-                })
-            {
+            if !twins.contains(&level) {
                 continue;
             }
+            // the qualified figure another article gives that the level equals
+            let Some(twin) = ids.iter().copied().find(|&q| {
+                ctx.claims[q].article != c.article
+                    && ctx.claims[q].figure.unit == c.figure.unit
+                    && clusters(ctx.claims, &[level, q]).len() == 1
+            }) else {
+                continue;
+            };
             // the changes the same line gives for the same plain metric and period
             let changes = changes.get_or_insert_with(|| {
                 let mut m: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
@@ -168,14 +170,10 @@ fn framed_by_a_twin(ctx: &Ctx, twins: &BTreeSet<usize>) -> Vec<Finding> {
             });
             let here = changes
                 .get(&(c.article, c.span.line))
-                .cloned()
-                .unwrap_or_default();
-            for gi in here {
+                .map_or(&[][..], Vec::as_slice);
+            for &gi in here {
                 let g = &ctx.claims[gi];
-                if g.article != c.article
-                    || g.span.line != c.span.line
-                    || g.kind != Kind::Growth
-                    || g.metric != c.metric
+                if g.metric != c.metric
                     || g.period.key() != c.period.key()
                     || twins.contains(&gi)
                     || !done.insert(gi)
@@ -213,12 +211,7 @@ fn framed_by_a_twin(ctx: &Ctx, twins: &BTreeSet<usize>) -> Vec<Finding> {
                         f.help.unwrap_or_default(),
                         ctx.place(gi),
                         super::figure_text(&c.figure),
-                        ctx.place(
-                            ids.iter()
-                                .copied()
-                                .find(|&q| clusters(ctx.claims, &[level, q]).len() == 1)
-                                .unwrap_or(level)
-                        ),
+                        ctx.place(twin),
                     ));
                     out.push(f);
                 }
