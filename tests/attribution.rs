@@ -89,6 +89,54 @@ a year earlier.";
 }
 
 #[test]
+fn last_year_after_an_earlier_value_dates_it_a_year_before() {
+    let s = "Its gross margin widened to 44% from 41% last year.";
+    assert_eq!(label_of(s, "41%"), "last year");
+    let t = "Its gross margin widened to 44% from 41% a year prior.";
+    assert_eq!(label_of(t, "41%"), "a year prior");
+    // "last year" alone names no period of a figure
+    let u = "Shipments last year reached 9,200 trucks.";
+    assert_ne!(label_of(u, "9,200"), "last year");
+    // a clause break ends the search
+    let v = "Its gross margin widened to 44% from 41%; last year it had shrunk.";
+    assert_eq!(label_of(v, "41%"), "earlier value");
+}
+
+#[test]
+fn a_period_row_table_gives_each_cell_its_row_and_column() {
+    let s = "Half-year results\n\
+Period Revenue Operating Income Net Income\n\
+Jan - Jun, 2024 4,120 512 377\n\
+Jan - Jun, 2025 4,388 545 402\n\
+YoY +6.5% +6.4% +6.6%";
+    let r = read(s);
+    assert!(
+        r.contains(&(
+            "545".into(),
+            "company.operating-income".into(),
+            "Jan - Jun, 2025".into()
+        )),
+        "{r:?}"
+    );
+    assert!(
+        r.contains(&(
+            "+6.6%".into(),
+            "company.net-income".into(),
+            "Jan - Jun, 2025".into()
+        )),
+        "{r:?}"
+    );
+    assert!(
+        r.contains(&(
+            "4,120".into(),
+            "company.revenue".into(),
+            "Jan - Jun, 2024".into()
+        )),
+        "{r:?}"
+    );
+}
+
+#[test]
 fn verbs_before_a_measure_are_not_segment_names() {
     assert_eq!(
         metric_of(

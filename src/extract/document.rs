@@ -191,7 +191,8 @@ fn capitalised_label(line: &str) -> bool {
     !ws.is_empty()
         && ws.len() <= 6
         && ws.iter().all(|w| {
-            w.starts_with(char::is_uppercase)
+            // (a period code opens on a digit: "3Q2025 Highlights")
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
                 || matches!(*w, "and" | "&" | "of" | "the" | "for" | "in")
         })
 }
@@ -778,6 +779,15 @@ mod tests {
             2
         );
         assert_eq!(d.paras.last().unwrap().kind, ParaKind::TableRow);
+    }
+
+    #[test]
+    fn a_label_opening_on_a_period_code_heads_the_line_after_it() {
+        let d =
+            doc("Vellora posts its results.\n\n2Q2026 Key Figures\nSales: +9% YoY, margin: 31%\n");
+        let texts: Vec<&str> = d.paras.iter().map(|p| p.text.as_str()).collect();
+        assert!(texts.contains(&"2Q2026 Key Figures"), "{texts:?}");
+        assert!(texts.contains(&"Sales: +9% YoY, margin: 31%"), "{texts:?}");
     }
 
     #[test]

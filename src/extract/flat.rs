@@ -85,12 +85,12 @@ pub enum Outcome {
 }
 
 #[derive(Clone, Copy, Debug)]
-struct Tok {
-    start: usize,
-    end: usize,
+pub(super) struct Tok {
+    pub start: usize,
+    pub end: usize,
 }
 
-fn tokens(text: &str) -> Vec<Tok> {
+pub(super) fn tokens(text: &str) -> Vec<Tok> {
     // "( 2 )": a footnote marker written with spaces is one token
     static TOK: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\(\s+\d{1,2}\s+\)|\S+").expect("tokens"));
@@ -177,7 +177,7 @@ fn number_at(text: &str, toks: &[Tok], i: usize) -> Option<(Placed, usize)> {
 }
 
 /// A cell at token `i`: a number, a change ("Up 36%", "Down 4%", "Flat"), or an empty cell.
-fn cell_at(text: &str, toks: &[Tok], i: usize) -> Option<(Placed, usize)> {
+pub(super) fn cell_at(text: &str, toks: &[Tok], i: usize) -> Option<(Placed, usize)> {
     let w = word(text, toks, i);
     let t = toks.get(i)?;
     if WORDS.is_empty_cell(w) {

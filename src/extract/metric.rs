@@ -9,8 +9,9 @@ use crate::model::{Basis, Kind, MetricId, Unit};
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// What a catalogue term names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum TermKind {
+pub enum TermKind {
     Subject,
     Measure,
     Scope,
@@ -24,6 +25,15 @@ pub struct Lexicon {
     /// Every known company name and alias, and the entity each names.
     names: Regex,
     name_map: std::collections::HashMap<String, String>,
+}
+
+/// A catalogue term found in a text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Term {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TermKind,
+    pub id: String,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -129,6 +139,19 @@ impl Lexicon {
             }
         }
         out
+    }
+
+    /// Catalogue terms in `text`: byte range, what the term names and its id.
+    pub fn terms(&self, text: &str) -> Vec<Term> {
+        self.hits(text)
+            .into_iter()
+            .map(|h| Term {
+                start: h.start,
+                end: h.end,
+                kind: h.kind,
+                id: h.id,
+            })
+            .collect()
     }
 
     fn hits(&self, text: &str) -> Vec<Hit> {

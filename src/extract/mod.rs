@@ -14,6 +14,7 @@ pub mod meta;
 pub mod metric;
 pub mod multiple;
 pub mod numbers;
+pub mod period_rows;
 pub mod periods;
 pub mod rates;
 pub mod sourcing;
@@ -709,6 +710,9 @@ pub fn extract(
         document::from_lines(lines, skip)
     };
     flat::split_at_tables(&mut doc);
+    // tables whose rows are periods are read from their lines, apart from the prose
+    let period_tables = period_rows::find(&doc.lines, &doc.skipped, lex, k);
+    period_rows::cut(&mut doc, &period_tables);
     if meta.published.is_none() && !is_html {
         meta.published = meta::published_from_lines(&doc.lines);
     }
@@ -755,6 +759,14 @@ pub fn extract(
             }
             v
         });
+    let rows_cx = period_rows::Cx {
+        lines: &doc.lines,
+        k,
+        entity: &entity,
+    };
+    for t in &period_tables {
+        claims.extend(period_rows::claims(&rows_cx, t));
+    }
     let mut heading_period: Option<periods::Mention> = None;
     let mut title_period: Option<periods::Mention> = None;
     let mut body_started = false;
@@ -1498,15 +1510,33 @@ pub fn extract(
                                     !n.is_relative() && n.start >= f.end && n.start < m.start
                                 })
                         });
+                        // "from 37% last year": "last year" after an earlier value is the
+                        // same period a year before (alone it is no label: see periods.rs)
+                        let last_year = || {
+                            static LAST_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+                                Regex::new(r"(?i)^[^.;:]{0,50}?(?-u:\b)(last\s+year)(?-u:\b)")
+                                    .expect("last year")
+                            });
+                            let rest = &sentence[f.end..];
+                            let c = LAST_YEAR.captures(rest)?;
+                            let g = c.get(1)?;
+                            (!ms.iter()
+                                .any(|n| n.start >= f.end && n.start < f.end + g.start()))
+                            .then(|| g.as_str().to_string())
+                        };
+                        let context = || {
+                            ms.iter()
+                                .find(|n| !n.is_relative() && n.expr.year().is_some())
+                                .map(|n| n.text.clone())
+                        };
                         match later {
-                            Some(m) => Some((
-                                m.text.clone(),
-                                PeriodFrom::Clause,
-                                ms.iter()
-                                    .find(|n| !n.is_relative() && n.expr.year().is_some())
-                                    .map(|n| n.text.clone()),
-                            )),
-                            None => Some(("earlier value".to_string(), PeriodFrom::Clause, None)),
+                            Some(m) => Some((m.text.clone(), PeriodFrom::Clause, context())),
+                            None => match last_year() {
+                                Some(t) => Some((t, PeriodFrom::Clause, context())),
+                                None => {
+                                    Some(("earlier value".to_string(), PeriodFrom::Clause, None))
+                                }
+                            },
                         }
                     }
                     x => x,
@@ -1846,7 +1876,8 @@ fn voice_covers(claims: &mut [Claim], entity: &str, voice: &str) {
     for c in claims.iter_mut() {
         if c.sourcing.is_direct()
             || c.entity != entity
-            || c.metric.is_none()
+            // (a table's cell of a column the catalogue does not know is the company's)
+            || c.metric.is_none() && c.cell.is_none()
             || c.kind == Kind::Streak
             || matches!(c.basis, Some(Basis::Estimate | Basis::VsEstimate))
         {

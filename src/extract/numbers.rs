@@ -539,7 +539,10 @@ pub fn scan(text: &str, european: bool) -> Vec<Found> {
             // "41% to $9.1B": a second currency or a percent then money is not a range
             let mixed = c.name("pre2").is_some() && c.name("pre").is_none()
                 || c.name("pct1").is_some() && c.name("post").is_none_or(|p| p.as_str() != "%");
+            let n1_end = c.name("num").expect("num").end();
+            let to = text[n1_end..n2.start()].contains("to");
             let bad = mixed
+                || to && change_from(text, c.get(0).expect("m").start())
                 || match (parse_num(n1, european), parse_num(n2.as_str(), european)) {
                     (Some(a), Some(b)) => b.to_f64() < a.to_f64(),
                     _ => true,
@@ -569,7 +572,10 @@ pub fn scan(text: &str, european: bool) -> Vec<Found> {
                 || ch == '/'
                 || ch == '#'
                 || ch == ':'
+                // "+12% YoY" is a signed change; "C++11", "+1 555" are no figures
                 || ch == '+'
+                    && !(c.name("post").is_some()
+                        && prev_char(text, start - 1).is_none_or(|p| p.is_whitespace() || p == '('))
                 || ch == '-'
                     && prev_char(text, start - 1).is_some_and(|p| p.is_alphanumeric() || p == '+')
         });
@@ -577,6 +583,19 @@ pub fn scan(text: &str, european: bool) -> Vec<Found> {
             continue;
         }
         let mut end = m.end();
+        let after_ch = next_char(text, end);
+        // "14.1 trillion-won profit": a scaled amount with its currency joined by a hyphen
+        let mut hyphen_currency: Option<&str> = None;
+        if after_ch == Some('-') && c.name("scale").is_some() && c.name("post").is_none() {
+            let word_end = text[end + 1..]
+                .find(|ch: char| !ch.is_alphabetic())
+                .map_or(text.len(), |i| end + 1 + i);
+            let word = &text[end + 1..word_end];
+            if currency_of(word).is_some() {
+                hyphen_currency = Some(word);
+                end = word_end;
+            }
+        }
         let after_ch = next_char(text, end);
         // "32-billion-parameter", "three-year": a compound modifier, not a figure
         if after_ch == Some('-') && next_char(text, end + 1).is_some_and(|ch| ch.is_alphabetic()) {
@@ -597,7 +616,7 @@ pub fn scan(text: &str, european: bool) -> Vec<Found> {
             continue;
         }
         let mut pre = c.name("pre").map(|p| p.as_str());
-        let post = c.name("post").map(|p| p.as_str());
+        let post = c.name("post").map(|p| p.as_str()).or(hyphen_currency);
         let scale_txt = c
             .name("scale")
             .map(|s| s.as_str().trim_end_matches(|ch: char| ch.is_ascii_digit()));
@@ -786,6 +805,37 @@ pub fn scan(text: &str, european: bool) -> Vec<Found> {
     merge_ranges(text, out)
 }
 
+/// "from $1.2 billion to $1.5 billion", "from the earlier forecast of 90 to 95": the
+/// figure at `start` is where a change starts and the one after "to" where it ends: two
+/// figures, not a range. ("by $40 million to $310 million" is left a range: the second
+/// figure is often the level of something other than the verb's object.)
+fn change_from(text: &str, start: usize) -> bool {
+    let head = before(text, start, 60);
+    let words: Vec<String> = head
+        .split_whitespace()
+        .rev()
+        .take(6)
+        .map(|w| w.to_ascii_lowercase())
+        .take_while(|w| !w.chars().any(|c| c.is_ascii_digit()))
+        .collect();
+    match words.first().map(String::as_str) {
+        Some("from") => true,
+        // "from the previous forecast of": "from" opens the phrase "of" closes (but
+        // "from its prior range of $5.8 billion to $6 billion" names a range)
+        Some("of") => {
+            let phrase: Vec<&String> = words[1..]
+                .iter()
+                .take_while(|w| w.as_str() != "from")
+                .collect();
+            phrase.len() < words.len() - 1
+                && !phrase
+                    .iter()
+                    .any(|w| w.starts_with("range") || *w == "between")
+        }
+        _ => false,
+    }
+}
+
 /// "$1.22 billion to $1.26 billion", "between 5% and 7%": one figure, a range.
 fn merge_ranges(text: &str, figs: Vec<Found>) -> Vec<Found> {
     static JOIN: LazyLock<Regex> =
@@ -796,7 +846,8 @@ fn merge_ranges(text: &str, figs: Vec<Found>) -> Vec<Found> {
             let between = &text[prev.end.min(f.start)..f.start];
             let between_ok = JOIN.is_match(between)
                 && (!between.contains("and")
-                    || before(text, prev.start, 12).trim_end().ends_with("between"));
+                    || before(text, prev.start, 12).trim_end().ends_with("between"))
+                && !(between.contains("to") && change_from(text, prev.start));
             let same = prev.unit == f.unit
                 && (prev.scale == f.scale || prev.scale == Scale::One)
                 && !prev.streak
@@ -1016,6 +1067,24 @@ mod tests {
     }
 
     #[test]
+    fn a_change_from_one_figure_to_another_is_no_range() {
+        for t in [
+            "lifted its outlook from the earlier forecast of $4.2 billion to $4.6 billion",
+            "raised the payout from $1.10 to $1.25 a share",
+        ] {
+            assert_eq!(figs(t).len(), 2, "{t}");
+        }
+        assert_eq!(
+            one("guided to revenue of $2.10 billion to $2.20 billion").1,
+            "2.10..2.20"
+        );
+        assert_eq!(
+            one("up from its earlier range of $2.10 billion to $2.20 billion").1,
+            "2.10..2.20"
+        );
+    }
+
+    #[test]
     fn counts_need_a_noun_or_scale() {
         assert_eq!(
             one("it signed up 1.5 million subscribers").2,
@@ -1028,6 +1097,30 @@ mod tests {
         assert!(figs("Zeta3.5 beats Model-4 on ticker 1234.HK").is_empty());
         assert!(figs("as noted [4] and [12]").is_empty());
         assert!(figs("Q3 FY26 and 2Q25 and H1").is_empty());
+    }
+
+    #[test]
+    fn a_signed_percentage_is_a_figure() {
+        let t = "Sales: +12% YoY, gross profit: +19% YoY";
+        let f = scan(t, false);
+        assert_eq!(f.len(), 2, "{f:?}");
+        assert_eq!(&t[f[0].start..f[0].end], "12%");
+        // a plus glued to a word or with no unit is no sign of a figure
+        assert!(figs("written in C++11 and +1 555 0100").is_empty());
+    }
+
+    #[test]
+    fn a_currency_joined_to_its_scale_by_a_hyphen() {
+        let t = "its best since it posted a 9.6 trillion-won operating profit";
+        let f = scan(t, false);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(&t[f[0].start..f[0].end], "9.6 trillion-won");
+        assert_eq!(
+            (f[0].unit.clone(), f[0].scale),
+            (Unit::Currency("KRW".into()), Scale::Trillion)
+        );
+        // a compound modifier that names no currency stays no figure
+        assert!(figs("a 70-billion-parameter model").is_empty());
     }
 
     #[test]

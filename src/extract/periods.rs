@@ -70,7 +70,7 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
         r"(?-u:\b)(?:a|the)\s+quarter\s+in\s+which(?-u:\b)".to_string(),
         r"(?-u:\b)(?:past|last|trailing|previous|prior)\s+(?:four|4)\s+quarters(?-u:\b)|(?-u:\b)(?:past|last|trailing)\s+(?:twelve|12)\s+months(?-u:\b)|(?-u:\b)ttm(?-u:\b)|(?-u:\b)four\s+quarters(?-u:\b)".to_string(),
         r"(?-u:\b)(?:prior|previous|preceding|sequential|earlier)\s+quarter(?-u:\b)|(?-u:\b)quarter\s+(?:before|earlier|ago)(?-u:\b)|(?-u:\b)(?:three|3)\s+months\s+(?:earlier|ago|before)(?-u:\b)".to_string(),
-        r"(?-u:\b)(?:a\s+)?year[\s-]+(?:earlier|ago|before)(?:\s+(?:quarter|period))?(?-u:\b)|(?-u:\b)year-ago(?:\s+(?:quarter|period))?(?-u:\b)|(?-u:\b)prior[\s-]year(?:\s+(?:quarter|period))?(?-u:\b)|(?-u:\b)(?:previous|preceding)\s+(?:fiscal\s+)?year(?-u:\b)|(?-u:\b)same\s+(?:period|quarter)\s+(?:last|a)\s+year(?-u:\b)".to_string(),
+        r"(?-u:\b)(?:a\s+)?year[\s-]+(?:earlier|ago|before|prior)(?:\s+(?:quarter|period))?(?-u:\b)|(?-u:\b)year-ago(?:\s+(?:quarter|period))?(?-u:\b)|(?-u:\b)prior[\s-]year(?:\s+(?:quarter|period))?(?-u:\b)|(?-u:\b)(?:previous|preceding)\s+(?:fiscal\s+)?year(?-u:\b)|(?-u:\b)same\s+(?:period|quarter)\s+(?:last|a)\s+year(?-u:\b)".to_string(),
         // horizons
         r"(?-u:\b)(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})-year(?-u:\b)(?:\s+(?:plan|period|program|programme))?|(?-u:\b)(?:next|over|within)\s+(?:the\s+next\s+)?(?:two|three|four|five|ten|\d{1,2})\s+years(?-u:\b)".to_string(),
         // dividends: interim (first half), year-end (second half), annual (full year)
@@ -119,6 +119,23 @@ pub fn may_contain(text: &str) -> bool {
         Regex::new(r"(?i)quarter|half|year|fiscal|months|ttm").expect("period cue")
     });
     text.bytes().any(|b| b.is_ascii_digit()) || CUE.is_match(text)
+}
+
+/// A period label that opens `text` and names its year ("Jan - Jun, 2024 4,120 ...",
+/// "FY2025 ..."): a table row's label. A span of months needs no cue here: the row
+/// position sets it off. Relative labels ("prior quarter") are none.
+pub fn label_at_start(text: &str) -> Option<Mention> {
+    let m = PERIOD.find(text).filter(|m| m.start() == 0)?;
+    let expr = parse_label(m.as_str());
+    if matches!(expr, Expr::Unknown | Expr::None | Expr::Prior { .. }) || expr.year().is_none() {
+        return None;
+    }
+    Some(Mention {
+        start: 0,
+        end: m.end(),
+        text: m.as_str().trim().to_string(),
+        expr,
+    })
 }
 
 /// Finds period expressions, longest first, non-overlapping, in text order.

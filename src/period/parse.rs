@@ -200,7 +200,7 @@ static RE: LazyLock<Res> = LazyLock::new(|| {
             r"(?-u:\b)(?:prior|previous|preceding|sequential|earlier)\s+quarter(?-u:\b)|(?-u:\b)quarter\s+(?:before|earlier|ago)(?-u:\b)|(?-u:\b)sequentially(?-u:\b)|(?-u:\b)(?:three|3)\s+months\s+(?:earlier|ago|before)(?-u:\b)",
         ),
         year_earlier: r(
-            r"(?-u:\b)(?:a\s+)?year[\s-]+(?:earlier|ago|before)(?-u:\b)|(?-u:\b)year-ago(?-u:\b)|(?-u:\b)prior[\s-]year(?-u:\b)|(?-u:\b)(?:previous|preceding)\s+(?:fiscal\s+)?year(?-u:\b)|(?-u:\b)same\s+(?:period|quarter)\s+(?:last|a)\s+year(?-u:\b)",
+            r"(?-u:\b)(?:a\s+)?year[\s-]+(?:earlier|ago|before|prior)(?-u:\b)|(?-u:\b)last\s+year$|(?-u:\b)year-ago(?-u:\b)|(?-u:\b)prior[\s-]year(?-u:\b)|(?-u:\b)(?:previous|preceding)\s+(?:fiscal\s+)?year(?-u:\b)|(?-u:\b)same\s+(?:period|quarter)\s+(?:last|a)\s+year(?-u:\b)",
         ),
         horizon: r(
             r"(?-u:\b)(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[\s-]years?(?-u:\b)(?:\s+plan)?|(?-u:\b)(?:next|over|within)\s+(?:the\s+next\s+)?(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+years(?-u:\b)",
