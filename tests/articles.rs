@@ -627,3 +627,31 @@ Quillon Foods lifted its operating profit forecast for the fiscal year ending Ma
         .collect();
     assert!(figures.contains(&"1.62 trillion yen"), "{figures:?}");
 }
+
+/// An analysts' estimate stated with no label is the estimate of the result the article
+/// reports: it takes the article's quarter, as the result beside it does; a forecast
+/// with no label stays unplaced.
+#[test]
+fn an_estimate_with_no_label_is_of_the_quarter_reported() {
+    let a = "Quillon Foods earnings\n\n\
+Quillon Foods said net profit came in at $2.6 billion, beating analysts' expectations of $2.2 billion.\n\n\
+The company expects revenue to keep growing and sees capital spending of $900 million.\n";
+    let d = event("cc-estimate-no-label", false, &[("a.txt", a)]);
+    let out = bin()
+        .args(["extract", "--format", "json"])
+        .arg(&d)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let claims = v["articles"][0]["claims"].as_array().unwrap();
+    let start = |fig: &str| {
+        claims
+            .iter()
+            .find(|c| c["figure"] == fig)
+            .unwrap_or_else(|| panic!("{fig} not read: {claims:?}"))["period"]["start"]
+            .clone()
+    };
+    assert_eq!(start("$2.6 billion"), "2026-04-01");
+    assert_eq!(start("$2.2 billion"), "2026-04-01");
+    assert!(start("$900 million").is_null());
+}

@@ -19,10 +19,17 @@ pub fn resolve_all(articles: &[Article], claims: &mut [Claim], knowledge: &Knowl
                 .as_ref()
                 .map(|m| knowledge.metrics.class_of(m))
                 .unwrap_or(PeriodClass::Flow);
+            // an analysts' estimate with no label of its own is the estimate of the result
+            // the article reports, not a forecast of a period to come
+            let estimate_of_result = c.period.label.trim().is_empty()
+                && matches!(
+                    c.basis,
+                    Some(crate::model::Basis::Estimate | crate::model::Basis::VsEstimate)
+                );
             let ctx = ResolveCtx {
                 calendar: &calendar,
                 published: article.meta.published,
-                outlook: c.outlook,
+                outlook: c.outlook && !estimate_of_result,
                 class,
                 fallback,
                 anchor,
