@@ -655,3 +655,24 @@ The company expects revenue to keep growing and sees capital spending of $900 mi
     assert_eq!(start("$2.2 billion"), "2026-04-01");
     assert!(start("$900 million").is_null());
 }
+
+/// A value an article gives for another period is no mislabel when it equals a qualified
+/// line of its own period (continuing operations): the writer may have quoted that line.
+#[test]
+fn a_value_equal_to_a_qualified_line_of_its_period_proves_no_mislabel() {
+    let release = "Quillon Foods first half 2026 results\n\n\
+Net profit for the first half of 2026 was $598.9 million, compared to $570.1 million last year.\n";
+    let continuing = "\nOn a continuing operations basis, net profit was $570.1 million in the first half of 2026.\n";
+    let wire = "Quillon Foods said its first-half 2026 net profit was $570.1 million.\n";
+    // the prior half's value given for this half: a mislabel
+    let d = event(
+        "cc-twin-fires",
+        true,
+        &[("r.txt", release), ("w.txt", wire)],
+    );
+    assert_eq!(rule_count(&check_json(&d, None), "period-mismatch"), 1);
+    // the release also gives a continuing-operations line of that value for this half
+    let both = format!("{release}{continuing}");
+    let d = event("cc-twin-quiet", true, &[("r.txt", &both), ("w.txt", wire)]);
+    assert_eq!(rule_count(&check_json(&d, None), "period-mismatch"), 0);
+}

@@ -103,6 +103,17 @@ fn last_year_after_an_earlier_value_dates_it_a_year_before() {
 }
 
 #[test]
+fn an_earlier_value_after_compared_to_or_last_years_is_a_year_before() {
+    let s = "Net profit for the first half of 2026 was $840 million, compared to $790 million last year.";
+    assert_eq!(label_of(s, "$790 million"), "last year");
+    let t = "Operating profit rose 12% to $410 million from last year's $366 million.";
+    assert_eq!(label_of(t, "$366 million"), "last year");
+    // an estimate after "vs." is no earlier value
+    let u = "Revenue was $4.21 billion vs. $4.05 billion expected by analysts.";
+    assert_ne!(label_of(u, "$4.05 billion"), "earlier value");
+}
+
+#[test]
 fn a_period_row_table_gives_each_cell_its_row_and_column() {
     let s = "Half-year results\n\
 Period Revenue Operating Income Net Income\n\

@@ -1493,51 +1493,83 @@ pub fn extract(
                         found_period
                     };
                 // "to $9.1 billion from $9.6 billion": with no label of its own, the earlier value
+                // "from last year's 638 billion yen": the same period a year before
+                let last_years =
+                    lead.ends_with("last year's") || lead.ends_with("last year\u{2019}s");
+                // the period of the figure an earlier value is set against: the label of the
+                // sentence's last figure in the same unit, where that label names a period
+                let partner_label = || {
+                    claims[first_claim..]
+                        .iter()
+                        .rev()
+                        .find(|c| c.figure.unit == f.unit)
+                        .map(|c| c.period.label.clone())
+                        .filter(|l| {
+                            !l.is_empty()
+                                && !matches!(
+                                    crate::period::parse_label(l),
+                                    crate::period::Expr::Prior { .. }
+                                        | crate::period::Expr::Unknown
+                                        | crate::period::Expr::None
+                                )
+                        })
+                };
+                // ("vs. $3.67 expected": an estimate of this period, not an earlier value)
+                let is_earlier = (lead.ends_with("from")
+                    || compared && !matches!(a.basis, Some(Basis::Estimate | Basis::VsEstimate)))
+                    && (!pct
+                        || matches!(
+                            a.kind,
+                            crate::model::Kind::Share | crate::model::Kind::Margin
+                        ));
+                // "from $474 million, or $1.95 a share, a year earlier": the relative label
+                // after an earlier value is its own
+                let later = ms.iter().find(|m| {
+                    m.is_relative()
+                        && m.start >= f.end
+                        && m.start <= f.end + 60
+                        && !ms
+                            .iter()
+                            .any(|n| !n.is_relative() && n.start >= f.end && n.start < m.start)
+                });
+                // "from 37% last year": "last year" after an earlier value is the same period
+                // a year before (alone it is no label: see periods.rs)
+                let last_year = || {
+                    static LAST_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+                        Regex::new(r"(?i)^[^.;:]{0,50}?(?-u:\b)(last\s+year)(?-u:\b)")
+                            .expect("last year")
+                    });
+                    let rest = &sentence[f.end..];
+                    let c = LAST_YEAR.captures(rest)?;
+                    let g = c.get(1)?;
+                    (!ms.iter()
+                        .any(|n| n.start >= f.end && n.start < f.end + g.start()))
+                    .then(|| g.as_str().to_string())
+                };
+                // the period the earlier value is a year (or a quarter) before: the sentence's
+                // own label, else its partner's
+                let context = || {
+                    ms.iter()
+                        .find(|n| !n.is_relative() && n.expr.year().is_some())
+                        .map(|n| n.text.clone())
+                        .or_else(partner_label)
+                };
+                let own_after = if is_earlier {
+                    later.map(|m| m.text.clone()).or_else(last_year)
+                } else {
+                    None
+                };
                 let found_period = match found_period {
-                    None if lead.ends_with("from")
-                        && (!pct
-                            || matches!(
-                                a.kind,
-                                crate::model::Kind::Share | crate::model::Kind::Margin
-                            )) =>
-                    {
-                        // "from $474 million, or $1.95 a share, a year earlier": the label after it
-                        let later = ms.iter().find(|m| {
-                            m.is_relative()
-                                && m.start >= f.end
-                                && m.start <= f.end + 60
-                                && !ms.iter().any(|n| {
-                                    !n.is_relative() && n.start >= f.end && n.start < m.start
-                                })
-                        });
-                        // "from 37% last year": "last year" after an earlier value is the
-                        // same period a year before (alone it is no label: see periods.rs)
-                        let last_year = || {
-                            static LAST_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-                                Regex::new(r"(?i)^[^.;:]{0,50}?(?-u:\b)(last\s+year)(?-u:\b)")
-                                    .expect("last year")
-                            });
-                            let rest = &sentence[f.end..];
-                            let c = LAST_YEAR.captures(rest)?;
-                            let g = c.get(1)?;
-                            (!ms.iter()
-                                .any(|n| n.start >= f.end && n.start < f.end + g.start()))
-                            .then(|| g.as_str().to_string())
-                        };
-                        let context = || {
-                            ms.iter()
-                                .find(|n| !n.is_relative() && n.expr.year().is_some())
-                                .map(|n| n.text.clone())
-                        };
-                        match later {
-                            Some(m) => Some((m.text.clone(), PeriodFrom::Clause, context())),
-                            None => match last_year() {
-                                Some(t) => Some((t, PeriodFrom::Clause, context())),
-                                None => {
-                                    Some(("earlier value".to_string(), PeriodFrom::Clause, None))
-                                }
-                            },
-                        }
+                    // an earlier value's own label wins over the sentence's: "net profit for the
+                    // first half was $840 million, compared to $790 million last year"
+                    _ if last_years && a.metric.is_some() => {
+                        Some(("last year".to_string(), PeriodFrom::Clause, context()))
+                    }
+                    _ if own_after.is_some() => {
+                        own_after.map(|t| (t, PeriodFrom::Clause, context()))
+                    }
+                    None if is_earlier => {
+                        Some(("earlier value".to_string(), PeriodFrom::Clause, None))
                     }
                     x => x,
                 };

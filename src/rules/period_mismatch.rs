@@ -55,6 +55,9 @@ article C: \"Q3 2025 revenue grew 34%\"\n\
                     .push(i);
             }
         }
+        // an unqualified figure equal to a qualified line of its period ("570 billion" beside
+        // continuing operations' 570.45 billion) may be that line: it proves no label wrong
+        let twins = super::qualified_twins(ctx);
         let mut out = Vec::new();
         for (series, groups) in ctx.graph.series() {
             if series.kind == Kind::Streak || groups.len() < 2 {
@@ -65,7 +68,10 @@ article C: \"Q3 2025 revenue grew 34%\"\n\
             let all: Vec<usize> = groups.iter().flat_map(|(_, v)| v.iter().copied()).collect();
             let mut by_unit: BTreeMap<String, Vec<usize>> = BTreeMap::new();
             // only precise figures ("26%", not "about 28%") can show a label is wrong
-            for &i in all.iter().filter(|&&i| precise(&ctx.claims[i].figure)) {
+            for &i in all
+                .iter()
+                .filter(|&&i| precise(&ctx.claims[i].figure) && !twins.contains(&i))
+            {
                 by_unit
                     .entry(ctx.claims[i].figure.unit.to_string())
                     .or_default()
