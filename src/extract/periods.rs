@@ -180,14 +180,26 @@ pub fn find(text: &str) -> Vec<Mention> {
         // makes the label unreadable; the year alone is not the period it names
         let prev = text[..m.start()]
             .strip_suffix(' ')
-            .and_then(|h| h.rsplit(char::is_whitespace).next())
-            .filter(|w| crate::period::parse::is_broken_code(w));
-        if let (Some(w), Expr::Year { .. }) = (prev, &expr) {
+            .and_then(|h| h.rsplit(char::is_whitespace).next());
+        let broken = prev.filter(|w| crate::period::parse::is_broken_code(w));
+        if let (Some(w), Expr::Year { .. }) = (broken, &expr) {
             out.push(Mention {
                 start: m.start() - w.len() - 1,
                 end: m.end(),
                 text: format!("{w} {}", t.trim()),
                 expr: Expr::Unknown,
+            });
+            continue;
+        }
+        // "QQ1 FY2026": a code typed with its letter twice, then the year: the code's period
+        let twice = prev.filter(|w| crate::period::parse::typed_twice(w).is_some());
+        if let (Some(w), Expr::Year { .. }) = (twice, &expr) {
+            let text = format!("{w} {}", t.trim());
+            out.push(Mention {
+                start: m.start() - w.len() - 1,
+                end: m.end(),
+                expr: parse_label(&text),
+                text,
             });
             continue;
         }
@@ -211,19 +223,30 @@ mod tests {
 
     #[test]
     fn a_broken_quarter_code_makes_its_year_unreadable() {
+        let m = find("Norrvik's Q7 FY2026 results showed revenue of $4 billion.");
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].text, "Q7 FY2026");
+        assert_eq!(m[0].expr, Expr::Unknown);
+        // a code letter typed twice is the code
         let m = find("Norrvik's QQ3 FY2026 results showed revenue of $4 billion.");
         assert_eq!(m.len(), 1);
         assert_eq!(m[0].text, "QQ3 FY2026");
-        assert_eq!(m[0].expr, Expr::Unknown);
+        assert_eq!(m[0].expr, parse_label("Q3 FY2026"));
+        assert!(crate::period::parse::is_broken_code("QH1"));
+        assert!(crate::period::parse::is_broken_code("QQ5"));
         // a real code, or a word with no code shape, leaves the label as it is
         assert_eq!(texts("in Q3 FY2026"), vec!["Q3 FY2026"]);
         assert_ne!(find("the A320 2025 deliveries")[0].expr, Expr::Unknown);
         assert!(crate::period::parse::is_broken_code("Q5"));
-        assert!(crate::period::parse::is_broken_code("hh1"));
+        assert!(!crate::period::parse::is_broken_code("hh1"));
         assert!(!crate::period::parse::is_broken_code("Q4"));
         assert!(!crate::period::parse::is_broken_code("H2"));
         assert!(!crate::period::parse::is_broken_code("A3"));
-        assert_eq!(crate::period::parse_label("QQ1 FY2026"), Expr::Unknown);
+        assert_eq!(
+            crate::period::parse_label("QQ1 FY2026"),
+            crate::period::parse_label("Q1 FY2026")
+        );
+        assert_eq!(crate::period::parse_label("QQ6 FY2026"), Expr::Unknown);
     }
 
     #[test]

@@ -287,12 +287,37 @@ pub fn is_broken_code(word: &str) -> bool {
         return false;
     }
     let n = digits.as_bytes()[0] - b'0';
-    letters.len() > 1 || n == 0 || (letters == "q" && n > 4) || (letters == "h" && n > 2)
+    // "QQ1": the code letter typed twice is the code ([`typed_twice`]); "QH1" is none
+    let letter = &letters[..1];
+    letters.chars().any(|c| c.to_string() != letter)
+        || n == 0
+        || (letter == "q" && n > 4)
+        || (letter == "h" && n > 2)
+}
+
+/// "qq1" -> "q1": a quarter's or a half's code with its letter typed twice, as the
+/// code (a slip of the keyboard; the number still has to be a quarter's or a half's).
+pub fn typed_twice(word: &str) -> Option<String> {
+    let w = word.to_ascii_lowercase();
+    let letters = w.trim_end_matches(|c: char| c.is_ascii_digit());
+    let digits = &w[letters.len()..];
+    let first = letters.chars().next()?;
+    (letters.len() == 2
+        && letters.chars().all(|c| c == first)
+        && matches!(first, 'q' | 'h')
+        && digits.len() == 1
+        && !is_broken_code(&w))
+    .then(|| format!("{first}{digits}"))
 }
 
 /// [`parse_label`] without its per-thread memo (for benchmarks and tests).
 pub fn parse_label_uncached(label: &str) -> Expr {
     let s = normalize(label);
+    let s = s
+        .split(' ')
+        .map(|w| typed_twice(w).unwrap_or_else(|| w.to_string()))
+        .collect::<Vec<_>>()
+        .join(" ");
     let s = s.trim().trim_start_matches("the ").trim();
     if s.is_empty() {
         return Expr::None;
