@@ -133,6 +133,10 @@ fn number_at(text: &str, toks: &[Tok], i: usize) -> Option<(Placed, usize)> {
         p.start = toks[i].start;
         return Some((p, next));
     }
+    // (a cell's number has a digit: most tokens of prose have none, and skip the regex)
+    if !w.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let c = NUM.captures(w)?;
     let open = c.get(4).is_some();
     let close = c.get(7).is_some() || c.get(9).is_some();

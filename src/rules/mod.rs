@@ -292,18 +292,15 @@ pub fn fingerprint(ctx: &Ctx, f: &Finding) -> String {
 /// Splits claims into clusters whose figures agree (single linkage on their
 /// intervals); claims must share a unit. Clusters come out in value order.
 pub fn clusters(claims: &[Claim], ids: &[usize]) -> Vec<Vec<usize>> {
-    let mut sorted: Vec<usize> = ids.to_vec();
-    sorted.sort_by(|a, b| {
-        let (ia, ib) = (
-            compared_interval(&claims[*a]),
-            compared_interval(&claims[*b]),
-        );
-        ia.lo.total_cmp(&ib.lo).then(a.cmp(b))
-    });
+    // (each interval computed once, not once per comparison of the sort)
+    let mut sorted: Vec<(crate::model::Interval, usize)> = ids
+        .iter()
+        .map(|&i| (compared_interval(&claims[i]), i))
+        .collect();
+    sorted.sort_by(|(ia, a), (ib, b)| ia.lo.total_cmp(&ib.lo).then(a.cmp(b)));
     let mut out: Vec<Vec<usize>> = Vec::new();
     let mut reach = f64::NEG_INFINITY;
-    for id in sorted {
-        let iv = compared_interval(&claims[id]);
+    for (iv, id) in sorted {
         let joins = out.last().is_some_and(|_| {
             // overlap with the cluster's reach, adjacent roundings only touch
             let eps = 1e-9 * iv.lo.abs().max(reach.abs()).max(1.0);
@@ -340,10 +337,10 @@ pub fn compared_interval(c: &Claim) -> crate::model::Interval {
 /// A growth written as a change word ("tenfold", "doubled"); "38 times" or "38x" is more
 /// often a valuation than a change, and stays a multiple.
 fn change_multiple(c: &Claim) -> bool {
-    let t = c.figure.text.to_ascii_lowercase();
-    c.kind == crate::model::Kind::Growth
-        && c.figure.unit == crate::model::Unit::Multiple
-        && (t.ends_with("fold") || t.ends_with("led"))
+    c.kind == crate::model::Kind::Growth && c.figure.unit == crate::model::Unit::Multiple && {
+        let t = c.figure.text.to_ascii_lowercase();
+        t.ends_with("fold") || t.ends_with("led")
+    }
 }
 
 /// The unit a claim is compared in: a growth written as a multiple is a percent change.

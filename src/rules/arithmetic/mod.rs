@@ -58,9 +58,18 @@ combine them wrongly; a growth rate that the levels do not support is the easies
                         continue;
                     }
                     let earlier = PeriodKey::Range(range.shifted(-months));
-                    let Some((_, prev_ids)) = groups.iter().find(|(k, _)| *k == earlier) else {
+                    // (groups are in period order)
+                    let Ok(at) = groups.binary_search_by(|(k, _)| k.cmp(&earlier)) else {
                         continue;
                     };
+                    let prev_ids = &groups[at].1;
+                    // an archive repeats one figure many times: each value is tried once
+                    let (now_levels, prev_levels) =
+                        (distinct_levels(ctx, ids), distinct_levels(ctx, prev_ids));
+                    let mut tried: std::collections::HashMap<
+                        (String, u64, u64),
+                        Option<(usize, usize, Interval)>,
+                    > = std::collections::HashMap::new();
                     // the change stated for this period
                     let is_ratio = matches!(series.kind, Kind::Margin | Kind::Share);
                     let change_key = GroupKey {
@@ -89,7 +98,12 @@ combine them wrongly; a growth rate that the levels do not support is the easies
                         if !wanted_unit.contains(&gc.figure.unit) {
                             continue;
                         }
-                        if let Some((n, p, iv)) = check_pair(ctx, ids, prev_ids, g, is_ratio) {
+                        let iv = gc.figure.interval();
+                        let memo = (gc.figure.unit.to_string(), iv.lo.to_bits(), iv.hi.to_bits());
+                        let found = *tried.entry(memo).or_insert_with(|| {
+                            check_pair(ctx, &now_levels, &prev_levels, g, is_ratio)
+                        });
+                        if let Some((n, p, iv)) = found {
                             bad.push((g, n, p, iv));
                         }
                     }
@@ -101,6 +115,25 @@ combine them wrongly; a growth rate that the levels do not support is the easies
         }
         out
     }
+}
+
+/// The first claim of each distinct level among `ids` (unit, value and reading), in
+/// order: the same figure repeated gives the same arithmetic.
+fn distinct_levels(ctx: &Ctx, ids: &[usize]) -> Vec<usize> {
+    let mut seen = std::collections::HashSet::new();
+    ids.iter()
+        .copied()
+        .filter(|&i| {
+            let f = &ctx.claims[i].figure;
+            let iv = f.interval();
+            seen.insert((
+                f.unit.to_string(),
+                f.value.is_point(),
+                iv.lo.to_bits(),
+                iv.hi.to_bits(),
+            ))
+        })
+        .collect()
 }
 
 /// The change implied by two levels, as an interval (percent, or percentage points for ratios).
