@@ -66,10 +66,8 @@ combine them wrongly; a growth rate that the levels do not support is the easies
                     // an archive repeats one figure many times: each value is tried once
                     let (now_levels, prev_levels) =
                         (distinct_levels(ctx, ids), distinct_levels(ctx, prev_ids));
-                    let mut tried: std::collections::HashMap<
-                        (String, u64, u64),
-                        Option<(usize, usize, Interval)>,
-                    > = std::collections::HashMap::new();
+                    let mut tried: std::collections::HashMap<(String, u64, u64), Unsupported> =
+                        std::collections::HashMap::new();
                     // the change stated for this period
                     let is_ratio = matches!(series.kind, Kind::Margin | Kind::Share);
                     let change_key = GroupKey {
@@ -116,6 +114,10 @@ combine them wrongly; a growth rate that the levels do not support is the easies
         out
     }
 }
+
+/// The levels that contradict a stated change: (now, earlier, implied change); None when
+/// a pair of levels supports it.
+type Unsupported = Option<(usize, usize, Interval)>;
 
 /// The first claim of each distinct level among `ids` (unit, value and reading), in
 /// order: the same figure repeated gives the same arithmetic.
