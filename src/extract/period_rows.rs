@@ -175,13 +175,21 @@ fn cells_from(text: &str, toks: &[flat::Tok], mut i: usize) -> Vec<PlacedCell> {
 /// A line read as a row: a period label with its year, then cells; or a change label
 /// ("YoY"), then percentages.
 fn row(line: &str, number: usize) -> Option<Row> {
-    let toks = flat::tokens(line);
-    let first = toks.first()?;
-    if first.start != 0 && !line[..first.start].trim().is_empty() {
+    // (cheap tests first: this runs on the line after every line with no digit)
+    if line.bytes().filter(u8::is_ascii_digit).nth(1).is_none() {
         return None;
     }
-    let text = &line[first.start..];
-    if let Some(m) = periods::label_at_start(text) {
+    let lead = line.len() - line.trim_start().len();
+    // a row's period label is short: it is looked for in the line's first 80 bytes
+    let head = &line[lead..super::numbers::floor_char(line, lead + 80)];
+    let label = periods::label_at_start(head);
+    let ahead: Vec<&str> = line.split_whitespace().take(4).collect();
+    if label.is_none() && WORDS.change_label(&ahead).is_none() {
+        return None;
+    }
+    let toks = flat::tokens(line);
+    let first = toks.first()?;
+    if let Some(m) = label {
         let end = first.start + m.end;
         let at = toks.iter().position(|t| t.start >= end)?;
         // the label ends at a token boundary
