@@ -176,9 +176,7 @@ fn cells_from(text: &str, toks: &[flat::Tok], mut i: usize) -> Vec<PlacedCell> {
 /// ("YoY"), then percentages.
 fn row(line: &str, number: usize) -> Option<Row> {
     // (cheap tests first: this runs on the line after every line with no digit)
-    if line.bytes().filter(u8::is_ascii_digit).nth(1).is_none() {
-        return None;
-    }
+    line.bytes().filter(u8::is_ascii_digit).nth(1)?;
     let lead = line.len() - line.trim_start().len();
     // a row's period label is short: it is looked for in the line's first 80 bytes
     let head = &line[lead..super::numbers::floor_char(line, lead + 80)];
