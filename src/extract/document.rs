@@ -119,6 +119,10 @@ fn bullet_marker(s: &str) -> Option<usize> {
             return Some(lead + m.len());
         }
     }
+    // "~Revenue: ...": a tilde glued to a word marks an item ("~5%" is "about 5%")
+    if t.starts_with('~') && t[1..].starts_with(char::is_alphabetic) {
+        return Some(lead + 1);
+    }
     None
 }
 
@@ -788,6 +792,14 @@ mod tests {
         let texts: Vec<&str> = d.paras.iter().map(|p| p.text.as_str()).collect();
         assert!(texts.contains(&"2Q2026 Key Figures"), "{texts:?}");
         assert!(texts.contains(&"Sales: +9% YoY, margin: 31%"), "{texts:?}");
+    }
+
+    #[test]
+    fn a_tilde_glued_to_a_word_marks_an_item() {
+        let d = doc("Vellora posts its results.\n\n~Adjusted EBITDA: $41 million.\n\n~5% of sales came from services.\n");
+        assert_eq!(d.paras[1].kind, ParaKind::Bullet);
+        assert_eq!(d.paras[1].text, "Adjusted EBITDA: $41 million.");
+        assert_ne!(d.paras[2].kind, ParaKind::Bullet);
     }
 
     #[test]
