@@ -114,6 +114,15 @@ fn an_earlier_value_after_compared_to_or_last_years_is_a_year_before() {
 }
 
 #[test]
+fn a_measure_after_a_bullet_figure_leaves_it_to_the_lead_label() {
+    let s = "- Operating Margin:\n- 19%, up 6 percentage points from a 13% margin in Q2 2026.";
+    assert_eq!(metric_of(s, "19%"), "company.operating-margin");
+    // a measure named before the figure is the figure's own
+    let t = "- Operating Margin:\n- Net income rose 8% to $41 million.";
+    assert_eq!(metric_of(t, "8%"), "company.net-income");
+}
+
+#[test]
 fn a_period_row_table_gives_each_cell_its_row_and_column() {
     let s = "Half-year results\n\
 Period Revenue Operating Income Net Income\n\

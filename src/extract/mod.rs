@@ -1086,12 +1086,13 @@ pub fn extract(
                     streak_of.as_ref(),
                     para_subject.as_deref(),
                 );
-                // "- Gross Margin:" then "- 52%, up 2 points": a bullet that names no measure
-                // is read as if its lead's label opened it
+                // "- Gross Margin:" then "- 52%, up 2 points": a figure of a bullet that names
+                // no measure before it is read as if its lead's label opened the bullet (a
+                // measure after it, "from a -2% margin", is a later figure's)
                 if let (None, Some(label), ParaKind::Bullet, false) =
                     (&a.metric, &lead_measure, para.kind, is_lead)
                 {
-                    if !lex.names_measure(sentence) {
+                    if !lex.names_measure(&sentence[..f.start]) {
                         let text = format!(
                             "{label}: {}",
                             sentence.trim_start_matches(['-', '*', '\u{2022}', ' '])
