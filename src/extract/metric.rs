@@ -1038,6 +1038,16 @@ pub fn text_subject(k: &Knowledge, words: &str) -> Option<String> {
         .map(|w| w.to_lowercase())
         .filter(|w| !STOP.contains(&w.as_str()))
         .filter(|w| !k.metrics.parts.generic.iter().any(|g| g == w))
+        // a qualifier's own word ("Non-GAAP", "Adjusted") names a line of the accounts,
+        // not a part of the company
+        .filter(|w| {
+            !k.metrics.qualifiers.iter().any(|q| {
+                q.before_cues
+                    .iter()
+                    .chain(&q.after_cues)
+                    .any(|c| c.trim() == w.as_str())
+            })
+        })
         .map(|w| {
             if w.len() > 5 && w.ends_with("sses") {
                 w[..w.len() - 2].to_string()
@@ -2662,6 +2672,17 @@ pub fn attribute(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_qualifier_word_names_no_part() {
+        let k = Knowledge::embedded();
+        assert_eq!(text_subject(&k, "Non-GAAP"), None);
+        assert_eq!(text_subject(&k, "Adjusted"), None);
+        assert_eq!(
+            text_subject(&k, "Pet Foods").as_deref(),
+            Some("text-pet-food")
+        );
+    }
 
     #[test]
     fn basis_written_after_the_figure() {
