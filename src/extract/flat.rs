@@ -698,8 +698,7 @@ fn row_claims(
     text: &str,
     seen: Option<&'static str>,
 ) -> Vec<crate::model::Claim> {
-    use crate::model::{Claim, Figure, Kind, Qualifier, Sourcing, Span, TableCell, Unit, Value};
-    use crate::period::{PeriodFrom, PeriodRef};
+    use crate::model::{Claim, Figure, Kind, Qualifier, TableCell, Unit, Value};
     let row_unit = unit_of(&row.label)
         .or_else(|| unit_of(&h.caption))
         .or_else(|| cx.caption.clone());
@@ -771,40 +770,23 @@ fn row_claims(
                     .map(|l| l[..o.min(l.len())].chars().count() + 1)
             })
             .unwrap_or(0);
+        let figure = Figure {
+            text: text[p.start..p.end].to_string(),
+            value: Value::point(*value),
+            unit,
+            scale,
+            qualifier: Qualifier::None,
+        };
+        let cell = TableCell {
+            table: cx.table,
+            row: row.label.clone(),
+            column: h.labels[i].clone(),
+        };
         out.push(Claim {
-            article: 0,
-            figure: Figure {
-                text: text[p.start..p.end].to_string(),
-                value: Value::point(*value),
-                unit,
-                scale,
-                qualifier: Qualifier::None,
-            },
             metric,
             kind,
             basis,
-            of: None,
-            entity: cx.entity.to_string(),
-            period: PeriodRef {
-                label: period,
-                from: PeriodFrom::Table,
-                ..Default::default()
-            },
-            span: Span {
-                line,
-                column,
-                start: 0,
-                end: 0,
-            },
-            sourcing: Sourcing::default(),
-            outlook: false,
-            cell: Some(TableCell {
-                table: cx.table,
-                row: row.label.clone(),
-                column: h.labels[i].clone(),
-            }),
-            stated_scope: None,
-            multiple: None,
+            ..Claim::table_cell(figure, cx.entity, period, line, column, cell)
         });
     }
     out

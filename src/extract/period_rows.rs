@@ -17,9 +17,8 @@ use super::periods;
 use crate::knowledge::tables::{ChangeBasis, WORDS};
 use crate::knowledge::Knowledge;
 use crate::model::{
-    Basis, Claim, Figure, Kind, MetricId, Qualifier, Scale, Sourcing, Span, TableCell, Unit, Value,
+    Basis, Claim, Figure, Kind, MetricId, Qualifier, Scale, TableCell, Unit, Value,
 };
-use crate::period::{PeriodFrom, PeriodRef};
 
 /// A column of the header, in order.
 #[derive(Clone, Debug, PartialEq)]
@@ -28,14 +27,6 @@ pub struct Column {
     /// The measure the label names, when every word of it is known and no column
     /// before it may be shifted.
     pub metric: Option<MetricId>,
-}
-
-/// A cell: byte range in its line, and what it holds.
-#[derive(Clone, Debug, PartialEq)]
-pub struct PlacedCell {
-    pub start: usize,
-    pub end: usize,
-    pub cell: Cell,
 }
 
 /// A row: a period's figures, or the changes of the latest period.
@@ -47,7 +38,8 @@ pub struct Row {
     /// None: a change row.
     pub period: Option<String>,
     pub change: Option<ChangeBasis>,
-    pub cells: Vec<PlacedCell>,
+    /// Byte ranges in the row's line.
+    pub cells: Vec<flat::Placed>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -159,14 +151,10 @@ fn column_metric(k: &Knowledge, terms: &[metric::Term]) -> Option<MetricId> {
 }
 
 /// The cells from token `i` on, until a token that is no cell.
-fn cells_from(text: &str, toks: &[flat::Tok], mut i: usize) -> Vec<PlacedCell> {
+fn cells_from(text: &str, toks: &[flat::Tok], mut i: usize) -> Vec<flat::Placed> {
     let mut out = Vec::new();
     while let Some((p, next)) = flat::cell_at(text, toks, i) {
-        out.push(PlacedCell {
-            start: p.start,
-            end: p.end,
-            cell: p.cell,
-        });
+        out.push(p);
         i = next;
     }
     out
@@ -395,40 +383,24 @@ pub fn claims(cx: &Cx, t: &Table) -> Vec<Claim> {
                 continue;
             };
             let metric = col.metric.clone().filter(|m| super::fits(cx.k, m, kind));
+            let figure = Figure {
+                text: line[c.start..c.end].to_string(),
+                value: Value::point(*value),
+                unit,
+                scale,
+                qualifier: Qualifier::None,
+            };
+            let cell = TableCell {
+                table: t.header_line,
+                row: r.label.clone(),
+                column: col.label.clone(),
+            };
+            let column = line[..c.start].chars().count() + 1;
             out.push(Claim {
-                article: 0,
-                figure: Figure {
-                    text: line[c.start..c.end].to_string(),
-                    value: Value::point(*value),
-                    unit,
-                    scale,
-                    qualifier: Qualifier::None,
-                },
                 metric,
                 kind,
                 basis,
-                of: None,
-                entity: cx.entity.to_string(),
-                period: PeriodRef {
-                    label: period.clone(),
-                    from: PeriodFrom::Table,
-                    ..Default::default()
-                },
-                span: Span {
-                    line: r.line,
-                    column: line[..c.start].chars().count() + 1,
-                    start: 0,
-                    end: 0,
-                },
-                sourcing: Sourcing::default(),
-                outlook: false,
-                cell: Some(TableCell {
-                    table: t.header_line,
-                    row: r.label.clone(),
-                    column: col.label.clone(),
-                }),
-                stated_scope: None,
-                multiple: None,
+                ..Claim::table_cell(figure, cx.entity, period.clone(), r.line, column, cell)
             });
         }
     }

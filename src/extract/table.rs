@@ -6,10 +6,7 @@ use super::document::{Doc, Para};
 use super::{metric, numbers, periods};
 use crate::knowledge::tables::ChangeBasis;
 use crate::knowledge::Knowledge;
-use crate::model::{
-    Basis, Claim, Decimal, Figure, Kind, MetricId, Qualifier, Scale, Sourcing, Span, Unit, Value,
-};
-use crate::period::{PeriodFrom, PeriodRef};
+use crate::model::{Basis, Claim, Decimal, Figure, Kind, MetricId, Qualifier, Scale, Unit, Value};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -733,15 +730,19 @@ impl State {
                     .unwrap_or(0),
                 None => 0,
             };
+            let figure = Figure {
+                text: fig_text,
+                value,
+                unit,
+                scale,
+                qualifier: Qualifier::None,
+            };
+            let cell = crate::model::TableCell {
+                table: self.id,
+                row: label.trim().to_string(),
+                column: col_label(&col),
+            };
             out.push(Claim {
-                article: 0,
-                figure: Figure {
-                    text: fig_text,
-                    value,
-                    unit,
-                    scale,
-                    qualifier: Qualifier::None,
-                },
                 metric: if valid { attr.metric.clone() } else { None },
                 kind,
                 basis: if kind == Kind::Growth {
@@ -751,28 +752,7 @@ impl State {
                 } else {
                     None
                 },
-                of: None,
-                entity: entity.to_string(),
-                period: PeriodRef {
-                    label: period_label,
-                    from: PeriodFrom::Table,
-                    ..Default::default()
-                },
-                span: Span {
-                    line,
-                    column,
-                    start: 0,
-                    end: 0,
-                },
-                sourcing: Sourcing::default(),
-                outlook: false,
-                cell: Some(crate::model::TableCell {
-                    table: self.id,
-                    row: label.trim().to_string(),
-                    column: col_label(&col),
-                }),
-                stated_scope: None,
-                multiple: None,
+                ..Claim::table_cell(figure, entity, period_label, line, column, cell)
             });
         }
         out

@@ -269,6 +269,46 @@ pub struct TableCell {
     pub column: String,
 }
 
+impl Claim {
+    /// A figure read from a table's cell, dated by its column's (or row's) label `period`:
+    /// a level of no known metric, sourced by nothing of its own, never an outlook. The
+    /// readers set metric, kind and basis from the row and column.
+    pub fn table_cell(
+        figure: Figure,
+        entity: &str,
+        period: String,
+        line: usize,
+        column: usize,
+        cell: TableCell,
+    ) -> Claim {
+        Claim {
+            article: 0,
+            figure,
+            metric: None,
+            kind: Kind::Level,
+            basis: None,
+            of: None,
+            entity: entity.to_string(),
+            period: PeriodRef {
+                label: period,
+                from: crate::period::PeriodFrom::Table,
+                ..Default::default()
+            },
+            span: Span {
+                line,
+                column,
+                start: 0,
+                end: 0,
+            },
+            sourcing: Sourcing::default(),
+            outlook: false,
+            cell: Some(cell),
+            stated_scope: None,
+            multiple: None,
+        }
+    }
+}
+
 /// Claim indices grouped by article, so no stage scans every claim once per article.
 pub fn claims_by_article(articles: usize, claims: &[Claim]) -> Vec<Vec<usize>> {
     let mut out = vec![Vec::new(); articles];
