@@ -1853,17 +1853,32 @@ pub fn lead_measure(lex: &Lexicon, line: &str) -> Option<String> {
     if !hits.iter().any(|h| h.kind == TermKind::Measure) {
         return None;
     }
-    let small = ["and", "&", "of", "the", "total"];
-    let mut at = 0;
-    for w in t.split_whitespace() {
-        let s = at + t[at..].find(w).unwrap_or(0);
+    let spans: Vec<(usize, usize)> = hits.iter().map(|h| (h.start, h.end)).collect();
+    (words_outside(t, 0, t.len(), &spans, &["and", "&", "of", "the", "total"]) == 0)
+        .then(|| t.to_string())
+}
+
+/// How many words of `text[from..to]` no span of `covered` (byte ranges in `text`)
+/// holds, joining words (`joiners`, lower case) aside: a label naming only catalogue
+/// terms has none.
+pub fn words_outside(
+    text: &str,
+    from: usize,
+    to: usize,
+    covered: &[(usize, usize)],
+    joiners: &[&str],
+) -> usize {
+    let mut at = from;
+    let mut n = 0;
+    for w in text[from..to].split_whitespace() {
+        let s = at + text[at..].find(w).unwrap_or(0);
         at = s + w.len();
-        let covered = hits.iter().any(|h| h.start <= s && at <= h.end);
-        if !covered && !small.contains(&w.to_lowercase().as_str()) {
-            return None;
+        let held = covered.iter().any(|&(a, b)| a <= s && at <= b);
+        if !held && !joiners.contains(&w.to_lowercase().as_str()) {
+            n += 1;
         }
     }
-    Some(t.to_string())
+    n
 }
 
 /// The qualifier a lead line ("On a non-GAAP basis:") sets for the bullets under it.

@@ -96,16 +96,8 @@ fn columns(lex: &metric::Lexicon, k: &Knowledge, header: &str) -> Option<(Vec<Co
             .cloned()
             .collect();
         let label = header[start..m.end].trim();
-        let mut unknown = 0;
-        let mut at = start;
-        for w in header[start..m.end].split_whitespace() {
-            let s = at + header[at..].find(w).unwrap_or(0);
-            at = s + w.len();
-            let covered = own.iter().any(|t| t.start <= s && at <= t.end);
-            if !covered && !JOINERS.contains(&w.to_lowercase().as_str()) {
-                unknown += 1;
-            }
-        }
+        let spans: Vec<(usize, usize)> = own.iter().map(|t| (t.start, t.end)).collect();
+        let unknown = metric::words_outside(header, start, m.end, &spans, &JOINERS);
         let metric = (unknown == 0 && !shifted)
             .then(|| column_metric(k, &own))
             .flatten();
