@@ -195,6 +195,7 @@ pub fn analyze(corpus: ingest::Corpus, opts: &Options, knowledge: &Knowledge) ->
         knowledge,
         config: &opts.rules,
         by_article: &by_article,
+        twins: Default::default(),
     };
     let mut findings = rules::run(&ctx, &enabled);
     findings.retain(|f| !suppress::is_suppressed(f, &articles, &claims));

@@ -1525,14 +1525,16 @@ pub fn extract(
                         ));
                 // "from $474 million, or $1.95 a share, a year earlier": the relative label
                 // after an earlier value is its own
-                let later = ms.iter().find(|m| {
-                    m.is_relative()
-                        && m.start >= f.end
-                        && m.start <= f.end + 60
-                        && !ms
-                            .iter()
-                            .any(|n| !n.is_relative() && n.start >= f.end && n.start < m.start)
-                });
+                let later = || {
+                    ms.iter().find(|m| {
+                        m.is_relative()
+                            && m.start >= f.end
+                            && m.start <= f.end + 60
+                            && !ms
+                                .iter()
+                                .any(|n| !n.is_relative() && n.start >= f.end && n.start < m.start)
+                    })
+                };
                 // "from 37% last year": "last year" after an earlier value is the same period
                 // a year before (alone it is no label: see periods.rs)
                 let last_year = || {
@@ -1555,8 +1557,9 @@ pub fn extract(
                         .map(|n| n.text.clone())
                         .or_else(partner_label)
                 };
+                // (looked for only after an earlier value: this runs for every figure)
                 let own_after = if is_earlier {
-                    later.map(|m| m.text.clone()).or_else(last_year)
+                    later().map(|m| m.text.clone()).or_else(last_year)
                 } else {
                     None
                 };

@@ -44,7 +44,7 @@ article B: \"cloud revenue rose 21% from a year earlier in the third quarter of 
     }
     fn check(&self, ctx: &Ctx) -> Vec<Finding> {
         let mut out = Vec::new();
-        let twins = super::qualified_twins(ctx);
+        let twins = ctx.twins();
         for (key, ids) in ctx.graph.groups() {
             // estimates from different providers differ by nature, and so do beats and
             // misses measured against them ("17% above the consensus" vs "beat by 20%")
@@ -57,7 +57,7 @@ article B: \"cloud revenue rose 21% from a year earlier in the third quarter of 
             {
                 continue;
             }
-            for part in by_unit(ctx, &ids, &twins) {
+            for part in by_unit(ctx, &ids, twins) {
                 if let Some(f) = conflict(
                     ctx,
                     &key.series,
@@ -69,7 +69,7 @@ article B: \"cloud revenue rose 21% from a year earlier in the third quarter of 
                 }
             }
         }
-        out.extend(framed_by_a_twin(ctx, &twins));
+        out.extend(framed_by_a_twin(ctx, twins));
         // stocks and ratios: overlapping (not equal) periods, at warning
         for (series, groups) in ctx.graph.series() {
             if series.kind == Kind::Streak
@@ -91,7 +91,7 @@ article B: \"cloud revenue rose 21% from a year earlier in the third quarter of 
                         continue;
                     }
                     let ids: Vec<usize> = ia.iter().chain(ib.iter()).copied().collect();
-                    for part in by_unit(ctx, &ids, &twins) {
+                    for part in by_unit(ctx, &ids, twins) {
                         let spans_both = part.iter().any(|c| ia.contains(c))
                             && part.iter().any(|c| ib.contains(c));
                         if !spans_both {

@@ -73,6 +73,8 @@ pub struct Ctx<'a> {
     pub config: &'a RuleConfig,
     /// Claim indices per article, in claim order (see [`crate::model::claims_by_article`]).
     pub by_article: &'a [Vec<usize>],
+    /// [`qualified_twins`], computed once for the rules that leave them out.
+    pub twins: std::sync::OnceLock<BTreeSet<usize>>,
 }
 
 impl Ctx<'_> {
@@ -92,6 +94,12 @@ impl Ctx<'_> {
 
     pub fn is_primary(&self, claim: usize) -> bool {
         self.article_of(claim).meta.primary
+    }
+
+    /// The claims that may be an adjusted figure with its qualifier left out
+    /// ([`qualified_twins`]), computed on first use.
+    pub fn twins(&self) -> &BTreeSet<usize> {
+        self.twins.get_or_init(|| qualified_twins(self))
     }
 }
 

@@ -57,7 +57,7 @@ article C: \"Q3 2025 revenue grew 34%\"\n\
         }
         // an unqualified figure equal to a qualified line of its period ("570 billion" beside
         // continuing operations' 570.45 billion) may be that line: it proves no label wrong
-        let twins = super::qualified_twins(ctx);
+        let twins = ctx.twins();
         let mut out = Vec::new();
         for (series, groups) in ctx.graph.series() {
             if series.kind == Kind::Streak || groups.len() < 2 {

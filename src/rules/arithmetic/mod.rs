@@ -42,7 +42,7 @@ combine them wrongly; a growth rate that the levels do not support is the easies
         out.extend(margins::check(ctx));
         out.extend(multiples::check(ctx));
         // an unqualified figure that may be an adjusted one is not set against GAAP levels
-        let twins = super::qualified_twins(ctx);
+        let twins = ctx.twins();
         for (series, groups) in ctx.graph.series() {
             let levels = matches!(
                 series.kind,
